@@ -1,0 +1,4 @@
+"""Facts about money that several modules share.
+
+Step 1 of the README: move CURRENCY here.
+"""

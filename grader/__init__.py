@@ -1,0 +1,8 @@
+"""Import Lab's grader: hidden pytest suites run against the student's exercises in fresh interpreters.
+
+Suites use :func:`expect` (and the ``student`` fixture from :mod:`grader.plugin`).
+"""
+
+from .feedback import CheckFailed, expect
+
+__all__ = ["CheckFailed", "expect"]

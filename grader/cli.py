@@ -1,0 +1,129 @@
+"""``python -m grader [SELECTOR ...]``: grade exercises and report.
+
+Exit codes: 0 every selected check passed, 1 some check did not,
+2 usage error, 3 the grader itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from pathlib import Path
+
+from . import course
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GRADER = 0, 1, 2, 3
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m grader",
+        description="Grade the Import Lab exercises in fresh, isolated interpreters.",
+        epilog="Exit codes: 0 all checks passed, 1 some failed, 2 usage error, 3 the grader failed.",
+    )
+    p.add_argument(
+        "selectors",
+        nargs="*",
+        metavar="SELECTOR",
+        help="a section (8.2), a section folder (chapters/8.2-module-caching) or an exercise id; none means all",
+    )
+    p.add_argument(
+        "--workspace",
+        type=Path,
+        default=course.COURSE_ROOT / "exercises",
+        metavar="DIR",
+        help="grade the exercise files under DIR (same layout as exercises/), e.g. --workspace solutions",
+    )
+    p.add_argument("--list", action="store_true", help="list the exercises instead of grading them")
+    p.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
+    p.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH ('-' for standard output)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time limit for each interpreter a check starts (default 10)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # exits 2 on a usage error
+    if args.json == "-" and args.junit == "-":
+        print("error: --json - and --junit - cannot both use standard output", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        exercises = course.select(course.discover(), args.selectors)
+    except course.UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.list and not args.workspace.is_dir():
+        print(f"error: the workspace {args.workspace} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+
+    from . import console, report
+
+    if args.list:
+        listing = report.build(exercises, None)
+        if args.json:
+            report.write_json(listing, args.json)
+        if args.json != "-":
+            sys.stdout.write(console.render_listing(listing))
+        return EXIT_OK
+
+    try:
+        results, broken = grade(exercises, args.workspace.resolve(), args.timeout)
+    except GraderFailure as exc:
+        print(f"The grader failed before it could grade anything:\n{exc}", file=sys.stderr)
+        return EXIT_GRADER
+    full = report.build(exercises, results)
+    if args.json:
+        report.write_json(full, args.json)
+    if args.junit:
+        report.write_junit(full, args.junit)
+    human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
+    human.write(console.render(full, human))
+    statuses = {c["status"] for e in full["exercises"] for c in e["checks"]}
+    if broken or "error" in statuses:
+        return EXIT_GRADER
+    return EXIT_OK if statuses <= {"pass"} else EXIT_FAILED
+
+
+class GraderFailure(Exception):
+    pass
+
+
+def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
+    """Run the exercises' suites with pytest in this process; student code runs only in children."""
+    sys.dont_write_bytecode = True  # grading leaves no __pycache__ behind, in suites either
+    import pytest
+
+    from . import plugin
+    from .report import Check, Collector
+
+    suites = [e.suite for e in exercises if e.suite.is_file()]
+    collector = Collector()
+    args = [
+        *map(str, suites),
+        "-c",
+        str(course.SUITES / "pytest.ini"),
+        "--rootdir",
+        str(course.SUITES),
+        "--workspace",
+        str(workspace),
+        "--check-timeout",
+        str(timeout),
+    ]
+    captured = io.StringIO()
+    code = 0
+    if suites:
+        with contextlib.redirect_stdout(captured):
+            code = pytest.main(args, plugins=[plugin, collector])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
+        raise GraderFailure(captured.getvalue()[-4000:])
+
+    results = {}
+    for e in exercises:
+        checks = collector.for_suite(e.suite)
+        if not e.suite.is_file():
+            checks = [Check(name="suite", max_score=0, message=f"No checks exist for this exercise ({e.suite.name} is missing).")]
+        elif str(e.suite) in collector.broken_suites or not checks:
+            checks = [Check(name="suite", max_score=0, message="The checks for this exercise could not be loaded: this is a bug in the course.")]
+        results[e.id] = checks
+    return results, collector.broken_suites

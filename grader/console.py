@@ -1,0 +1,81 @@
+"""The report a student reads in the terminal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+
+
+def _supports(symbols: str, stream) -> bool:
+    try:
+        symbols.encode(getattr(stream, "encoding", None) or "ascii")
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+class Style:
+    def __init__(self, stream=sys.stdout):
+        tty = hasattr(stream, "isatty") and stream.isatty()
+        self.color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        unicode = _supports("✓✗…", stream)
+        self.marks = {
+            "pass": "✓" if unicode else "+",
+            "fail": "✗" if unicode else "x",
+            "timeout": "⏱" if _supports("⏱", stream) else "T",
+            "error": "!",
+            "skipped": "-",
+        }
+        self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.color else text
+
+    def status(self, status: str) -> str:
+        colors = {"pass": "32", "fail": "31", "timeout": "33", "error": "35", "skipped": "2"}
+        return self.paint(self.marks[status], colors[status])
+
+
+def render(report: dict, stream=sys.stdout) -> str:
+    style = Style(stream)
+    out: list[str] = []
+    out.append(style.paint(f"Import Lab: grading with Python {report['python']}", "1"))
+    chapter = None
+    for ex in report["exercises"]:
+        if ex["chapter"] != chapter:
+            chapter = ex["chapter"]
+            section = ex["path"].split("/")[0]
+            out.append("")
+            out.append(style.paint(f"Section {section}", "1"))
+        done = ex["score"] == ex["max_score"] and ex["max_score"] > 0
+        mark = style.status("pass" if done else "fail")
+        score = f"{ex['score']}/{ex['max_score']}"
+        out.append(f"  {mark} {ex['id']}: {ex['title']}  [{score}]")
+        for check in ex["checks"]:
+            points = f"{check['score']}/{check['max_score']}"
+            out.append(f"      {style.status(check['status'])} {check['name'].replace('_', ' ')}  ({points})")
+            if check["status"] != "pass" and check["message"]:
+                wrapped = textwrap.wrap(check["message"], width=style.width - 10) or [""]
+                out.extend("          " + line for line in wrapped)
+    exercises = report["exercises"]
+    complete = sum(1 for e in exercises if e["score"] == e["max_score"] and e["max_score"] > 0)
+    out.append("")
+    total = f"Total: {report['score']}/{report['max_score']} points, {complete} of {len(exercises)} exercises complete."
+    out.append(style.paint(total, "1"))
+    if any(c["status"] == "error" for e in exercises for c in e["checks"]):
+        out.append("Some checks could not run because the grader failed (marked !): this is not your fault.")
+    return "\n".join(out) + "\n"
+
+
+def render_listing(report: dict) -> str:
+    out = []
+    chapter = None
+    for ex in report["exercises"]:
+        if ex["chapter"] != chapter:
+            chapter = ex["chapter"]
+            out.append(f"{ex['path'].split('/')[0]}")
+        out.append(f"  {ex['id']:<24} {ex['title']}")
+        out.append(f"  {'':<24} edit: {', '.join(ex['files']) or '(no files)'}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,99 @@
+"""The child side of a probe: runs a check's snippet inside a fresh interpreter.
+
+The grader never imports this module: it sends its source with ``-c`` so
+that ``sys.path[0]`` is the student's folder ('' = the working directory)
+and nothing of the grader is importable. The snippet gets two helpers:
+
+* ``report(**values)`` sends observations back on a private channel (a file
+  outside the student's folder, whose path is taken off ``sys.argv`` before
+  any student code runs). Printing never counts as a result.
+* ``rewrite(path, text)`` replaces a source file and moves its mtime on, so
+  that a re-import or ``importlib.reload`` cannot load stale bytecode (the
+  ``.pyc`` check compares whole-second mtimes and sizes).
+"""
+
+
+def _probe_main():
+    import json
+    import os
+    import sys
+    import traceback
+
+    channel_path, snippet_path = sys.argv[1], sys.argv[2]
+    sys.argv[:] = ["-c"]
+    here = os.path.realpath(os.getcwd())
+    channel = open(channel_path, "w", encoding="utf-8")
+    del channel_path
+    with open(snippet_path, encoding="utf-8") as f:
+        snippet = f.read()
+    os.remove(snippet_path)
+    snippet_lines = snippet.splitlines()
+    state = {"values": {}, "error": None, "done": False}
+
+    def flush():
+        channel.seek(0)
+        channel.truncate()
+        channel.write(json.dumps(state, default=repr))
+        channel.flush()
+
+    def report(**values):
+        state["values"].update(values)
+        flush()
+
+    def rewrite(path, text):
+        before = os.stat(path).st_mtime if os.path.exists(path) else 0
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        later = max(before, os.stat(path).st_mtime) + 2
+        os.utime(path, (later, later))
+
+    def relative(filename):
+        if not filename:
+            return None
+        if filename == "<check>":
+            return filename
+        if filename.startswith("<"):
+            return None
+        full = os.path.realpath(filename)
+        if full.startswith(here + os.sep):
+            return os.path.relpath(full, here).replace(os.sep, "/")
+        return None
+
+    def describe(exc):
+        frames = []
+        for fs in traceback.extract_tb(exc.__traceback__):
+            rel = relative(fs.filename)
+            if rel:
+                frames.append((rel, fs.lineno, fs.name))
+        info = {
+            "type": type(exc).__name__,
+            "classes": [c.__name__ for c in type(exc).__mro__],
+            "message": str(exc),
+            "name": getattr(exc, "name", None) if isinstance(getattr(exc, "name", None), str) else None,
+            "frames": frames,
+        }
+        if isinstance(exc, SyntaxError) and relative(exc.filename):
+            info.update(filename=relative(exc.filename), lineno=exc.lineno, message=exc.msg)
+            info["line"] = (exc.text or "").strip() or None
+        elif frames:
+            # The deepest frame in the student's files names the line to look at;
+            # failing that, the line of the check that was running.
+            own = [f for f in frames if f[0] != "<check>"]
+            filename, lineno, _ = (own or frames)[-1]
+            info.update(filename=filename, lineno=lineno)
+            if filename == "<check>" and 0 < lineno <= len(snippet_lines):
+                info["line"] = snippet_lines[lineno - 1].strip()
+        return info
+
+    namespace = {"__name__": "__check__", "report": report, "rewrite": rewrite}
+    try:
+        code = compile(snippet, "<check>", "exec")
+        exec(code, namespace)
+    except BaseException as exc:  # the student's SystemExit and KeyboardInterrupt too
+        state["error"] = describe(exc)
+    state["done"] = True
+    flush()
+    channel.close()
+
+
+_probe_main()

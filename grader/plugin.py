@@ -1,0 +1,88 @@
+"""The pytest plugin that turns suites into graded checks.
+
+* ``@pytest.mark.points(N)`` gives a check its points;
+* the ``student`` fixture hands each check a private copy of the exercise;
+* every test report carries the check's points, status and learner's
+  message in ``user_properties``, so the verdict is decided where the check
+  ran (also in an xdist worker) and only read by the controller.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .course import COURSE_ROOT
+from .feedback import CheckFailed
+from .runner import Limits
+from .sandbox import make_student
+
+DEFAULT_TIMEOUT = 10.0
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("import-lab")
+    group.addoption("--workspace", default=str(COURSE_ROOT / "exercises"), help="folder holding the exercises to grade")
+    group.addoption("--check-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one interpreter may run")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "points(n): how many points the check is worth")
+
+
+def points_of(item: pytest.Item) -> int:
+    marker = item.get_closest_marker("points")
+    return int(marker.args[0]) if marker and marker.args else 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.user_properties.append(("points", points_of(item)))
+
+
+def exercise_folder(suite: Path, workspace: Path) -> Path:
+    """``grader/suites/8.2-module-caching/test_run_once.py`` -> ``<workspace>/8.2-module-caching/run-once``."""
+    exercise_id = suite.stem[len("test_") :].replace("_", "-")
+    return workspace / suite.parent.name / exercise_id
+
+
+@pytest.fixture
+def student(request: pytest.FixtureRequest):
+    """A private copy of the student's exercise folder, with fresh interpreters to run it."""
+    config = request.config
+    workspace = Path(config.getoption("--workspace")).resolve()
+    limits = Limits(timeout=config.getoption("--check-timeout"))
+    sandbox, root = make_student(exercise_folder(Path(request.path), workspace), limits)
+    try:
+        yield sandbox
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def verdict(excinfo: pytest.ExceptionInfo | None, outcome: str) -> tuple[str, str]:
+    """(status, learner's message) for one phase of a check."""
+    if excinfo is None:
+        return ("pass", "") if outcome == "passed" else ("skipped", "")
+    exc = excinfo.value
+    if isinstance(exc, CheckFailed):
+        return exc.status, exc.message
+    if excinfo.errisinstance(pytest.skip.Exception):
+        return "skipped", str(getattr(exc, "msg", "") or exc)
+    if isinstance(exc, AssertionError):
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "a condition did not hold"
+        return "fail", first
+    return "error", (
+        f"The grader itself failed in this check ({type(exc).__name__}: {exc}). "
+        "This is a bug in the course, not in your code: please tell your instructor."
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    status, message = verdict(call.excinfo, report.outcome)
+    # A fresh list: the report shares item.user_properties with later phases.
+    report.user_properties = [*report.user_properties, ("status", status), ("message", message)]

@@ -1,0 +1,213 @@
+"""Start one fresh interpreter (or any command) under limits, and always get it back.
+
+Output goes to files, not pipes: a grandchild that keeps a pipe open cannot
+make us hang, and the file-size limit bounds how much a runaway print loop
+can write. Every run gets its own process group (POSIX) or process group /
+job (Windows) so that a time-out kills everything the student started.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+POSIX = os.name == "posix"
+
+#: What the learner sees in place of output beyond the cap.
+TRUNCATION_MARK = "\n[... output cut here: more than {cap} bytes ...]\n"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one run. Applied where the platform has them."""
+
+    timeout: float = 10.0  # wall-clock seconds
+    output_bytes: int = 64 * 1024  # what is kept and shown, per stream
+    file_bytes: int = 16 * 1024 * 1024  # largest file the child may write
+    memory_bytes: int = 1024 * 1024 * 1024  # address space
+    cpu_seconds: int | None = None  # defaults to the wall-clock limit + 1
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What one run did: everything a check may assert on."""
+
+    argv: tuple[str, ...]
+    returncode: int | None
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+    truncated: bool = False
+    duration: float = 0.0
+
+    @property
+    def signal_name(self) -> str | None:
+        """The signal that ended the process, if one did (POSIX)."""
+        if self.returncode is None or self.returncode >= 0 or not POSIX:
+            return None
+        try:
+            return signal.Signals(-self.returncode).name
+        except ValueError:
+            return f"signal {-self.returncode}"
+
+    def describe_end(self) -> str:
+        """How the process ended, in words a beginner understands."""
+        if self.timed_out:
+            return "it was stopped after running too long (an endless loop, or waiting for input?)"
+        sig = self.signal_name
+        if sig == "SIGXFSZ":
+            return "it was stopped for writing too much output or too large a file"
+        if sig == "SIGXCPU":
+            return "it was stopped for using too much processor time"
+        if sig in ("SIGSEGV", "SIGBUS", "SIGABRT"):
+            return f"it crashed ({sig}), most likely from running out of memory or very deep recursion"
+        if sig:
+            return f"it was killed by {sig}"
+        return f"it exited with code {self.returncode}"
+
+
+def _apply_limits(limits: Limits) -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    cpu = limits.cpu_seconds or int(limits.timeout) + 1
+    for name, value in (
+        ("RLIMIT_CPU", cpu),
+        ("RLIMIT_FSIZE", limits.file_bytes),
+        ("RLIMIT_AS", limits.memory_bytes),
+        ("RLIMIT_CORE", 0),
+    ):
+        res = getattr(resource, name, None)
+        if res is None:
+            continue
+        try:
+            soft, hard = resource.getrlimit(res)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(res, (value, hard))
+        except (ValueError, OSError):
+            pass  # macOS refuses RLIMIT_AS; the time limit still holds
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """Kill the process and everything in its group; never raises."""
+    if POSIX:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+    else:  # pragma: no cover - Windows
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(proc.pid)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+    try:
+        proc.kill()
+    except OSError:
+        pass
+
+
+def _read_capped(path: Path, cap: int) -> tuple[str, bool]:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(cap + 1)
+    except FileNotFoundError:
+        return "", False
+    cut = len(data) > cap
+    text = data[:cap].decode("utf-8", errors="replace")
+    if cut:
+        text += TRUNCATION_MARK.format(cap=cap)
+    return text, cut
+
+
+def run(
+    argv: list[str] | tuple[str, ...],
+    *,
+    cwd: str | os.PathLike,
+    env: dict[str, str],
+    scratch: str | os.PathLike,
+    limits: Limits = Limits(),
+    stdin_text: str | None = None,
+) -> Completed:
+    """Run ``argv`` to the end or to its time limit, whichever comes first.
+
+    ``scratch`` is a private directory (not the student's copy) that holds
+    the output files, so the student's code cannot find or rewrite them by
+    listing its own folder.
+    """
+    scratch = Path(scratch)
+    out_path, err_path = scratch / "stdout", scratch / "stderr"
+    kwargs: dict = {}
+    if POSIX:
+        kwargs["start_new_session"] = True
+        kwargs["preexec_fn"] = lambda: _apply_limits(limits)
+    else:  # pragma: no cover - Windows
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+
+    stdin = subprocess.DEVNULL
+    if stdin_text is not None:
+        in_path = scratch / "stdin"
+        in_path.write_text(stdin_text, encoding="utf-8")
+        stdin = open(in_path, "rb")
+
+    timed_out = False
+    start = time.perf_counter()
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        try:
+            proc = subprocess.Popen(
+                list(argv), cwd=os.fspath(cwd), env=env, stdin=stdin, stdout=out, stderr=err, **kwargs
+            )
+        finally:
+            if stdin is not subprocess.DEVNULL:
+                stdin.close()
+        try:
+            proc.wait(timeout=limits.timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:
+            # Also reaps children left behind by a process that did finish.
+            _kill_group(proc)
+            returncode = proc.wait()
+    duration = time.perf_counter() - start
+
+    stdout, cut_out = _read_capped(out_path, limits.output_bytes)
+    stderr, cut_err = _read_capped(err_path, limits.output_bytes)
+    return Completed(
+        argv=tuple(argv),
+        returncode=None if timed_out else returncode,
+        stdout=stdout,
+        stderr=stderr,
+        timed_out=timed_out,
+        truncated=cut_out or cut_err,
+        duration=duration,
+    )
+
+
+def clean_env(home: str | os.PathLike, tmp: str | os.PathLike, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """An environment built on purpose: nothing of the caller's Python settings leaks in."""
+    env = {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "HOME": os.fspath(home),
+        "USERPROFILE": os.fspath(home),
+        "TMPDIR": os.fspath(tmp),
+        "TMP": os.fspath(tmp),
+        "TEMP": os.fspath(tmp),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
+    if not POSIX:  # pragma: no cover - Windows needs these to start Python at all
+        for key in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
+            if key in os.environ:
+                env[key] = os.environ[key]
+    if extra:
+        env.update(extra)
+    return env
+
+

@@ -1,0 +1,177 @@
+"""The ``student`` a check talks to: a private copy of one exercise, and fresh interpreters in it.
+
+Every method starts a new interpreter. Nothing the student's code imports,
+caches or writes can reach another check or the grader.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import sys
+import tempfile
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import runner
+from .feedback import ErrorInfo, StudentCrash, StudentError, StudentTimeout
+
+HARNESS_SOURCE = (Path(__file__).with_name("harness.py")).read_text(encoding="utf-8")
+
+#: Interpreter flags for a clean run: ignore PYTHON* variables, no user
+#: site-packages, no ``site`` at all unless a check asks for it.
+CLEAN_FLAGS = ("-E", "-s", "-X", "utf8")
+
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
+
+
+@dataclass
+class Probe:
+    """What one probe observed: values sent with ``report()``, or the error that stopped it."""
+
+    values: dict
+    error: ErrorInfo | None
+    completed: runner.Completed
+    finished: bool = True
+
+    @property
+    def output(self) -> str:
+        return self.completed.stdout + self.completed.stderr
+
+
+@dataclass
+class Student:
+    """A private copy of the student's exercise folder, and ways to run Python in it."""
+
+    source: Path  # the exercise folder in the workspace (never written to)
+    root: Path  # private temporary directory for this check
+    limits: runner.Limits = field(default_factory=runner.Limits)
+    python: str = sys.executable
+
+    def __post_init__(self) -> None:
+        self.path = self.root / "work" / self.source.name
+        self.home = self.root / "home"
+        self.tmp = self.root / "tmp"
+        self._scratch = self.root / "scratch"
+        for d in (self.home, self.tmp, self._scratch):
+            d.mkdir(parents=True, exist_ok=True)
+        if self.source.is_dir():
+            shutil.copytree(self.source, self.path, ignore=_IGNORED)
+        else:
+            self.path.mkdir(parents=True)
+        self._runs = itertools.count()
+
+    # -- files -------------------------------------------------------------
+
+    def file(self, relative: str) -> Path:
+        return self.path / relative
+
+    def read(self, relative: str) -> str:
+        return self.file(relative).read_text(encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> Path:
+        """Write a file into the private copy (never into the student's workspace)."""
+        target = self.file(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def exists(self, relative: str) -> bool:
+        return self.file(relative).exists()
+
+    # -- running -----------------------------------------------------------
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return runner.clean_env(self.home, self.tmp, extra)
+
+    def python_run(
+        self,
+        *args: str,
+        site: bool = False,
+        flags: tuple[str, ...] | None = None,
+        cwd: str | os.PathLike | None = None,
+        env: dict[str, str] | None = None,
+        stdin: str | None = None,
+        timeout: float | None = None,
+    ) -> runner.Completed:
+        """Run ``python <flags> <args>`` in a fresh interpreter and return what happened.
+
+        ``flags`` replaces the clean defaults (``-E -s -X utf8``, plus ``-S``
+        unless ``site``); pass it to test ``-I``, ``-P`` or ``PYTHONPATH``.
+        ``env`` adds variables to the clean environment.
+        """
+        if flags is None:
+            flags = CLEAN_FLAGS + (() if site else ("-S",))
+        scratch = self._scratch / str(next(self._runs))
+        scratch.mkdir()
+        limits = self.limits
+        if timeout is not None:
+            limits = runner.Limits(**{**limits.__dict__, "timeout": timeout})
+        return runner.run(
+            [self.python, *flags, *args],
+            cwd=self.path if cwd is None else self.path / cwd,
+            env=self.env(**(env or {})),
+            scratch=scratch,
+            limits=limits,
+            stdin_text=stdin,
+        )
+
+    def run_script(self, script: str, *args: str, **kw) -> runner.Completed:
+        """``python script.py args``: the script runs as ``__main__``."""
+        return self.python_run(script, *args, **kw)
+
+    def run_module(self, module: str, *args: str, **kw) -> runner.Completed:
+        """``python -m module args``."""
+        return self.python_run("-m", module, *args, **kw)
+
+    def probe(self, code: str, **kw) -> Probe:
+        """Run ``code`` in a fresh interpreter whose working directory is the student's folder.
+
+        The code may import the student's modules and calls ``report(name=value)``
+        to send observations back; it also has ``rewrite(path, text)``.
+        """
+        scratch = self._scratch / f"probe{next(self._runs)}"
+        scratch.mkdir()
+        channel = scratch / "channel.json"
+        snippet = scratch / "snippet.py"
+        snippet.write_text(textwrap.dedent(code).strip() + "\n", encoding="utf-8")
+        completed = self.python_run("-c", HARNESS_SOURCE, str(channel), str(snippet), **kw)
+        try:
+            state = json.loads(channel.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {"values": {}, "error": None, "done": False}
+        error = ErrorInfo.from_dict(state["error"]) if state.get("error") else None
+        return Probe(values=state.get("values", {}), error=error, completed=completed, finished=bool(state.get("done")))
+
+    def observe(self, code: str, doing: str | None = None, **kw) -> dict:
+        """Like :meth:`probe`, but any error, time-out or crash fails the check with a learner's message.
+
+        ``doing`` says, for that message, what the check expected to do
+        (e.g. "importing shapes to work").
+        """
+        result = self.probe(code, **kw)
+        expect_completed(result.completed, doing)
+        if result.error is not None:
+            raise StudentError(result.error, doing)
+        if not result.finished:
+            raise StudentCrash(doing or "your code to run to the end", result.completed.describe_end(), result.output)
+        return result.values
+
+
+def expect_completed(completed: runner.Completed, doing: str | None = None) -> None:
+    """Fail with a time-out verdict if the run hit its time limit."""
+    if completed.timed_out:
+        raise StudentTimeout(
+            doing or "your code to finish",
+            f"it was still running after {completed.duration:.0f} seconds and was stopped",
+            "Look for an endless loop or an input() call in code that runs at import time.",
+        )
+
+
+def make_student(source: Path, limits: runner.Limits | None = None) -> tuple[Student, Path]:
+    """A Student on a fresh temporary directory; the caller removes the directory."""
+    root = Path(tempfile.mkdtemp(prefix="import-lab-"))
+    return Student(source=source, root=root, limits=limits or runner.Limits()), root

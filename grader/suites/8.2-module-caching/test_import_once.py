@@ -1,0 +1,76 @@
+"""8.2 import-once: the main script must not be imported again under its own name."""
+
+import pytest
+
+from grader import expect
+
+RUN_SHOP = "running `python shop.py`"
+
+
+@pytest.mark.points(2)
+def test_running_the_shop_runs_its_body_once(student):
+    result = student.run_script("shop.py")
+    starts = result.stdout.count("starting shop")
+    expect(
+        result.returncode == 0 and starts == 1,
+        expected=f"{RUN_SHOP} to print 'starting shop' exactly once",
+        saw=f"it printed it {starts} times and {result.describe_end()}",
+        hint="labels.py must not import shop: importing the main script by name runs its body a second time.",
+    )
+    expect(
+        result.stdout.count("12.50 EUR") == 1,
+        expected=f"{RUN_SHOP} to print the label '12.50 EUR' once",
+        saw=f"the output was {result.stdout.strip()!r}",
+        hint="keep the call to labels.price_label(12.5) in shop.py.",
+    )
+
+
+@pytest.mark.points(1)
+def test_the_main_script_is_never_imported_by_name(student):
+    seen = student.observe(
+        """
+        import runpy, sys
+        runpy.run_path("shop.py", run_name="__main__")
+        report(cached=sorted(name for name in ("shop", "labels", "money") if name in sys.modules))
+        """,
+        doing=RUN_SHOP + " to work",
+    )
+    expect(
+        "shop" not in seen["cached"],
+        expected="no module called 'shop' in sys.modules after the program ran",
+        saw=f"sys.modules had {seen['cached']}",
+        hint="some module still does `import shop` or `from shop import ...`.",
+    )
+
+
+@pytest.mark.points(2)
+def test_labels_take_the_currency_from_money(student):
+    seen = student.observe(
+        """
+        import sys, money, labels
+        report(
+            currency=getattr(money, "CURRENCY", None),
+            same=getattr(labels, "CURRENCY", None) is getattr(money, "CURRENCY", object()),
+            label=labels.price_label(3),
+            shop_started="shop" in sys.modules,
+        )
+        """,
+        doing="`import money, labels` to work",
+    )
+    expect(
+        seen["currency"] == "EUR",
+        expected="money.py to define CURRENCY = 'EUR'",
+        saw=f"money.CURRENCY was {seen['currency']!r}",
+        hint="step 1: move the line `CURRENCY = \"EUR\"` from shop.py into money.py.",
+    )
+    expect(
+        seen["same"] and not seen["shop_started"],
+        expected="labels.CURRENCY to come from money, without importing shop",
+        saw="importing labels also imported shop" if seen["shop_started"] else "labels.CURRENCY is not money.CURRENCY",
+        hint="step 2: in labels.py write `from money import CURRENCY`.",
+    )
+    expect(
+        seen["label"] == "3.00 EUR",
+        expected="labels.price_label(3) to return '3.00 EUR'",
+        saw=f"it returned {seen['label']!r}",
+    )

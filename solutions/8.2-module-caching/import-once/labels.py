@@ -1,0 +1,7 @@
+"""Price labels for the shop."""
+
+from money import CURRENCY
+
+
+def price_label(amount):
+    return f"{amount:.2f} {CURRENCY}"

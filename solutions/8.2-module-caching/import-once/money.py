@@ -1,0 +1,3 @@
+"""Facts about money that several modules share."""
+
+CURRENCY = "EUR"
