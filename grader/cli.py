@@ -67,11 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(console.render_listing(listing))
         return EXIT_OK
 
-    try:
-        results, broken = grade(exercises, args.workspace.resolve(), args.timeout)
-    except GraderFailure as exc:
-        print(f"The grader failed before it could grade anything:\n{exc}", file=sys.stderr)
-        return EXIT_GRADER
+    results, failure = grade(exercises, args.workspace.resolve(), args.timeout)
+    if failure:
+        print(f"The grader failed; the report marks what it could not grade:\n{failure}", file=sys.stderr)
     full = report.build(exercises, results)
     if args.json:
         report.write_json(full, args.json)
@@ -80,17 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
     human.write(console.render(full, human))
     statuses = {c["status"] for e in full["exercises"] for c in e["checks"]}
-    if broken or "error" in statuses:
+    if failure or "error" in statuses:
         return EXIT_GRADER
     return EXIT_OK if statuses <= {"pass"} else EXIT_FAILED
 
 
-class GraderFailure(Exception):
-    pass
-
-
 def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
-    """Run the exercises' suites with pytest in this process; student code runs only in children."""
+    """Run the exercises' suites with pytest in this process; student code runs only in children.
+
+    Returns the checks of every exercise, and what went wrong in the grader
+    itself (empty if nothing did). An exercise that could not be graded gets
+    one check with status "error": the report is always complete.
+    """
     sys.dont_write_bytecode = True  # grading leaves no __pycache__ behind, in suites either
     import pytest
 
@@ -109,14 +108,18 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
         str(workspace),
         "--check-timeout",
         str(timeout),
+        "--continue-on-collection-errors",
     ]
     captured = io.StringIO()
     code = 0
     if suites:
         with contextlib.redirect_stdout(captured):
             code = pytest.main(args, plugins=[plugin, collector])
+    failure = ""
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
-        raise GraderFailure(captured.getvalue()[-4000:])
+        failure = captured.getvalue()[-4000:] or f"pytest stopped with exit code {int(code)}"
+    if collector.broken_suites:
+        failure += "".join(f"\nCould not load {path}:\n{why}" for path, why in collector.broken_suites.items())
 
     results = {}
     for e in exercises:
@@ -126,4 +129,4 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
         elif str(e.suite) in collector.broken_suites or not checks:
             checks = [Check(name="suite", max_score=0, message="The checks for this exercise could not be loaded: this is a bug in the course.")]
         results[e.id] = checks
-    return results, collector.broken_suites
+    return results, failure

@@ -17,6 +17,9 @@ from pathlib import Path
 
 POSIX = os.name == "posix"
 
+#: How long to wait for a killed process to be gone before giving up on it.
+REAP_SECONDS = 5.0
+
 #: What the learner sees in place of output beyond the cap.
 TRUNCATION_MARK = "\n[... output cut here: more than {cap} bytes ...]\n"
 
@@ -94,6 +97,8 @@ def _apply_limits(limits: Limits) -> None:  # pragma: no cover - runs in the chi
 
 def _kill_group(proc: subprocess.Popen) -> None:
     """Kill the process and everything in its group; never raises."""
+    if proc.pid <= 0:  # not a real process: never signal group 0, which is our own
+        return
     if POSIX:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -110,6 +115,14 @@ def _kill_group(proc: subprocess.Popen) -> None:
         proc.kill()
     except OSError:
         pass
+
+
+def _reap(proc: subprocess.Popen) -> int | None:
+    """Collect the exit status of a killed process, without waiting on it for ever."""
+    try:
+        return proc.wait(timeout=REAP_SECONDS)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def _read_capped(path: Path, cap: int) -> tuple[str, bool]:
@@ -172,7 +185,7 @@ def run(
         finally:
             # Also reaps children left behind by a process that did finish.
             _kill_group(proc)
-            returncode = proc.wait()
+            returncode = _reap(proc)
     duration = time.perf_counter() - start
 
     stdout, cut_out = _read_capped(out_path, limits.output_bytes)

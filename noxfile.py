@@ -1,0 +1,43 @@
+"""Every Import Lab workflow is a nox session: `nox -l` lists them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"  # grading works offline once the first run has installed pytest
+nox.options.download_python = "never"
+nox.options.sessions = ["grade"]
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def install(session: nox.Session, group: str) -> None:
+    """Install a dependency group once; later runs skip pip entirely (fast, and offline)."""
+    requirements = nox.project.dependency_groups(PYPROJECT, group)
+    stamp = Path(session.virtualenv.location) / f".import-lab-{group}"
+    wanted = hashlib.sha256("\n".join(requirements).encode()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    session.install(*requirements)
+    stamp.write_text(wanted)
+
+
+@nox.session
+def grade(session: nox.Session) -> None:
+    """Grade your exercises: nox -s grade [-- 8.2 | EXERCISE_ID | --list | --json report.json]."""
+    install(session, "grader")
+    session.run("python", "-m", "grader", *session.posargs)
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Test the grader and the course (solutions, stubs, transcripts) on Python 3.10-3.13."""
+    install(session, "tests")
+    session.run("python", "-m", "pytest", "-n", "auto", *session.posargs)

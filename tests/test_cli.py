@@ -1,0 +1,178 @@
+"""The grader's command line, exactly as DESIGN.md states it: selectors, exit codes, JSON and JUnit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, run_grader
+from .course import EXERCISES
+
+EXERCISE = next(e for e in EXERCISES if e.id == "import-once")
+CHECK_KEYS = {"name", "status", "score", "max_score", "message"}
+ENTRY_KEYS = {"id", "chapter", "title", "path", "files"}
+
+
+def test_list_names_every_exercise():
+    run = run_grader("--list")
+    assert run.returncode == 0
+    for e in EXERCISES:
+        assert e.id in run.stdout
+
+
+def test_list_as_json_has_the_report_shape_without_scores():
+    listing = run_grader("--list", "--json", "-").report
+    assert set(listing) == {"schema", "python", "exercises"}
+    assert [e["id"] for e in listing["exercises"]] == [e.id for e in EXERCISES]
+    for entry in listing["exercises"]:
+        assert set(entry) == ENTRY_KEYS
+        assert (REPO / "exercises" / entry["path"]).is_dir()
+        assert all((REPO / "exercises" / entry["path"] / f).is_file() for f in entry["files"])
+
+
+def test_a_solved_exercise_exits_0_with_a_full_report():
+    run = run_grader(EXERCISE.id, "--workspace", "solutions", "--json", "-")
+    assert run.returncode == 0, run.stderr
+    report = run.report
+    assert set(report) == {"schema", "python", "score", "max_score", "exercises"}
+    (entry,) = report["exercises"]
+    assert set(entry) == ENTRY_KEYS | {"score", "max_score", "checks"}
+    assert entry["chapter"] == "8.2" and entry["path"] == "8.2-module-caching/import-once"
+    assert report["score"] == report["max_score"] == entry["score"] == sum(c["max_score"] for c in entry["checks"])
+    for check in entry["checks"]:
+        assert set(check) == CHECK_KEYS and check["status"] == "pass"
+    assert "Total:" in run.stderr, "with --json - the human report goes to stderr"
+
+
+def test_an_unsolved_exercise_exits_1_with_learner_messages():
+    run = run_grader(EXERCISE.id)
+    assert run.returncode == 1
+    assert "✗" in run.stdout or "x " in run.stdout
+    assert "Expected " in run.stdout and "Hint:" in run.stdout
+    assert "Traceback" not in run.stdout
+
+
+@pytest.mark.parametrize(
+    "selector", ["8.2", "8.2-module-caching", "chapters/8.2-module-caching", "exercises/8.2-module-caching/"]
+)
+def test_a_section_can_be_named_several_ways(selector):
+    listing = run_grader("--list", "--json", "-", selector).report
+    assert {e["chapter"] for e in listing["exercises"]} == {"8.2"}
+    assert len(listing["exercises"]) == sum(e.chapter == "8.2" for e in EXERCISES)
+
+
+def test_an_exercise_can_be_named_by_id_or_path():
+    for selector in (EXERCISE.id, f"exercises/{EXERCISE.path}"):
+        listing = run_grader("--list", "--json", "-", selector).report
+        assert [e["id"] for e in listing["exercises"]] == [EXERCISE.id]
+
+
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["8.99"], "no section or exercise"),
+        (["import-onse"], "Did you mean import-once"),
+        (["--no-such-option"], "unrecognized arguments"),
+        (["--workspace", "no/such/folder"], "not a folder"),
+        (["--json", "-", "--junit", "-"], "standard output"),
+    ],
+)
+def test_usage_errors_exit_2_and_say_why(args, words):
+    run = run_grader(*args)
+    assert run.returncode == 2
+    assert words in run.stderr
+
+
+def test_junit_carries_points_per_test_case(tmp_path):
+    out = tmp_path / "report.xml"
+    run = run_grader(EXERCISE.id, "--junit", str(out))
+    assert run.returncode == 1
+    root = ET.parse(out).getroot()
+    cases = root.findall(".//testcase")
+    assert cases and len(cases) == int(root.get("tests"))
+    for case in cases:
+        props = {p.get("name"): int(p.get("value")) for p in case.findall("properties/property")}
+        assert props["score"] == 0 and props["max_score"] >= 1
+        assert case.find("failure") is not None
+
+
+def test_json_to_a_file_and_text_to_stdout(tmp_path):
+    out = tmp_path / "report.json"
+    run = run_grader(EXERCISE.id, "--workspace", "solutions", "--json", str(out))
+    assert run.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["score"] > 0
+    assert "Total:" in run.stdout
+
+
+# -- a small fake course, for what the real one must never do ----------------------------------
+
+
+@pytest.fixture
+def fake_course(tmp_path):
+    """A course with one healthy exercise and one whose suite has a bug."""
+    root = tmp_path / "course"
+    shutil.copytree(REPO / "grader", root / "grader", ignore=shutil.ignore_patterns("suites", "__pycache__"))
+    (root / "grader" / "suites").mkdir()
+    shutil.copy(REPO / "grader" / "suites" / "pytest.ini", root / "grader" / "suites")
+
+    def exercise(section, ex_id, stub, suite):
+        (root / "exercises" / section / ex_id).mkdir(parents=True)
+        (root / "exercises" / section / ex_id / "README.md").write_text(f"# {ex_id}\n")
+        (root / "exercises" / section / ex_id / "mod.py").write_text(stub)
+        (root / "grader" / "suites" / section).mkdir(exist_ok=True)
+        name = "test_" + ex_id.replace("-", "_") + ".py"
+        (root / "grader" / "suites" / section / name).write_text(textwrap.dedent(suite))
+
+    exercise(
+        "9.1-fake",
+        "healthy",
+        "VALUE = 1\n",
+        """
+        import pytest
+        from grader import expect
+
+        @pytest.mark.points(2)
+        def test_value(student):
+            seen = student.observe("import mod; report(v=mod.VALUE)")
+            expect(seen["v"] == 1, expected="VALUE to be 1", saw=f"it was {seen['v']}")
+        """,
+    )
+    exercise(
+        "9.1-fake",
+        "buggy-suite",
+        "VALUE = 1\n",
+        """
+        import pytest
+
+        @pytest.mark.points(1)
+        def test_grader_bug(student):
+            {}["no such key"]
+        """,
+    )
+    return root
+
+
+def test_a_bug_in_the_grader_is_an_error_and_exit_3(fake_course):
+    run = run_grader("--json", "-", cwd=fake_course)
+    assert run.returncode == 3
+    report = run.report
+    by_id = {e["id"]: e for e in report["exercises"]}
+    assert by_id["healthy"]["score"] == 2, "other exercises are graded as before"
+    (check,) = by_id["buggy-suite"]["checks"]
+    assert check["status"] == "error" and check["score"] == 0
+    assert "not in your code" in check["message"]
+    assert "Traceback" not in run.stderr
+
+
+def test_a_suite_that_cannot_load_is_an_error_and_exit_3(fake_course):
+    (fake_course / "grader" / "suites" / "9.1-fake" / "test_buggy_suite.py").write_text("import nowhere_to_be_found\n")
+    run = run_grader("--json", "-", cwd=fake_course)
+    assert run.returncode == 3
+    by_id = {e["id"]: e for e in run.report["exercises"]}
+    assert by_id["buggy-suite"]["checks"][0]["status"] == "error"
+    assert by_id["healthy"]["score"] == 2

@@ -1,0 +1,175 @@
+"""The `student` sandbox with real interpreters: what a check observes can only come from fresh, limited processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.feedback import StudentCrash, StudentError, StudentTimeout
+from grader.runner import Limits
+from grader.sandbox import make_student
+
+POSIX = os.name == "posix"
+
+
+@pytest.fixture
+def exercise(tmp_path):
+    folder = tmp_path / "workspace" / "some-exercise"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def student_for(exercise):
+    made = []
+
+    def make(files: dict[str, str], **limits):
+        for name, text in files.items():
+            (exercise / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        student, root = make_student(exercise, Limits(**limits) if limits else None)
+        made.append(root)
+        return student
+
+    yield make
+    for root in made:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_observations_come_from_report_not_from_printing(student_for):
+    student = student_for({"mod.py": 'print("PASSED"); print(\'{"values": {"ok": true}, "done": true}\')\n'})
+    probe = student.probe("import mod\nreport(seen=1)")
+    assert probe.values == {"seen": 1}
+    assert "PASSED" in probe.completed.stdout
+
+
+def test_the_graders_environment_does_not_reach_the_student(student_for, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "shadow.py").write_text("X = 1\n")
+    monkeypatch.setenv("PYTHONPATH", str(elsewhere))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    student = student_for({})
+    seen = student.observe(
+        """
+        import importlib.util, sys
+        report(found=importlib.util.find_spec("shadow") is not None, dont_write=sys.flags.dont_write_bytecode,
+               no_site="site" not in sys.modules)
+        """
+    )
+    assert seen == {"found": False, "dont_write": 0, "no_site": True}
+
+
+def test_each_probe_is_a_fresh_interpreter(student_for):
+    student = student_for({"counter.py": "import builtins\nbuiltins.RUNS = getattr(builtins, 'RUNS', 0) + 1\n"})
+    first = student.observe("import counter, builtins\nreport(runs=builtins.RUNS)")
+    second = student.observe("import counter, builtins\nreport(runs=builtins.RUNS)")
+    assert first == second == {"runs": 1}
+
+
+def test_the_student_works_on_a_private_copy(student_for, exercise):
+    student = student_for({"mod.py": "open('mod.py', 'w').write('broken(')\nopen('new.txt', 'w').write('x')\n"})
+    student.observe("import mod")
+    assert (exercise / "mod.py").read_text().startswith("open(")
+    assert not (exercise / "new.txt").exists()
+
+
+def test_a_syntax_error_names_the_file_and_line(student_for):
+    student = student_for({"good.py": "import bad\n", "bad.py": "x = 1\ny = (\n"})
+    with pytest.raises(StudentError) as caught:
+        student.observe("import good", doing="`import good` to work")
+    error = caught.value.error
+    assert (error.type, error.filename, error.lineno) == ("SyntaxError", "bad.py", 2)
+    assert "bad.py, line 2" in caught.value.message and "typo" in caught.value.message
+
+
+def test_an_import_error_names_the_missing_module(student_for):
+    student = student_for({"app.py": "import colour_tools\n"})
+    probe = student.probe("import app")
+    assert probe.error.type == "ModuleNotFoundError" and probe.error.name == "colour_tools"
+    assert probe.error.isinstance("ImportError")
+    assert (probe.error.filename, probe.error.lineno) == ("app.py", 1)
+
+
+def test_exit_at_import_time_is_an_error_not_a_pass(student_for):
+    student = student_for({"quits.py": "import sys\nsys.exit(0)\n"})
+    with pytest.raises(StudentError) as caught:
+        student.observe("import quits\nreport(ok=True)")
+    assert caught.value.error.type == "SystemExit"
+
+
+def test_hard_exit_before_reporting_is_a_crash(student_for):
+    student = student_for({"dies.py": "import os\nos._exit(0)\n"})
+    with pytest.raises(StudentCrash):
+        student.observe("import dies\nreport(ok=True)")
+
+
+def test_an_endless_loop_is_stopped_at_the_time_limit(student_for):
+    student = student_for({"loops.py": "while True:\n    pass\n"}, timeout=1.0)
+    start = time.monotonic()
+    with pytest.raises(StudentTimeout) as caught:
+        student.observe("import loops")
+    assert time.monotonic() - start < 4
+    assert caught.value.status == "timeout"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see processes")
+def test_a_time_out_kills_the_processes_the_student_started(student_for):
+    student = student_for(
+        {
+            "spawns.py": """
+            import subprocess, sys
+            child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+            open("child.pid", "w").write(str(child.pid))
+            while True:
+                pass
+            """
+        },
+        timeout=1.5,
+    )
+    probe = student.probe("import spawns")
+    assert probe.completed.timed_out
+    pid = int(student.read("child.pid"))
+    deadline = time.monotonic() + 3
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pid)
+
+
+def test_a_child_holding_the_output_open_cannot_make_us_wait(student_for):
+    student = student_for(
+        {"detach.py": 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])\n'}
+    )
+    start = time.monotonic()
+    seen = student.observe("import detach\nreport(ok=True)")
+    assert seen == {"ok": True}
+    assert time.monotonic() - start < 5
+
+
+def test_output_floods_are_cut_and_marked(student_for):
+    student = student_for({"chatty.py": "import sys\nfor _ in range(200):\n    sys.stdout.write('x' * 100_000)\n"})
+    probe = student.probe("import chatty\nreport(done=True)", timeout=20)
+    assert probe.completed.truncated
+    assert "output cut here" in probe.completed.stdout
+    assert len(probe.completed.stdout) < 100_000
+
+
+@pytest.mark.skipif(not POSIX or sys.platform == "darwin", reason="address-space limits are enforced on Linux")
+def test_allocating_gigabytes_fails_inside_the_student_process(student_for):
+    student = student_for({"greedy.py": "block = bytearray(8 * 1024 ** 3)\n"})
+    probe = student.probe("import greedy")
+    assert probe.error is not None and probe.error.type == "MemoryError"

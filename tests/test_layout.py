@@ -1,0 +1,92 @@
+"""The course's shape: what DESIGN.md and docs/contributing.md promise about its files."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+
+from .course import EXERCISES, REPO, SECTIONS, ids
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|lorem ipsum|coming soon)\b", re.I)
+
+
+def prose(markdown: str) -> str:
+    """The text outside fenced code blocks."""
+    return re.sub(r"^(\s*)(```+|~~~+).*?^\1\2\s*$", "", markdown, flags=re.M | re.S)
+
+
+def suite_checks(path):
+    """(name, points) for every check function in a suite file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+            points = None
+            for deco in node.decorator_list:
+                if (
+                    isinstance(deco, ast.Call)
+                    and isinstance(deco.func, ast.Attribute)
+                    and deco.func.attr == "points"
+                    and deco.args
+                    and isinstance(deco.args[0], ast.Constant)
+                ):
+                    points = deco.args[0].value
+            found.append((node.name, points))
+    return found
+
+
+@pytest.mark.parametrize("number,folder", SECTIONS.items())
+def test_every_section_has_a_chapter_of_substance(number, folder):
+    readme = REPO / "chapters" / folder / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith(f"# {number} "), "the first heading carries the section number"
+    words = len(WORD.findall(prose(text)))
+    assert words >= 1200, f"{readme} has {words} words of prose; the bar is 1,200"
+    assert not PLACEHOLDER.search(text), "placeholder text left in the chapter"
+    demos = [p for p in readme.parent.iterdir() if p.is_dir() and p.name != "__pycache__"]
+    assert demos, "every chapter has at least one runnable demo folder"
+
+
+@pytest.mark.parametrize("number,folder", SECTIONS.items())
+def test_every_section_has_at_least_three_exercises(number, folder):
+    mine = [e for e in EXERCISES if e.chapter == number]
+    assert len(mine) >= 3, f"section {number} has {len(mine)} exercises"
+    chapter = (REPO / "chapters" / folder / "README.md").read_text(encoding="utf-8")
+    for e in mine:
+        assert f"exercises/{folder}/{e.id}/README.md" in chapter, f"the chapter does not link to {e.id}"
+
+
+def test_exercise_ids_are_unique_and_well_formed():
+    seen = ids()
+    assert len(seen) == len(set(seen)), "two exercises share an id"
+    for exercise_id in seen:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", exercise_id), exercise_id
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=ids())
+def test_exercise_has_statement_stubs_solution_and_suite(exercise):
+    stub = REPO / "exercises" / exercise.path
+    solution = REPO / "solutions" / exercise.path
+    readme = (stub / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# "), "the README starts with the exercise's title"
+    assert "## Your task" in readme and re.search(r"^1\. ", readme, re.M), "the task is given in numbered steps"
+    assert f"nox -s grade -- {exercise.id}" in readme, "the README says how to grade it"
+    assert "## Hints" in readme and '??? hint "' in readme, "the README has folded hints"
+    assert exercise.files, "there is something to edit"
+    solved = {p.relative_to(solution).as_posix() for p in solution.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert solved == set(exercise.files), "solutions/ mirrors the stub files exactly"
+    checks = suite_checks(exercise.suite)
+    assert len(checks) >= 3, f"{exercise.suite.name} has {len(checks)} checks"
+    unpointed = [name for name, points in checks if not isinstance(points, int) or points < 1]
+    assert not unpointed, f"checks without @pytest.mark.points(N): {unpointed}"
+
+
+def test_no_orphan_suites_or_solutions():
+    known = {e.path for e in EXERCISES}
+    suites = {f"{p.parent.name}/{p.stem[5:].replace('_', '-')}" for p in (REPO / "grader" / "suites").glob("*/test_*.py")}
+    solutions = {p.relative_to(REPO / "solutions").as_posix() for p in (REPO / "solutions").glob("*/*") if p.is_dir()}
+    assert suites <= known, f"suites without an exercise: {suites - known}"
+    assert solutions <= known, f"solutions without an exercise: {solutions - known}"

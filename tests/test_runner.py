@@ -1,0 +1,100 @@
+"""The runner under pytest-subprocess: time-outs, crashes, signals and floods, without real processes."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+
+import pytest
+
+from grader import runner
+
+CMD = ["python", "-c", "student code"]
+
+
+@pytest.fixture
+def scratch(tmp_path):
+    return tmp_path
+
+
+@pytest.fixture
+def killed(monkeypatch):
+    """Record process-group kills instead of sending signals."""
+    calls = []
+    monkeypatch.setattr(runner, "_kill_group", lambda proc: calls.append(proc.pid))
+    return calls
+
+
+def run(scratch, **limits):
+    return runner.run(CMD, cwd=scratch, env={}, scratch=scratch, limits=runner.Limits(**limits))
+
+
+def test_output_of_a_clean_run_is_returned(fp, scratch, killed):
+    fp.register(CMD, stdout="hello\n", stderr="careful\n", returncode=0)
+    done = run(scratch)
+    assert (done.returncode, done.stdout, done.stderr, done.timed_out) == (0, "hello\n", "careful\n", False)
+    assert killed, "the process group is killed even after a clean exit, to reap stray children"
+
+
+def test_a_run_past_its_time_limit_is_killed_and_marked(fp, scratch, killed):
+    fp.register(CMD, wait=30)
+    done = run(scratch, timeout=0.5)
+    assert done.timed_out and done.returncode is None
+    assert killed
+    assert "running too long" in done.describe_end()
+
+
+def test_a_time_out_raised_by_the_process_is_also_handled(fp, scratch, killed):
+    def hang(process):
+        raise subprocess.TimeoutExpired(CMD, 1)
+
+    fp.register(CMD, callback=hang)
+    done = run(scratch, timeout=1)
+    assert done.timed_out
+
+
+@pytest.mark.parametrize(
+    "sig,words",
+    [
+        (signal.SIGXFSZ, "too much output"),
+        (signal.SIGXCPU, "processor time"),
+        (signal.SIGSEGV, "crashed"),
+        (signal.SIGKILL, "SIGKILL"),
+    ],
+)
+def test_death_by_signal_is_explained(fp, scratch, killed, sig, words):
+    fp.register(CMD, returncode=-sig)
+    done = run(scratch)
+    assert done.signal_name == sig.name
+    assert words in done.describe_end()
+
+
+def test_huge_output_is_cut_at_the_cap_and_marked(fp, scratch, killed):
+    fp.register(CMD, stdout="x" * 5_000_000, stderr="y" * 10)
+    done = run(scratch, output_bytes=1000)
+    assert done.truncated
+    assert done.stdout.startswith("x" * 1000) and "output cut here" in done.stdout
+    assert len(done.stdout) < 1200
+    assert done.stderr == "y" * 10
+
+
+def test_undecodable_output_does_not_break_the_report(fp, scratch, killed):
+    fp.register(CMD, stdout=b"\xff\xfe ok")
+    done = run(scratch)
+    assert "ok" in done.stdout
+
+
+def test_the_environment_is_built_not_inherited(monkeypatch, tmp_path):
+    monkeypatch.setenv("PYTHONPATH", "/somewhere/else")
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = runner.clean_env(tmp_path / "home", tmp_path / "tmp")
+    assert not [k for k in env if k.startswith("PYTHON")]
+    assert env["HOME"] == str(tmp_path / "home") and env["TMPDIR"] == str(tmp_path / "tmp")
+
+
+def test_a_fake_process_never_makes_us_signal_our_own_group(fp, scratch, monkeypatch):
+    sent = []
+    monkeypatch.setattr(runner.os, "killpg", lambda pgid, sig: sent.append(pgid))
+    fp.register(CMD)
+    run(scratch)
+    assert 0 not in sent
