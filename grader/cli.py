@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import course
@@ -40,6 +42,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
     p.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH ('-' for standard output)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time limit for each interpreter a check starts (default 10)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="checks to run at once (default 0: one per core when grading several exercises)",
+    )
     return p
 
 
@@ -67,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(console.render_listing(listing))
         return EXIT_OK
 
-    results, failure = grade(exercises, args.workspace.resolve(), args.timeout)
+    results, failure = grade(exercises, args.workspace.resolve(), args.timeout, args.jobs)
     if failure:
         print(f"The grader failed; the report marks what it could not grade:\n{failure}", file=sys.stderr)
     full = report.build(exercises, results)
@@ -83,7 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK if statuses <= {"pass"} else EXIT_FAILED
 
 
-def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
+def workers_for(exercises: list[course.Exercise], jobs: int) -> int:
+    """How many pytest-xdist workers: starting one costs about as much as a few checks."""
+    if jobs > 0:
+        return jobs
+    try:
+        import xdist  # noqa: F401
+    except ImportError:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, len(exercises) // 3))
+
+
+def grade(exercises: list[course.Exercise], workspace: Path, timeout: float, jobs: int = 0):
     """Run the exercises' suites with pytest in this process; student code runs only in children.
 
     Returns the checks of every exercise, and what went wrong in the grader
@@ -91,15 +112,21 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
     one check with status "error": the report is always complete.
     """
     sys.dont_write_bytecode = True  # grading leaves no __pycache__ behind, in suites either
+    # Only the plugins the grader names: whatever else is installed next to
+    # pytest cannot change a verdict, and does not cost start-up time.
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     import pytest
 
-    from . import plugin
     from .report import Check, Collector
 
     suites = [e.suite for e in exercises if e.suite.is_file()]
     collector = Collector()
+    # Workers are new processes: they load the plugin by name, from this course.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(course.COURSE_ROOT), os.environ.get("PYTHONPATH")]))
     args = [
         *map(str, suites),
+        "-p",
+        "grader.plugin",
         "-c",
         str(course.SUITES / "pytest.ini"),
         "--rootdir",
@@ -110,11 +137,14 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float):
         str(timeout),
         "--continue-on-collection-errors",
     ]
+    workers = workers_for(exercises, jobs)
+    if workers > 1:
+        args += ["-p", "xdist.plugin", "-n", str(workers)]
     captured = io.StringIO()
     code = 0
     if suites:
-        with contextlib.redirect_stdout(captured):
-            code = pytest.main(args, plugins=[plugin, collector])
+        with tempfile.TemporaryDirectory(prefix="import-lab-run-") as memo_dir, contextlib.redirect_stdout(captured):
+            code = pytest.main([*args, "--memo-dir", memo_dir], plugins=[collector])
     failure = ""
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
         failure = captured.getvalue()[-4000:] or f"pytest stopped with exit code {int(code)}"

@@ -7,6 +7,8 @@ and nothing of the grader is importable. The snippet gets two helpers:
 * ``report(**values)`` sends observations back on a private channel (a file
   outside the student's folder, whose path is taken off ``sys.argv`` before
   any student code runs). Printing never counts as a result.
+* Just before the time limit, faulthandler writes every thread's stack to
+  a file beside the channel, so a time-out can say where the code was stuck.
 * ``rewrite(path, text)`` replaces a source file and moves its mtime on, so
   that a re-import or ``importlib.reload`` cannot load stale bytecode (the
   ``.pyc`` check compares whole-second mtimes and sizes).
@@ -19,8 +21,15 @@ def _probe_main():
     import sys
     import traceback
 
-    channel_path, snippet_path = sys.argv[1], sys.argv[2]
+    channel_path, snippet_path, dump_path, dump_after = sys.argv[1:5]
     sys.argv[:] = ["-c"]
+    # Just before the time limit, write down where the code is: a time-out can
+    # then name the file and line that never finished.
+    import faulthandler
+
+    dump = open(dump_path, "w")
+    faulthandler.dump_traceback_later(float(dump_after), file=dump)
+    del dump_path, dump_after
     here = os.path.realpath(os.getcwd())
     channel = open(channel_path, "w", encoding="utf-8")
     del channel_path
@@ -91,6 +100,7 @@ def _probe_main():
         exec(code, namespace)
     except BaseException as exc:  # the student's SystemExit and KeyboardInterrupt too
         state["error"] = describe(exc)
+    faulthandler.cancel_dump_traceback_later()
     state["done"] = True
     flush()
     channel.close()

@@ -26,6 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("import-lab")
     group.addoption("--workspace", default=str(COURSE_ROOT / "exercises"), help="folder holding the exercises to grade")
     group.addoption("--check-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one interpreter may run")
+    group.addoption("--memo-dir", default=None, help="folder shared by this run's checks (and workers) for time-out notes")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -54,7 +55,10 @@ def student(request: pytest.FixtureRequest):
     config = request.config
     workspace = Path(config.getoption("--workspace")).resolve()
     limits = Limits(timeout=config.getoption("--check-timeout"))
-    sandbox, root = make_student(exercise_folder(Path(request.path), workspace), limits)
+    folder = exercise_folder(Path(request.path), workspace)
+    memo_dir = config.getoption("--memo-dir")
+    memo = Path(memo_dir) / f"{folder.parent.name}--{folder.name}.hang" if memo_dir else None
+    sandbox, root = make_student(folder, limits, memo)
     try:
         yield sandbox
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import runner
-from .feedback import ErrorInfo, StudentCrash, StudentError, StudentTimeout
+from .feedback import CheckFailed, ErrorInfo, StudentCrash, StudentError, StudentTimeout
 
 HARNESS_SOURCE = (Path(__file__).with_name("harness.py")).read_text(encoding="utf-8")
 
@@ -36,6 +37,7 @@ class Probe:
     error: ErrorInfo | None
     completed: runner.Completed
     finished: bool = True
+    stuck: tuple[str, int, str] | None = None  # (file, line, function) where a time-out caught it
 
     @property
     def output(self) -> str:
@@ -50,6 +52,10 @@ class Student:
     root: Path  # private temporary directory for this check
     limits: runner.Limits = field(default_factory=runner.Limits)
     python: str = sys.executable
+    #: A file shared by all checks of this exercise in one grading run. A check
+    #: that found the code stuck in a module body writes where; later checks
+    #: then skip at once instead of waiting out the same time limit again.
+    hang_memo: Path | None = None
 
     def __post_init__(self) -> None:
         self.path = self.root / "work" / self.source.name
@@ -103,6 +109,8 @@ class Student:
         unless ``site``); pass it to test ``-I``, ``-P`` or ``PYTHONPATH``.
         ``env`` adds variables to the clean environment.
         """
+        if self.hang_memo is not None and self.hang_memo.is_file():
+            raise NotRun(self.hang_memo.read_text(encoding="utf-8"))
         if flags is None:
             flags = CLEAN_FLAGS + (() if site else ("-S",))
         scratch = self._scratch / str(next(self._runs))
@@ -138,13 +146,25 @@ class Student:
         channel = scratch / "channel.json"
         snippet = scratch / "snippet.py"
         snippet.write_text(textwrap.dedent(code).strip() + "\n", encoding="utf-8")
-        completed = self.python_run("-c", HARNESS_SOURCE, str(channel), str(snippet), **kw)
+        dump = scratch / "stack.txt"
+        limit = kw.get("timeout") or self.limits.timeout
+        dump_after = max(0.1, limit - min(0.5, limit / 5))
+        completed = self.python_run("-c", HARNESS_SOURCE, str(channel), str(snippet), str(dump), str(dump_after), **kw)
         try:
             state = json.loads(channel.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             state = {"values": {}, "error": None, "done": False}
         error = ErrorInfo.from_dict(state["error"]) if state.get("error") else None
-        return Probe(values=state.get("values", {}), error=error, completed=completed, finished=bool(state.get("done")))
+        stuck = stuck_at(dump, self.path) if completed.timed_out else None
+        if stuck and stuck[2] == "<module>" and self.hang_memo is not None:
+            self.hang_memo.write_text(f"{stuck[0]}:{stuck[1]}", encoding="utf-8")
+        return Probe(
+            values=state.get("values", {}),
+            error=error,
+            completed=completed,
+            finished=bool(state.get("done")),
+            stuck=stuck,
+        )
 
     def observe(self, code: str, doing: str | None = None, **kw) -> dict:
         """Like :meth:`probe`, but any error, time-out or crash fails the check with a learner's message.
@@ -153,7 +173,7 @@ class Student:
         (e.g. "importing shapes to work").
         """
         result = self.probe(code, **kw)
-        expect_completed(result.completed, doing)
+        expect_completed(result.completed, doing, result.stuck)
         if result.error is not None:
             raise StudentError(result.error, doing)
         if not result.finished:
@@ -161,17 +181,55 @@ class Student:
         return result.values
 
 
-def expect_completed(completed: runner.Completed, doing: str | None = None) -> None:
+def expect_completed(
+    completed: runner.Completed, doing: str | None = None, stuck: tuple[str, int, str] | None = None
+) -> None:
     """Fail with a time-out verdict if the run hit its time limit."""
     if completed.timed_out:
-        raise StudentTimeout(
-            doing or "your code to finish",
-            f"it was still running after {completed.duration:.0f} seconds and was stopped",
-            "Look for an endless loop or an input() call in code that runs at import time.",
+        saw = f"it was still running after {completed.duration:.1f} seconds and was stopped"
+        hint = "Look for an endless loop, or an input() call, in code that runs at import time."
+        if stuck:
+            file, line, function = stuck
+            where = "in the module's body, so importing it never finishes" if function == "<module>" else f"in {function}()"
+            saw += f"; it was at {file}, line {line}, {where}"
+            hint = f"Look at {file} line {line}: a loop there never ends, or it waits for input."
+        raise StudentTimeout(doing or "your code to finish", saw, hint)
+
+
+FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<function>\S+)')
+
+
+def stuck_at(dump: Path, folder: Path) -> tuple[str, int, str] | None:
+    """The innermost frame in the student's files in a faulthandler dump: (file, line, function)."""
+    try:
+        text = dump.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    base = os.path.realpath(folder) + os.sep
+    for line in text.splitlines():  # most recent call first
+        m = FRAME.match(line)
+        if m and os.path.realpath(m["file"]).startswith(base):
+            return os.path.relpath(os.path.realpath(m["file"]), base).replace(os.sep, "/"), int(m["line"]), m["function"]
+    return None
+
+
+class NotRun(CheckFailed):
+    """Skipped because an earlier check of the same exercise found its import never finishing."""
+
+    status = "skipped"
+
+    def __init__(self, where: str):
+        file, _, line = where.partition(":")
+        super().__init__(
+            "this check to run",
+            f"it was not run: an earlier check found that importing {file} never finishes (line {line})",
+            f"Fix the endless loop at {file} line {line} first; then every check can run.",
         )
 
 
-def make_student(source: Path, limits: runner.Limits | None = None) -> tuple[Student, Path]:
+def make_student(
+    source: Path, limits: runner.Limits | None = None, hang_memo: Path | None = None
+) -> tuple[Student, Path]:
     """A Student on a fresh temporary directory; the caller removes the directory."""
     root = Path(tempfile.mkdtemp(prefix="import-lab-"))
-    return Student(source=source, root=root, limits=limits or runner.Limits()), root
+    return Student(source=source, root=root, limits=limits or runner.Limits(), hang_memo=hang_memo), root

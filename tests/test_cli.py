@@ -176,3 +176,24 @@ def test_a_suite_that_cannot_load_is_an_error_and_exit_3(fake_course):
     by_id = {e["id"]: e for e in run.report["exercises"]}
     assert by_id["buggy-suite"]["checks"][0]["status"] == "error"
     assert by_id["healthy"]["score"] == 2
+
+
+def test_a_hanging_import_costs_one_time_limit_not_one_per_check(fake_course):
+    import time
+
+    hanging = fake_course / "exercises" / "9.1-fake" / "hangs"
+    hanging.mkdir()
+    (hanging / "README.md").write_text("# hangs\n")
+    (hanging / "mod.py").write_text("while True:\n    pass\n")
+    checks = "\n".join(
+        f"@pytest.mark.points(1)\ndef test_check_{n}(student):\n    student.observe('import mod')\n" for n in range(4)
+    )
+    (fake_course / "grader" / "suites" / "9.1-fake" / "test_hangs.py").write_text("import pytest\n\n" + checks)
+    start = time.monotonic()
+    run = run_grader("hangs", "--timeout", "2", "--jobs", "1", "--json", "-", cwd=fake_course)
+    elapsed = time.monotonic() - start
+    assert run.returncode == 1
+    statuses = [c["status"] for c in run.report["exercises"][0]["checks"]]
+    assert statuses == ["timeout", "skipped", "skipped", "skipped"]
+    assert "mod.py, line 2" in run.report["exercises"][0]["checks"][0]["message"]
+    assert elapsed < 2 + 4, f"took {elapsed:.1f}s"
