@@ -195,5 +195,5 @@ def test_a_hanging_import_costs_one_time_limit_not_one_per_check(fake_course):
     assert run.returncode == 1
     statuses = [c["status"] for c in run.report["exercises"][0]["checks"]]
     assert statuses == ["timeout", "skipped", "skipped", "skipped"]
-    assert "mod.py, line 2" in run.report["exercises"][0]["checks"][0]["message"]
+    assert "mod.py, line 1" in run.report["exercises"][0]["checks"][0]["message"]
     assert elapsed < 2 + 4, f"took {elapsed:.1f}s"
