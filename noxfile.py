@@ -41,3 +41,24 @@ def tests(session: nox.Session) -> None:
     """Test the grader and the course (solutions, stubs, transcripts) on Python 3.10-3.13."""
     install(session, "tests")
     session.run("python", "-m", "pytest", "-n", "auto", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the course site into site/, failing on any broken link or include (IMPORT_LAB_SOLUTIONS=1 adds solutions)."""
+    install(session, "docs")
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Preview the course site at http://127.0.0.1:8000 with live reload."""
+    install(session, "docs")
+    session.run("mkdocs", "serve", *session.posargs)
+
+
+@nox.session
+def publish(session: nox.Session) -> None:
+    """Build the site strictly and push it to the gh-pages branch (used by .github/workflows/site.yml)."""
+    install(session, "docs")
+    session.run("mkdocs", "gh-deploy", "--force", "--strict", *session.posargs)
