@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import nox
@@ -16,6 +17,9 @@ nox.options.sessions = ["grade"]
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+SITE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is not for our readers
 
 
 def install(session: nox.Session, group: str) -> None:
@@ -41,24 +45,34 @@ def tests(session: nox.Session) -> None:
     """Test the grader and the course (solutions, stubs, transcripts) on Python 3.10-3.13."""
     install(session, "tests")
     session.run("python", "-m", "pytest", "-n", "auto", *session.posargs)
+    session.notify("site_tests")
+
+
+@nox.session(python=PYTHONS[-1])
+def site_tests(session: nox.Session) -> None:
+    """Build the site strictly, check every page and link, and walk it in headless Chromium."""
+    install(session, "site-tests")
+    # In CI a missing Chromium or MkDocs is a failure, not a skip.
+    env = {**SITE_ENV, "IMPORT_LAB_REQUIRE_SITE": "1"} if os.environ.get("CI") else SITE_ENV
+    session.run("python", "-m", "pytest", "tests/test_site.py", *session.posargs, env=env)
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the course site into site/, failing on any broken link or include (IMPORT_LAB_SOLUTIONS=1 adds solutions)."""
     install(session, "docs")
-    session.run("mkdocs", "build", "--strict", *session.posargs)
+    session.run("mkdocs", "build", "--strict", *session.posargs, env=SITE_ENV)
 
 
 @nox.session
 def serve(session: nox.Session) -> None:
     """Preview the course site at http://127.0.0.1:8000 with live reload."""
     install(session, "docs")
-    session.run("mkdocs", "serve", *session.posargs)
+    session.run("mkdocs", "serve", *session.posargs, env=SITE_ENV)
 
 
 @nox.session
 def publish(session: nox.Session) -> None:
     """Build the site strictly and push it to the gh-pages branch (used by .github/workflows/site.yml)."""
     install(session, "docs")
-    session.run("mkdocs", "gh-deploy", "--force", "--strict", *session.posargs)
+    session.run("mkdocs", "gh-deploy", "--force", "--strict", *session.posargs, env=SITE_ENV)
