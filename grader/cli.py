@@ -43,6 +43,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH ('-' for standard output)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time limit for each interpreter a check starts (default 10)")
     p.add_argument(
+        "--github-output",
+        action="store_true",
+        help="GitHub Classroom: write the runner result to $GITHUB_OUTPUT and keep the log free of workflow commands",
+    )
+    p.add_argument(
         "--jobs",
         type=int,
         default=0,
@@ -61,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         exercises = course.select(course.discover(), args.selectors)
     except course.UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.github_output and not os.environ.get("GITHUB_OUTPUT"):
+        print("error: --github-output needs the GITHUB_OUTPUT variable that GitHub Actions sets", file=sys.stderr)
         return EXIT_USAGE
     if not args.list and not args.workspace.is_dir():
         print(f"error: the workspace {args.workspace} is not a folder", file=sys.stderr)
@@ -85,7 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.junit:
         report.write_junit(full, args.junit)
     human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
-    human.write(console.render(full, human))
+    if args.github_output:
+        from . import classroom
+
+        classroom.write_step_output(full)
+        with classroom.commands_stopped(human):
+            human.write(console.render(full, human))
+    else:
+        human.write(console.render(full, human))
     statuses = {c["status"] for e in full["exercises"] for c in e["checks"]}
     if failure or "error" in statuses:
         return EXIT_GRADER

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -49,6 +50,17 @@ def tree_digest(folder: Path) -> dict[str, str]:
         rel = path.relative_to(folder).as_posix()
         found[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "<dir>"
     return found
+
+
+COPY_IGNORE = shutil.ignore_patterns(".git", ".nox", "site", "__pycache__", "*.pyc", ".pytest_cache", ".import-lab")
+
+
+def course_copy(destination: Path, solved: bool = False) -> Path:
+    """A copy of the course's working tree; with ``solved``, the solutions copied over the stubs."""
+    shutil.copytree(REPO, destination, ignore=COPY_IGNORE)
+    if solved:
+        shutil.copytree(REPO / "solutions", destination / "exercises", dirs_exist_ok=True)
+    return destination
 
 
 @pytest.fixture
