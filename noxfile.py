@@ -57,6 +57,14 @@ def site_tests(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", "tests/test_site.py", *session.posargs, env=env)
 
 
+@nox.session(python=False)
+def release(session: nox.Session) -> None:
+    """Write the student template (no solutions, no hidden checks): nox -s release -- DEST."""
+    if not session.posargs:
+        session.error("say where to write it: nox -s release -- ../import-lab-template")
+    session.run("python", "-m", "grader.release", *session.posargs)
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the course site into site/, failing on any broken link or include (IMPORT_LAB_SOLUTIONS=1 adds solutions)."""

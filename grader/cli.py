@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
 
         classroom.write_step_output(full)
         with classroom.commands_stopped(human):
-            human.write(console.render(full, human))
+            human.write(console.render(full, human, course.hidden_checks()))
     else:
-        human.write(console.render(full, human))
+        human.write(console.render(full, human, course.hidden_checks()))
     statuses = {c["status"] for e in full["exercises"] for c in e["checks"]}
     if failure or "error" in statuses:
         return EXIT_GRADER

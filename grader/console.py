@@ -38,7 +38,7 @@ class Style:
         return self.paint(self.marks[status], colors[status])
 
 
-def render(report: dict, stream=sys.stdout) -> str:
+def render(report: dict, stream=sys.stdout, hidden: dict | None = None) -> str:
     style = Style(stream)
     out: list[str] = []
     out.append(style.paint(f"Import Lab: grading with Python {report['python']}", "1"))
@@ -59,11 +59,20 @@ def render(report: dict, stream=sys.stdout) -> str:
             if check["status"] != "pass" and check["message"]:
                 wrapped = textwrap.wrap(check["message"], width=style.width - 10) or [""]
                 out.extend("          " + line for line in wrapped)
+        if hidden and ex["id"] in hidden:
+            more = hidden[ex["id"]]
+            out.append(f"      + {more['checks']} hidden check(s), {more['points']} point(s), run when you submit")
     exercises = report["exercises"]
     complete = sum(1 for e in exercises if e["score"] == e["max_score"] and e["max_score"] > 0)
     out.append("")
     total = f"Total: {report['score']}/{report['max_score']} points, {complete} of {len(exercises)} exercises complete."
     out.append(style.paint(total, "1"))
+    if hidden:
+        shown = {e["id"] for e in exercises}
+        count = sum(h["checks"] for i, h in hidden.items() if i in shown)
+        points = sum(h["points"] for i, h in hidden.items() if i in shown)
+        if count:
+            out.append(f"Your submission is also graded by {count} hidden checks worth {points} points.")
     if any(c["status"] == "error" for e in exercises for c in e["checks"]):
         out.append("Some checks could not run because the grader failed (marked !): this is not your fault.")
     return "\n".join(out) + "\n"

@@ -31,6 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "points(n): how many points the check is worth")
+    config.addinivalue_line("markers", "hidden: left out of the student template; runs only on submission")
 
 
 def points_of(item: pytest.Item) -> int:

@@ -25,3 +25,6 @@ SECTIONS = {
 
 def ids(exercises=EXERCISES):
     return [e.id for e in exercises]
+
+#: A student template (see grader/release.py) has no solutions: tests that need them skip there.
+HAS_SOLUTIONS = (REPO / "solutions").is_dir()

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from .conftest import REPO, course_copy, run_grader
-from .course import SECTIONS
+from .course import HAS_SOLUTIONS, SECTIONS
 from .test_cli import fake_course  # noqa: F401  (fixture)
 
 WORKFLOW = yaml.safe_load((REPO / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8"))
@@ -63,6 +63,8 @@ def graded_max(section: str) -> int:
 @pytest.mark.parametrize("solved", [True, False], ids=["solutions", "stubs"])
 @pytest.mark.parametrize("step", RUNNERS, ids=[s["id"] for s in RUNNERS])
 def test_runner_steps_give_full_marks_for_solutions_and_zero_for_stubs(step, solved, tmp_path):
+    if not HAS_SOLUTIONS:
+        pytest.skip("a student template has no solutions")
     course = course_copy(tmp_path / "repo", solved=solved)
     result = run_step(step, course, tmp_path / "output")
     earned = sum(t["score"] for t in result["tests"])
