@@ -57,6 +57,13 @@ def site_tests(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", "tests/test_site.py", *session.posargs, env=env)
 
 
+@nox.session
+def gradebook(session: nox.Session) -> None:
+    """Grade a class: nox -s gradebook -- SUBMISSION_DIR ... [--only 8.2] [--csv grades.csv] [--json grades.json]."""
+    install(session, "grader")
+    session.run("python", "-m", "grader.gradebook", *session.posargs)
+
+
 @nox.session(python=False)
 def release(session: nox.Session) -> None:
     """Write the student template (no solutions, no hidden checks): nox -s release -- DEST."""
