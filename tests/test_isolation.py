@@ -173,3 +173,35 @@ def test_allocating_gigabytes_fails_inside_the_student_process(student_for):
     student = student_for({"greedy.py": "block = bytearray(8 * 1024 ** 3)\n"})
     probe = student.probe("import greedy")
     assert probe.error is not None and probe.error.type == "MemoryError"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finding escaped processes uses /proc")
+def test_a_daemon_that_leaves_the_process_group_is_killed_too(student_for):
+    student = student_for(
+        {
+            "daemon.py": """
+            import os, time
+            if os.fork() == 0:
+                os.setsid()
+                if os.fork() == 0:
+                    open("daemon.pid", "w").write(str(os.getpid()))
+                    time.sleep(60)
+                os._exit(0)
+            time.sleep(0.3)
+            """
+        }
+    )
+    student.observe("import daemon")
+    pid = int(student.read("daemon.pid"))
+    deadline = time.monotonic() + 3
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pid)
+
+
+@pytest.mark.skipif(not POSIX, reason="the shell between grader and student is POSIX only")
+def test_killing_its_parent_does_not_kill_the_grader(student_for):
+    student = student_for({"rude.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"})
+    probe = student.probe("import rude\nreport(after=True)")
+    assert os.getpid() > 0  # still here
+    assert probe.values in ({}, {"after": True})
