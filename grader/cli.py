@@ -154,7 +154,9 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float, job
     ]
     workers = workers_for(exercises, jobs)
     if workers > 1:
-        args += ["-p", "xdist.plugin", "-n", str(workers)]
+        # One exercise per worker at a time: its checks run in order, so a
+        # time-out found by the first spares the others (see sandbox.NotRun).
+        args += ["-p", "xdist.plugin", "-n", str(workers), "--dist", "loadfile"]
     captured = io.StringIO()
     code = 0
     if suites:

@@ -64,6 +64,7 @@ class Completed:
     timed_out: bool = False
     truncated: bool = False
     duration: float = 0.0
+    parent_killed: bool = False  # the student's code killed the process that started it
 
     @property
     def signal_name(self) -> str | None:
@@ -79,6 +80,8 @@ class Completed:
         """How the process ended, in words a beginner understands."""
         if self.timed_out:
             return "it was stopped after running too long (an endless loop, or waiting for input?)"
+        if self.parent_killed:
+            return "it killed the process that started it (os.kill on its parent), so the run was stopped"
         sig = self.signal_name
         if sig == "SIGXFSZ":
             return "it was stopped for writing too much output or too large a file"
@@ -224,8 +227,11 @@ def run(
             if LINUX and proc.pid > 0:
                 _kill_stragglers(token)
     duration = time.perf_counter() - start
+    # The shell reports its child's death by signal N as 128 + N; a negative
+    # status means the shell itself was killed, and only the student could have.
+    parent_killed = POSIX and not timed_out and returncode is not None and returncode < 0
     if POSIX and returncode is not None and 128 < returncode <= 128 + 64:
-        returncode = -(returncode - 128)  # the shell reports a signal as 128 + its number
+        returncode = -(returncode - 128)
 
     stdout, cut_out = _read_capped(out_path, limits.output_bytes)
     stderr, cut_err = _read_capped(err_path, limits.output_bytes)
@@ -237,6 +243,7 @@ def run(
         timed_out=timed_out,
         truncated=cut_out or cut_err,
         duration=duration,
+        parent_killed=parent_killed,
     )
 
 

@@ -174,6 +174,8 @@ class Student:
         """
         result = self.probe(code, **kw)
         expect_completed(result.completed, doing, result.stuck)
+        if result.completed.parent_killed:
+            raise StudentCrash(doing or "your code to run to the end", result.completed.describe_end())
         if result.error is not None:
             raise StudentError(result.error, doing)
         if not result.finished:

@@ -79,7 +79,8 @@ def test_a_time_out_raised_by_the_process_is_also_handled(fp, scratch, killed):
     ],
 )
 def test_death_by_signal_is_explained(fp, scratch, killed, sig, words):
-    fp.register(started(fp), returncode=-sig)
+    # The shell between us and the student reports its child's death by signal N as 128 + N.
+    fp.register(started(fp), returncode=128 + sig if runner.POSIX else -sig)
     done = run(scratch)
     assert done.signal_name == sig.name
     assert words in done.describe_end()
@@ -91,6 +92,13 @@ def test_a_signal_reported_by_the_shell_is_a_signal(fp, scratch, killed):
     done = run(scratch)
     assert done.returncode == -signal.SIGKILL and done.signal_name == "SIGKILL"
     assert done.argv == tuple(CMD), "reports name the student's command, not the shell"
+
+
+@pytest.mark.skipif(not runner.POSIX, reason="the shell shim is POSIX only")
+def test_a_killed_shell_means_the_student_killed_its_parent(fp, scratch, killed):
+    fp.register(started(fp), returncode=-signal.SIGKILL)
+    done = run(scratch)
+    assert done.parent_killed and "killed the process that started it" in done.describe_end()
 
 
 def test_huge_output_is_cut_at_the_cap_and_marked(fp, scratch, killed):

@@ -2,7 +2,7 @@
 
 These tests need the `docs` dependency group (and Playwright with Chromium for
 the browser test). `nox -s site_tests` installs them; elsewhere they are
-skipped, unless IMPORT_LAB_REQUIRE_SITE=1 (set by CI), which turns a missing
+skipped, unless IMPORT_LAB_REQUIRE_SITE=1 (set by .ci/run), which turns a missing
 tool into a failure.
 """
 
@@ -185,7 +185,9 @@ def served(site):
 
 
 def chromium_path() -> str:
-    found = os.environ.get("IMPORT_LAB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = os.environ.get("IMPORT_LAB_CHROMIUM") or next(
+        filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "chrome"))), None
+    )
     if not found:
         if REQUIRED:
             pytest.fail("Chromium is required (IMPORT_LAB_REQUIRE_SITE=1) but not installed")

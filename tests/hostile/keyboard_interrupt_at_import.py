@@ -1,0 +1,5 @@
+"""Raises KeyboardInterrupt itself.
+expect: value=fail call=fail
+message: KeyboardInterrupt
+"""
+raise KeyboardInterrupt

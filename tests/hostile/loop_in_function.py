@@ -1,0 +1,10 @@
+"""Imports fine; the function never returns.
+expect: value=pass call=timeout
+message: in work()
+"""
+VALUE = 1
+
+
+def work():
+    while True:
+        pass
