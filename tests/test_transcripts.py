@@ -9,6 +9,8 @@ import pytest
 from .transcripts import REPO, check, extract, markdown_files
 
 VERSION = sys.version_info[:2]
+# Transcripts are bash and POSIX sessions, written for the course as Linux and macOS show it.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="transcripts run in bash")
 BLOCKS = [b for path in markdown_files() for b in extract(path) if not b.skip]
 
 
