@@ -56,7 +56,7 @@ def make_class(root):
             shutil.copytree(REPO / "exercises" / e.path, folder)
             for f in e.files:
                 (folder / f).write_text(body)
-        expected[name] = 0 if name != "kills-its-parent" else None
+        expected[name] = 0  # graded, and worth nothing: the grader itself survives all of them
     return expected
 
 
