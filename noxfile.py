@@ -62,6 +62,13 @@ def gradebook(session: nox.Session) -> None:
     session.run("python", "-m", "grader.gradebook", *session.posargs)
 
 
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure grading against the floor set by fresh interpreters (checks, starts, course time, latency, memory)."""
+    install(session, "grader")
+    session.run("python", "tests/bench.py")
+
+
 @nox.session(python=False)
 def release(session: nox.Session) -> None:
     """Write the student template (no solutions, no hidden checks): nox -s release -- DEST."""

@@ -1,0 +1,78 @@
+"""Benchmark: how close grading comes to the cost of the fresh interpreters it needs.
+
+Run with ``nox -s bench`` (or ``python tests/bench.py``). Prints, in one run:
+checks, interpreters started, the bare start time of ``python -I -c pass``,
+the floor (checks x bare start / cores), the whole course's time and its ratio
+to the floor, one exercise's latency (``python -m grader`` and, when a reused
+nox environment exists, ``nox -s grade``), and the grader's peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def timed(argv: list[str], repeat: int, **kw) -> float:
+    """Median wall-clock seconds of ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def main() -> int:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    grader = [sys.executable, "-m", "grader", "--workspace", "solutions"]
+    bare = timed([sys.executable, "-I", "-c", "pass"], 30)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        counter, report_path = Path(tmp) / "runs", Path(tmp) / "report.json"
+        subprocess.run([*grader, "--json", str(report_path)], cwd=REPO, env=env, capture_output=True)  # warm up
+        counter.write_text("")
+        subprocess.run([*grader, "--json", str(report_path)], cwd=REPO, env={**env, "IMPORT_LAB_COUNT_RUNS": str(counter)}, capture_output=True)
+        report = json.loads(report_path.read_text())
+        interpreters = len(counter.read_text().splitlines())
+    checks = sum(len(e["checks"]) for e in report["exercises"])
+    whole = timed([*grader, "--json", os.devnull], 3, cwd=REPO, env=env)
+    floor = checks * bare / cores()
+
+    first = report["exercises"][0]["id"]
+    one = timed([*grader, first], 7, cwd=REPO, env=env)
+    nox_line = "nox -s grade (reused env): not measured (run `nox -s grade` once first)"
+    if shutil.which("nox") and (REPO / ".nox" / "grade").is_dir():
+        via_nox = timed(["nox", "-s", "grade", "--", first, "--workspace", "solutions"], 5, cwd=REPO, env=env)
+        nox_line = f"nox -s grade -- {first}: {via_nox:.3f} s (+{via_nox - one:.3f} s over the grader)"
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_mib = peak_kib / 1024 if sys.platform != "darwin" else peak_kib / 1024 / 1024
+
+    print(f"Python {sys.version.split()[0]} on {cores()} cores")
+    print(f"checks: {checks} in {len(report['exercises'])} exercises")
+    print(f"interpreters started: {interpreters} ({interpreters / checks:.2f} per check)")
+    print(f"bare start (python -I -c pass): {bare * 1000:.1f} ms")
+    print(f"floor (checks x bare start / cores): {floor:.2f} s")
+    print(f"whole course, warm: {whole:.2f} s = {whole / floor:.2f} x the floor (target: at most 1.5)")
+    print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s)")
+    print(nox_line)
+    print(f"peak memory of one process (grader or interpreter): {peak_mib:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
