@@ -39,6 +39,26 @@ def grade(session: nox.Session) -> None:
     session.run("python", "-m", "grader", *session.posargs)
 
 
+@nox.session
+def watch(session: nox.Session) -> None:
+    """Re-grade the exercise you are working on every time you save it: nox -s watch [-- EXERCISE]."""
+    install(session, "watch")
+    session.run("python", "-m", "grader.watch", *session.posargs)
+
+
+@nox.session(python=False)
+def hint(session: nox.Session) -> None:
+    """Show the next hint for an exercise, one at a time: nox -s hint -- EXERCISE."""
+    session.run("python", "-m", "grader.hints", *session.posargs)
+
+
+@nox.session
+def solution(session: nox.Session) -> None:
+    """Compare your passing exercise with the reference solution: nox -s solution -- EXERCISE."""
+    install(session, "grader")
+    session.run("python", "-m", "grader.compare", *session.posargs)
+
+
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Test the grader and the course (solutions, stubs, transcripts) on Python 3.10-3.13."""

@@ -88,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     if failure:
         print(f"The grader failed; the report marks what it could not grade:\n{failure}", file=sys.stderr)
     full = report.build(exercises, results)
+    progress_rows = None
+    if args.workspace.resolve() == (course.COURSE_ROOT / "exercises").resolve():
+        # The student's own exercises: remember where they are (never used for grading).
+        from . import progress
+
+        progress_rows = progress.summary(course.discover(), progress.record(full))
     if args.json:
         report.write_json(full, args.json)
     if args.junit:
@@ -98,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
 
         classroom.write_step_output(full)
         with classroom.commands_stopped(human):
-            human.write(console.render(full, human, course.hidden_checks()))
+            human.write(console.render(full, human, course.hidden_checks(), progress_rows))
     else:
-        human.write(console.render(full, human, course.hidden_checks()))
+        human.write(console.render(full, human, course.hidden_checks(), progress_rows))
     statuses = {c["status"] for e in full["exercises"] for c in e["checks"]}
     if failure or "error" in statuses:
         return EXIT_GRADER

@@ -38,7 +38,7 @@ class Style:
         return self.paint(self.marks[status], colors[status])
 
 
-def render(report: dict, stream=sys.stdout, hidden: dict | None = None) -> str:
+def render(report: dict, stream=sys.stdout, hidden: dict | None = None, progress: list | None = None) -> str:
     style = Style(stream)
     out: list[str] = []
     out.append(style.paint(f"Import Lab: grading with Python {report['python']}", "1"))
@@ -73,9 +73,26 @@ def render(report: dict, stream=sys.stdout, hidden: dict | None = None) -> str:
         points = sum(h["points"] for i, h in hidden.items() if i in shown)
         if count:
             out.append(f"Your submission is also graded by {count} hidden checks worth {points} points.")
+    if progress and len(progress) > 2:
+        out.append("")
+        out.extend(render_progress(progress, style))
     if any(c["status"] == "error" for e in exercises for c in e["checks"]):
         out.append("Some checks could not run because the grader failed (marked !): this is not your fault.")
     return "\n".join(out) + "\n"
+
+
+def render_progress(rows: list, style: Style) -> list[str]:
+    """Exercises done and points so far, per section and for the course."""
+    out = [style.paint("Progress (latest result of every exercise)", "1")]
+    width = max(len(r[0]) for r in rows)
+    for section, done, total, points, known in rows:
+        name = "course" if section == "all" else section
+        bar_len = 10 if style.width >= 60 else 0
+        filled = round(bar_len * done / total) if total else 0
+        bar = ("#" * filled + "." * (bar_len - filled) + "  ") if bar_len else ""
+        line = f"  {name:<{width}}  {bar}{done}/{total} exercises, {points}/{known} points graded"
+        out.append(style.paint(line, "1") if section == "all" else line)
+    return out
 
 
 def render_listing(report: dict) -> str:

@@ -30,6 +30,7 @@ class GraderRun:
 def run_grader(*args: str, cwd: Path = REPO, env: dict | None = None, timeout: float = 300) -> GraderRun:
     """``python -m grader ARGS`` from ``cwd``, with this interpreter."""
     full_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    full_env["IMPORT_LAB_STATE"] = "off"  # tests never touch a student's progress
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "grader", *args],

@@ -1,0 +1,170 @@
+"""``python -m grader.watch [EXERCISE]`` (``nox -s watch``): re-grade on every save, and move on when it passes.
+
+Watches every exercise folder; the exercise whose file was saved last is the
+one being worked on. Uses the `watchfiles` library when it is installed and
+polls file times otherwise (a few dozen files: nothing to notice). Ctrl-C
+stops it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import progress
+from .console import Style
+from .course import COURSE_ROOT, Exercise, UsageError, discover, select
+
+EXERCISES = COURSE_ROOT / "exercises"
+
+
+def snapshot() -> dict[Path, tuple[float, int]]:
+    found = {}
+    for path in EXERCISES.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            try:
+                st = path.stat()
+                found[path] = (st.st_mtime, st.st_size)
+            except OSError:
+                pass
+    return found
+
+
+def polled_changes(interval: float) -> Iterator[set[Path]]:
+    before = snapshot()
+    while True:
+        time.sleep(interval)
+        now = snapshot()
+        changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        if changed:
+            time.sleep(min(interval, 0.2))  # let an editor finish writing
+            now = snapshot()
+            yield changed
+        before = now
+
+
+def changes(interval: float) -> Iterator[set[Path]]:
+    try:
+        import watchfiles
+    except ImportError:
+        yield from polled_changes(interval)
+        return
+    for batch in watchfiles.watch(EXERCISES, debounce=200, step=50):
+        changed = {Path(p) for _, p in batch if "__pycache__" not in p and not p.endswith(".pyc")}
+        if changed:
+            yield changed
+
+
+def owner(path: Path, exercises: list[Exercise]) -> Exercise | None:
+    for e in exercises:
+        if (EXERCISES / e.path) in path.parents:
+            return e
+    return None
+
+
+def grade(exercise: Exercise) -> dict | None:
+    done = subprocess.run(
+        [sys.executable, "-m", "grader", exercise.id, "--json", "-"],
+        cwd=COURSE_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    try:
+        return json.loads(done.stdout)["exercises"][0]
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+class Watcher:
+    def __init__(self, exercises: list[Exercise], current: Exercise, style: Style):
+        self.exercises, self.current, self.style = exercises, current, style
+
+    def say(self, text: str = "") -> None:
+        print(text, flush=True)
+
+    def announce(self) -> None:
+        e = self.current
+        self.say(self.style.paint(f"Watching {e.id}: {e.title}", "1"))
+        self.say(f"  edit exercises/{e.path}/ ({', '.join(e.files)}); every save re-grades it. Ctrl-C stops.")
+
+    def verdict(self) -> bool:
+        e = self.current
+        result = grade(e)
+        stamp = time.strftime("%H:%M:%S")
+        if result is None:
+            self.say(f"[{stamp}] {self.style.status('error')} {e.id}: the grader failed; run `nox -s grade -- {e.id}` to see why")
+            return False
+        score = f"{result['score']}/{result['max_score']}"
+        if result["score"] == result["max_score"] and result["max_score"] > 0:
+            self.say(f"[{stamp}] {self.style.status('pass')} {e.id}: {score}, every check passes!")
+            return True
+        failing = next(c for c in result["checks"] if c["status"] != "pass")
+        passed = sum(c["status"] == "pass" for c in result["checks"])
+        self.say(f"[{stamp}] {self.style.status(failing['status'])} {e.id}: {score} ({passed} of {len(result['checks'])} checks pass)")
+        self.say(f"  first to fix: {failing['name'].replace('_', ' ')}")
+        for line in textwrap.wrap(failing["message"], width=self.style.width - 4):
+            self.say("    " + line)
+        return False
+
+    def move_on(self) -> None:
+        state = progress.load()
+        rows = progress.summary(self.exercises, state)
+        section = next(r for r in rows if r[0] == self.current.section)
+        course_row = rows[-1]
+        self.say(f"  progress: {section[1]}/{section[2]} exercises in {section[0]}, {course_row[1]}/{course_row[2]} in the course")
+        following = progress.next_exercise(self.exercises, state, after=self.current.id)
+        if following is None:
+            self.say(self.style.paint("Every exercise passes: you have finished Import Lab!", "1"))
+            return
+        self.say(f"  compare with the reference: nox -s solution -- {self.current.id}")
+        self.say(f"Next: {following.id}: {following.title} (exercises/{following.path}/README.md)")
+        self.current = following
+        self.say()
+        self.announce()
+
+    def run(self, interval: float) -> None:
+        self.announce()
+        if self.verdict():
+            self.move_on()
+        for changed in changes(interval):
+            touched = [e for e in (owner(p, self.exercises) for p in changed) if e]
+            if not touched:
+                continue
+            if self.current not in touched:
+                self.current = touched[-1]
+                self.say()
+                self.announce()
+            if self.verdict():
+                self.move_on()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="nox -s watch --", description="Re-grade an exercise every time you save it.")
+    p.add_argument("exercise", nargs="?", help="the exercise to start with (default: the first one not done)")
+    p.add_argument("--interval", type=float, default=0.5, help="seconds between looks at the files when polling")
+    args = p.parse_args(argv)
+    exercises = discover()
+    try:
+        current = select(exercises, [args.exercise])[0] if args.exercise else None
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    current = current or progress.next_exercise(exercises, progress.load()) or exercises[0]
+    try:
+        Watcher(exercises, current, Style()).run(args.interval)
+    except KeyboardInterrupt:
+        print("\nStopped watching. Your progress is saved.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

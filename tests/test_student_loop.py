@@ -1,0 +1,149 @@
+"""The student's loop: watch mode, hints one at a time, progress, and comparing with the solution."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from .conftest import REPO, course_copy, run_grader
+from .course import EXERCISES, HAS_SOLUTIONS
+
+FIRST = EXERCISES[0]
+
+
+def loop_env(state, **extra):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(IMPORT_LAB_STATE=str(state), NO_COLOR="1", **extra)
+    return env
+
+
+def run_module(module, *args, cwd=REPO, state):
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=cwd, env=loop_env(state), capture_output=True, text=True, timeout=120
+    )
+
+
+class Lines:
+    """The output of a running process, line by line, with waiting."""
+
+    def __init__(self, proc):
+        self.proc, self.seen, self.queue = proc, [], queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.queue.put(line.rstrip("\n"))
+
+    def wait_for(self, *words, any_of=(), timeout=30.0):
+        """The next line holding all ``words`` (and one of ``any_of``, if given)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if all(w in line for w in words) and (not any_of or any(w in line for w in any_of)):
+                return line
+        raise AssertionError(f"no line with {words} in:\n" + "\n".join(self.seen))
+
+
+@pytest.mark.skipif(not HAS_SOLUTIONS, reason="the test solves the exercise with its solution")
+@pytest.mark.skipif(os.name != "posix", reason="stops the watcher with SIGINT, as Ctrl-C does")
+def test_watch_regrades_on_save_and_moves_on(tmp_path):
+    course = course_copy(tmp_path / "course")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grader.watch", FIRST.id, "--interval", "0.2"],
+        cwd=course, env=loop_env(tmp_path / "state.json"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    out = Lines(proc)
+    try:
+        out.wait_for("Watching", FIRST.id)
+        out.wait_for(FIRST.id, f"0/")
+        out.wait_for("first to fix")
+        for name in FIRST.files:  # the student saves a solved file, one after another
+            shutil.copy(REPO / "solutions" / FIRST.path / name, course / "exercises" / FIRST.path / name)
+            time.sleep(0.05)
+        out.wait_for(FIRST.id, "every check passes")
+        out.wait_for(any_of=("Next:", "finished Import Lab"))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        out.wait_for("Stopped watching")
+    finally:
+        proc.kill()
+    state = json.loads((tmp_path / "state.json").read_text())
+    assert state["results"][FIRST.id]["score"] == state["results"][FIRST.id]["max_score"]
+
+
+def test_hints_come_one_at_a_time_and_are_remembered(tmp_path):
+    state = tmp_path / "state.json"
+    first = run_module("grader.hints", FIRST.id, state=state)
+    assert first.returncode == 0 and "Hint 1 of" in first.stdout and "Hint 2" not in first.stdout
+    second = run_module("grader.hints", FIRST.id, state=state)
+    assert "Hint 2 of" in second.stdout and "Hint 1 of" not in second.stdout
+    assert json.loads(state.read_text())["hints"][FIRST.id] == 2
+    again = run_module("grader.hints", FIRST.id, "--again", state=state)
+    assert "Hint 1 of" in again.stdout
+    everything = run_module("grader.hints", FIRST.id, "--all", state=state)
+    assert everything.stdout.count("Hint ") >= 2
+    assert run_module("grader.hints", "no-such-exercise", state=state).returncode == 2
+
+
+def test_hints_are_all_exhausted_politely(tmp_path):
+    state = tmp_path / "state.json"
+    for _ in range(10):
+        last = run_module("grader.hints", FIRST.id, state=state)
+    assert "You have seen all" in last.stdout
+
+
+def test_grading_records_progress_but_never_depends_on_it(tmp_path):
+    state = tmp_path / "state.json"
+    env = {"IMPORT_LAB_STATE": str(state)}
+    clean = run_grader(FIRST.id, "--json", "-", env=env).report
+    recorded = json.loads(state.read_text())["results"][FIRST.id]
+    assert recorded == {"score": clean["score"], "max_score": clean["max_score"]}
+
+    state.write_text(json.dumps({"results": {e.id: {"score": 99, "max_score": 99} for e in EXERCISES}, "hints": {}}))
+    flattered = run_grader(FIRST.id, "--json", "-", env=env).report
+    state.write_text("{ not json")
+    broken = run_grader(FIRST.id, "--json", "-", env=env).report
+    readonly = run_grader(FIRST.id, "--json", "-", env={"IMPORT_LAB_STATE": str(tmp_path / "missing" / "x" / "s.json")}).report
+    for other in (flattered, broken, readonly):
+        assert [e["checks"] for e in other["exercises"]] == [e["checks"] for e in clean["exercises"]]
+
+
+def test_other_workspaces_leave_progress_alone(tmp_path):
+    state = tmp_path / "state.json"
+    run_grader(FIRST.id, "--workspace", "exercises/../exercises", env={"IMPORT_LAB_STATE": str(state)})
+    assert state.exists(), "the student's own exercises, however spelled, are recorded"
+    state.unlink()
+    if HAS_SOLUTIONS:
+        run_grader(FIRST.id, "--workspace", "solutions", env={"IMPORT_LAB_STATE": str(state)})
+        assert not state.exists()
+
+
+@pytest.mark.skipif(not HAS_SOLUTIONS, reason="needs the solutions")
+def test_the_solution_is_shown_only_once_the_exercise_passes(tmp_path):
+    course = course_copy(tmp_path / "course")
+    state = tmp_path / "state.json"
+    before = run_module("grader.compare", FIRST.id, cwd=course, state=state)
+    assert before.returncode == 1 and "does not pass yet" in before.stdout
+    shutil.copytree(course / "solutions" / FIRST.path, course / "exercises" / FIRST.path, dirs_exist_ok=True)
+    after = run_module("grader.compare", FIRST.id, cwd=course, state=state)
+    assert after.returncode == 0 and "the same as the solution" in after.stdout
+
+
+def test_a_template_without_solutions_says_so(tmp_path):
+    course = course_copy(tmp_path / "course")
+    shutil.rmtree(course / "solutions", ignore_errors=True)
+    done = run_module("grader.compare", FIRST.id, "--force", cwd=course, state=tmp_path / "s.json")
+    assert done.returncode == 1 and "no reference solutions" in done.stdout
