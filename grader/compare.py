@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from .course import COURSE_ROOT, UsageError, discover, select
+from .course import COURSE_ROOT, UsageError, find
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="show it even though the exercise does not pass yet")
     args = p.parse_args(argv)
     try:
-        (exercise,) = select(discover(), [args.exercise])
-    except (UsageError, ValueError):
-        print(f"error: {args.exercise!r} is not an exercise id (nox -s grade -- --list shows them)", file=sys.stderr)
+        exercise = find(args.exercise)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     solution = COURSE_ROOT / "solutions" / exercise.path
     if not solution.is_dir():

@@ -105,6 +105,17 @@ def _section_key(path: Path):
     return (int(major), int(minor), path.name)
 
 
+def find(exercise_id: str, exercises: list[Exercise] | None = None) -> Exercise:
+    """The one exercise with this id; UsageError, with a suggestion, if there is none."""
+    exercises = discover() if exercises is None else exercises
+    for e in exercises:
+        if e.id == exercise_id:
+            return e
+    close = difflib.get_close_matches(exercise_id, [e.id for e in exercises], n=3)
+    hint = f" Did you mean {', '.join(close)}?" if close else " `nox -s grade -- --list` shows them all."
+    raise UsageError(f"{exercise_id!r} is not an exercise id.{hint}")
+
+
 def select(exercises: list[Exercise], selectors: list[str]) -> list[Exercise]:
     """Exercises matching any selector: a section number, a section folder, or an exercise id.
 

@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 from . import progress
-from .course import COURSE_ROOT, Exercise, UsageError, discover, select
+from .course import COURSE_ROOT, Exercise, UsageError, find
 
 HINT = re.compile(r'^\?\?\?\+?\s+(?:hint|tip)\s+"(?P<title>[^"]*)"\s*$')
 
@@ -43,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all", action="store_true", help="show every hint at once")
     args = p.parse_args(argv)
     try:
-        (exercise,) = select(discover(), [args.exercise])
-    except (UsageError, ValueError):
-        print(f"error: {args.exercise!r} is not an exercise id (nox -s grade -- --list shows them)", file=sys.stderr)
+        exercise = find(args.exercise)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     hints = hints_of(exercise)
     if not hints:

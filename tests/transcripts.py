@@ -192,22 +192,27 @@ def run_console(block: Block, ws: Workspace, timeout: float = 60) -> list[tuple[
     for n, (cmd, _) in enumerate(steps):
         script.append(f"printf '%s\\n' '{MARK.format(n)}'")
         script.append(f"{{ {cmd}\n}} 2>&1")
+    output = run_marked(["bash", "--noprofile", "--norc", "-c", "\n".join(script)], ws, timeout)
+    return compare_steps(steps, output, ws, label=lambda cmd: cmd)
+
+
+def run_marked(argv: list[str], ws: Workspace, timeout: float) -> str:
+    """Run a program that prints MARK lines between steps; its output, stdout and stderr together."""
     proc = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-c", "\n".join(script)],
-        cwd=ws.cwd,
-        env=ws.env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        argv, cwd=ws.cwd, env=ws.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         timeout=timeout,
     )
-    output = proc.stdout.decode("utf-8", errors="replace")
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
+def compare_steps(steps: list[tuple[str, str]], output: str, ws: Workspace, label) -> list[tuple[str, str, str]]:
+    """[(step label, expected, seen)]: the output cut at the MARK lines, next to what the text shows."""
     results = []
-    for n, (cmd, expected) in enumerate(steps):
+    for n, (step, expected) in enumerate(steps):
         start = output.find(MARK.format(n))
         end = output.find(MARK.format(n + 1)) if n + 1 < len(steps) else len(output)
-        seen = output[start + len(MARK.format(n)) + 1 : end] if start >= 0 else "<step did not run>"
-        results.append((cmd, ws.normalize(expected), ws.normalize(seen)))
+        seen = output[start + len(MARK.format(n)) + 1 : end] if start >= 0 else "<this step did not run>"
+        results.append((label(step), ws.normalize(expected), ws.normalize(seen)))
     return results
 
 
@@ -266,23 +271,8 @@ def run_pycon(block: Block, ws: Workspace, timeout: float = 60) -> list[tuple[st
     steps = split_pycon(block.text)
     steps_file = ws.tmp / "steps.json"
     steps_file.write_text(json.dumps([src for src, _ in steps]), encoding="utf-8")
-    proc = subprocess.run(
-        [str(ws.bin / "python3"), "-c", REPL_DRIVER, str(steps_file), MARK],
-        cwd=ws.cwd,
-        env=ws.env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        timeout=timeout,
-    )
-    output = proc.stdout.decode("utf-8", errors="replace")
-    results = []
-    for n, (src, expected) in enumerate(steps):
-        start = output.find(MARK.format(n))
-        end = output.find(MARK.format(n + 1)) if n + 1 < len(steps) else len(output)
-        seen = output[start + len(MARK.format(n)) + 1 : end] if start >= 0 else "<statement did not run>"
-        results.append((">>> " + src.replace("\n", "\n... "), ws.normalize(expected), ws.normalize(seen)))
-    return results
+    output = run_marked([str(ws.bin / "python3"), "-c", REPL_DRIVER, str(steps_file), MARK], ws, timeout)
+    return compare_steps(steps, output, ws, label=lambda src: ">>> " + src.replace("\n", "\n... "))
 
 
 def check(block: Block, python: str) -> list[str]:
