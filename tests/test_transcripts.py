@@ -33,3 +33,20 @@ def test_transcript_conventions_are_understood():
     assert parse_versions("Python 3.12 and earlier") == ((3, 0), (3, 12))
     assert parse_versions("Linux and macOS") is None
     assert REPO.is_dir()
+
+
+def test_a_stale_transcript_is_caught(tmp_path):
+    """The checker itself can fail: wrong output, in either kind of block, is reported."""
+    (tmp_path / "hello.py").write_text("print('hello from', __name__)\n")
+    page = tmp_path / "README.md"
+    page.write_text(
+        "```console\n$ python3 hello.py\nhello from somewhere\n```\n\n"
+        "```pycon\n>>> 6 * 7\n43\n```\n\n"
+        '=== "Python 3.99"\n\n    ```pycon\n    >>> 1\n    2\n    ```\n'
+    )
+    console, pycon, future = extract(page)
+    assert check(console, sys.executable) and check(pycon, sys.executable)
+    assert future.versions == ((3, 99), (3, 99)) and not future.applies_to(VERSION)
+    page.write_text("```console\n$ python3 hello.py\nhello from __main__\n```\n")
+    (fixed,) = extract(page)
+    assert check(fixed, sys.executable) == []
