@@ -115,12 +115,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def workers_for(exercises: list[course.Exercise], jobs: int) -> int:
     """How many pytest-xdist workers: starting one costs about as much as a few checks."""
-    if jobs > 0:
-        return jobs
     try:
         import xdist  # noqa: F401
     except ImportError:
+        if jobs > 1:
+            print("note: pytest-xdist is not installed, so checks run one at a time", file=sys.stderr)
         return 1
+    if jobs > 0:
+        return jobs
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, len(exercises) // 3))
 

@@ -16,10 +16,10 @@ and nothing of the grader is importable. The snippet gets two helpers:
 
 
 def _probe_main():
-    import json
+    # Only modules every interpreter has loaded already: importing json or
+    # traceback here would cost more than the rest of a probe together.
     import os
     import sys
-    import traceback
 
     channel_path, snippet_path, dump_path, dump_after = sys.argv[1:5]
     sys.argv[:] = ["-c"]
@@ -39,10 +39,24 @@ def _probe_main():
     snippet_lines = snippet.splitlines()
     state = {"values": {}, "error": None, "done": False}
 
+    def literal(value):
+        """The value as something whose repr() ast.literal_eval reads back (else its repr, as a string)."""
+        if value is None or isinstance(value, (bool, int, str)):
+            return value
+        if isinstance(value, float):
+            return value if value == value and value not in (float("inf"), float("-inf")) else repr(value)
+        if isinstance(value, (list, tuple)):
+            return [literal(v) for v in value]
+        if isinstance(value, dict):
+            return {str(k): literal(v) for k, v in value.items()}
+        if isinstance(value, (set, frozenset)):
+            return sorted((literal(v) for v in value), key=repr)
+        return repr(value)
+
     def flush():
         channel.seek(0)
         channel.truncate()
-        channel.write(json.dumps(state, default=repr))
+        channel.write(repr(literal(state)))
         channel.flush()
 
     def report(**values):
@@ -70,10 +84,13 @@ def _probe_main():
 
     def describe(exc):
         frames = []
-        for fs in traceback.extract_tb(exc.__traceback__):
-            rel = relative(fs.filename)
+        tb = exc.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            rel = relative(code.co_filename)
             if rel:
-                frames.append((rel, fs.lineno, fs.name))
+                frames.append((rel, tb.tb_lineno, code.co_name))
+            tb = tb.tb_next
         info = {
             "type": type(exc).__name__,
             "classes": [c.__name__ for c in type(exc).__mro__],

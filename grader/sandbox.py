@@ -6,8 +6,8 @@ caches or writes can reach another check or the grader.
 
 from __future__ import annotations
 
+import ast
 import itertools
-import json
 import os
 import re
 import shutil
@@ -143,7 +143,7 @@ class Student:
         """
         scratch = self._scratch / f"probe{next(self._runs)}"
         scratch.mkdir()
-        channel = scratch / "channel.json"
+        channel = scratch / "channel.txt"
         snippet = scratch / "snippet.py"
         snippet.write_text(textwrap.dedent(code).strip() + "\n", encoding="utf-8")
         dump = scratch / "stack.txt"
@@ -151,8 +151,10 @@ class Student:
         dump_after = max(0.1, limit - min(0.5, limit / 5))
         completed = self.python_run("-c", HARNESS_SOURCE, str(channel), str(snippet), str(dump), str(dump_after), **kw)
         try:
-            state = json.loads(channel.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            state = ast.literal_eval(channel.read_text(encoding="utf-8"))
+            if not isinstance(state, dict):
+                raise ValueError
+        except (OSError, ValueError, SyntaxError, MemoryError, RecursionError):
             state = {"values": {}, "error": None, "done": False}
         error = ErrorInfo.from_dict(state["error"]) if state.get("error") else None
         stuck = stuck_at(dump, self.path) if completed.timed_out else None
