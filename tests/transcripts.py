@@ -21,7 +21,9 @@ Conventions (docs/contributing.md states them for authors):
 Paths: the folder is copied to ``<tmp>/import-lab/<path in the repo>``, and
 ``<tmp>/import-lab`` is shown as ``/home/student/import-lab`` in the text.
 
-Run it by hand while writing: ``python tests/transcripts.py FILE.md [--python PATH]``.
+Run it by hand while writing: ``python tests/transcripts.py FILE.md [--python PATH]``;
+``--fix`` rewrites the outputs in the file with what that Python prints
+(then check the other versions, and tab the blocks where they differ).
 """
 
 from __future__ import annotations
@@ -292,6 +294,51 @@ def check(block: Block, python: str) -> list[str]:
         ws.close()
 
 
+def fixed_text(block: Block, python: str) -> str:
+    """The block's content with every step's output replaced by what ``python`` prints."""
+    ws = Workspace(block, python)
+    try:
+        if block.kind == "console":
+            steps = split_console(block.text)
+            results = run_console(block, ws)
+            parts = []
+            for (cmd, _), (_, _, seen) in zip(steps, results):
+                first, *more = cmd.split("\n")
+                parts.append("\n".join([f"$ {first}", *(f"> {m}" for m in more)] + ([seen] if seen else [])))
+        else:
+            steps = split_pycon(block.text)
+            results = run_pycon(block, ws)
+            parts = []
+            for (src, _), (_, _, seen) in zip(steps, results):
+                first, *more = src.split("\n")
+                lines = [f">>> {first}".rstrip(), *(f"... {m}".rstrip() for m in more)]
+                parts.append("\n".join(lines + ([seen] if seen else [])))
+        return "\n".join(parts)
+    finally:
+        ws.close()
+
+
+def fix(path: Path, python: str) -> int:
+    """Rewrite the outputs of every block that applies to ``python`` in place; returns how many changed."""
+    version = python_version(python)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    changed = 0
+    for block in sorted(extract(path), key=lambda b: -b.line):  # bottom up: line numbers stay valid
+        if block.skip or not block.applies_to(version):
+            continue
+        new = fixed_text(block, python)
+        if new == block.text:
+            continue
+        indent = re.match(r"\s*", lines[block.line - 1]).group(0)
+        end = block.line
+        while lines[end].strip() not in ("```", "~~~") or not lines[end].startswith(indent + lines[block.line - 1].strip()[:3]):
+            end += 1
+        lines[block.line : end] = [(indent + line) if line else "" for line in new.split("\n")]
+        changed += 1
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return changed
+
+
 def markdown_files() -> list[Path]:
     """Every Markdown file whose transcripts the tests run."""
     found = sorted(REPO.glob("chapters/*/README.md")) + sorted(REPO.glob("exercises/*/*/README.md"))
@@ -303,8 +350,14 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*", type=Path, help="Markdown files (default: the whole course)")
     p.add_argument("--python", action="append", help="interpreter(s) to run (default: this one)")
+    p.add_argument("--fix", action="store_true", help="rewrite the outputs in the files with what the (first) Python prints")
     args = p.parse_args(argv)
     files = [f.resolve() for f in args.files] or markdown_files()
+    if args.fix:
+        python = (args.python or [sys.executable])[0]
+        for path in files:
+            print(f"{path}: {fix(path, python)} block(s) rewritten")
+        return 0
     failures = 0
     for python in args.python or [sys.executable]:
         version = python_version(python)

@@ -1,0 +1,1 @@
+"""Text plugins: each module here has a transform(text) function."""

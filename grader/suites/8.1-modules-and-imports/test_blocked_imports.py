@@ -1,0 +1,90 @@
+"""8.1 blocked-imports: sys.modules[name] = None stops `import name`.
+
+The checks use modules a fresh interpreter started with -S has not imported
+(csv, decimal): in an interpreter that had imported them already, blocking
+would be refused and the verdicts would mean nothing.
+"""
+
+import pytest
+
+from grader import expect
+
+
+@pytest.mark.points(2)
+def test_a_blocked_module_cannot_be_imported(student):
+    probe = student.probe(
+        """
+        import blocker
+        blocker.block("csv")
+        import csv
+        """
+    )
+    error = probe.error
+    expect(
+        error is not None and error.type == "ModuleNotFoundError" and error.name == "csv",
+        expected='`import csv` after block("csv") to raise ModuleNotFoundError for csv',
+        saw=f"it raised {error.type}" if error else "the import worked",
+        hint="put None in sys.modules under that name.",
+    )
+
+
+@pytest.mark.points(2)
+def test_unblocking_makes_it_importable_again(student):
+    seen = student.observe(
+        """
+        import blocker
+        blocker.block("decimal")
+        blocker.unblock("decimal")
+        import decimal
+        report(works=str(decimal.Decimal("0.1") + decimal.Decimal("0.2")))
+        """,
+        doing='block("decimal"), then unblock("decimal"), then `import decimal` to work',
+    )
+    expect(
+        seen["works"] == "0.3",
+        expected="decimal to be usable after unblock",
+        saw=f"Decimal('0.1') + Decimal('0.2') gave {seen['works']!r}",
+        hint="unblock removes the None entry from sys.modules.",
+    )
+
+
+@pytest.mark.points(1)
+def test_an_imported_module_is_not_blocked(student):
+    probe = student.probe(
+        """
+        import sys, json, blocker
+        before = sys.modules["json"]
+        try:
+            blocker.block("json")
+        except ValueError:
+            report(refused=True)
+        report(kept=sys.modules.get("json") is before)
+        """
+    )
+    seen = probe.values
+    expect(
+        seen.get("refused") and seen.get("kept"),
+        expected='block("json") after `import json` to raise ValueError and leave json in sys.modules',
+        saw=f"it raised {probe.error.type}" if probe.error else ("it did not refuse" if not seen.get("refused") else "json was removed"),
+        hint="check sys.modules.get(name) is not None first, and raise ValueError in that case.",
+    )
+
+
+@pytest.mark.points(1)
+def test_unblocking_something_not_blocked_changes_nothing(student):
+    seen = student.observe(
+        """
+        import sys, json, blocker
+        before = sys.modules["json"]
+        blocker.unblock("json")
+        blocker.unblock("never_heard_of_it")
+        report(kept=sys.modules.get("json") is before, invented="never_heard_of_it" in sys.modules)
+        """,
+        doing='unblock("json") after `import json`, and unblock of an unknown name, to do nothing',
+    )
+    expect(
+        seen["kept"] and not seen["invented"],
+        expected="unblock to leave an imported module, and an unknown name, alone",
+        saw="json was removed from sys.modules" if not seen["kept"] else "unblock added an entry",
+        hint="only delete the entry when its value is None.",
+    )

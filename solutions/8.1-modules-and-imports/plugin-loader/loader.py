@@ -1,0 +1,22 @@
+"""Load text plugins by name: load("upper") gives the module plugins.upper."""
+
+import importlib
+
+
+class UnknownPlugin(LookupError):
+    """Raised by load() for a name that is not a plugin; `name` holds that name."""
+
+    def __init__(self, name):
+        super().__init__(f"no plugin called {name!r}")
+        self.name = name
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    wanted = f"plugins.{name}"
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as error:
+        if error.name == wanted:  # the plugin itself is missing, not something it imports
+            raise UnknownPlugin(name) from None
+        raise

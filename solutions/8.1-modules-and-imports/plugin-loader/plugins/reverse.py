@@ -1,0 +1,5 @@
+"""Read it backwards."""
+
+
+def transform(text):
+    return text[::-1]

@@ -1,0 +1,5 @@
+"""Shout."""
+
+
+def transform(text):
+    return text.upper()
