@@ -1,0 +1,3 @@
+import noisy
+
+noisy.VISITS.append("first")

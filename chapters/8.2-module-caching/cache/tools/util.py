@@ -1,0 +1,3 @@
+print(f"running util.py as {__name__!r}")
+
+REGISTRY = {}

@@ -1,0 +1,4 @@
+import runlog
+
+runlog.RUNS.append(__name__)
+ITEMS = {"apples": 3, "pears": 5}

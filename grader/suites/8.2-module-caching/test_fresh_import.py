@@ -1,0 +1,81 @@
+"""8.2 fresh-import: remove a package and its submodules from sys.modules, and import it anew."""
+
+import pytest
+
+from grader import expect
+
+
+@pytest.mark.points(2)
+def test_a_new_package_object_replaces_the_old_one(student):
+    seen = student.observe(
+        """
+        import sys, inventory, freshen
+        old = inventory
+        new = freshen.fresh_import("inventory")
+        report(new_filed=new is sys.modules.get("inventory"), differs=new is not old,
+               new_type=type(new).__name__, old_intact=old.stock.ITEMS == {"apples": 3, "pears": 5})
+        """,
+        doing='freshen.fresh_import("inventory") to work',
+    )
+    expect(
+        seen["new_filed"] and seen["differs"] and seen["new_type"] == "module",
+        expected='fresh_import("inventory") to return a new module object, the one now in sys.modules',
+        saw="it returned the old, cached module" if not seen["differs"] else f"it returned a {seen['new_type']}",
+        hint="delete the sys.modules entries first, then importlib.import_module(name) builds a new module.",
+    )
+    expect(
+        seen["old_intact"],
+        expected="the old module object to keep its contents",
+        saw="the old inventory.stock lost its ITEMS",
+        hint="only remove entries from sys.modules; do not change the modules themselves.",
+    )
+
+
+@pytest.mark.points(2)
+def test_every_submodule_is_forgotten_and_run_again(student):
+    seen = student.observe(
+        """
+        import sys, runlog, freshen
+        import inventory.prices
+        old_prices = sys.modules["inventory.prices"]
+        freshen.fresh_import("inventory")
+        prices_forgotten = "inventory.prices" not in sys.modules
+        import inventory.prices
+        report(runs=list(runlog.RUNS), forgotten=prices_forgotten,
+               new_prices=sys.modules["inventory.prices"] is not old_prices)
+        """,
+        doing='freshen.fresh_import("inventory") to work',
+    )
+    runs = seen["runs"]
+    expect(
+        runs.count("inventory") == 2 and runs.count("inventory.stock") == 2,
+        expected="the bodies of inventory and inventory.stock to run again (twice each in all)",
+        saw=f"the bodies that ran were {runs}",
+        hint="remove the package and every 'inventory.' entry, then import the package again.",
+    )
+    expect(
+        seen["forgotten"] and seen["new_prices"] and runs.count("inventory.prices") == 2,
+        expected="inventory.prices, imported before, to be forgotten too, so that importing it again runs its body",
+        saw="its old module object stayed in sys.modules",
+        hint="submodules at any depth have keys starting with 'inventory.'.",
+    )
+
+
+@pytest.mark.points(1)
+def test_modules_outside_the_package_are_left_alone(student):
+    seen = student.observe(
+        """
+        import sys, runlog, inventory_tools, inventory, freshen
+        before = (sys.modules["inventory_tools"], sys.modules["runlog"])
+        freshen.fresh_import("inventory")
+        report(kept=(sys.modules.get("inventory_tools"), sys.modules.get("runlog")) == before,
+               tools_runs=runlog.RUNS.count("inventory_tools"))
+        """,
+        doing='freshen.fresh_import("inventory") to work',
+    )
+    expect(
+        seen["kept"] and seen["tools_runs"] == 1,
+        expected="inventory_tools and runlog to stay in sys.modules, untouched",
+        saw="inventory_tools (or runlog) was removed too",
+        hint="a submodule's key is the package name followed by a dot: compare with name + '.'.",
+    )
