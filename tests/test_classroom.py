@@ -33,6 +33,13 @@ def test_the_workflow_has_the_shape_classroom_generates():
     assert JOB["steps"].index(RUNNERS[-1]) < len(JOB["steps"]) - 1, "runner steps come before the reporter"
 
 
+def test_the_workflow_is_current():
+    """Adding a section means regenerating the workflow: python -m grader.classroom > .github/workflows/classroom.yml."""
+    from grader.classroom import workflow
+
+    assert (REPO / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8") == workflow()
+
+
 def test_one_runner_per_section_and_the_reporter_reads_them_all():
     ids = [step["id"] for step in RUNNERS]
     assert all(i.isalnum() for i in ids), "the reporter accepts letters and digits only"

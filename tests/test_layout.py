@@ -59,6 +59,22 @@ def test_every_section_has_at_least_three_exercises(number, folder):
         assert f"exercises/{folder}/{e.id}/README.md" in chapter, f"the chapter does not link to {e.id}"
 
 
+def test_sections_are_the_syllabus_in_order():
+    """A chapter folder must be one of the syllabus's sections, with its exercises beside it."""
+    from .course import SYLLABUS
+
+    for folder in ("chapters", "exercises", "solutions"):
+        present = sorted(p.name for p in (REPO / folder).iterdir() if p.is_dir())
+        assert set(present) <= set(SYLLABUS.values()), f"{folder}/ has folders outside the syllabus: {present}"
+    assert list(SECTIONS) == list(SYLLABUS)[: len(SECTIONS)], "sections are written in order, from 8.1"
+
+
+def test_the_readme_links_every_chapter():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for folder in SECTIONS.values():
+        assert f"(chapters/{folder}/README.md)" in readme, f"README.md does not link chapters/{folder}"
+
+
 def test_exercise_ids_are_unique_and_well_formed():
     seen = ids()
     assert len(seen) == len(set(seen)), "two exercises share an id"

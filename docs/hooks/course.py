@@ -76,6 +76,22 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The home page's table of chapters, made from the chapters that exist."""
+    if page.file.src_uri != "index.md" or "<!-- chapters -->" not in markdown:
+        return markdown
+    rows = ["| Section | Chapter | Exercises |", "|---|---|---|"]
+    for section in _sections("chapters"):
+        readme = section / "README.md"
+        if not readme.is_file():
+            continue
+        number, _, title = _title(readme).partition(" ")
+        exercise_dir = REPO / "exercises" / section.name
+        count = sum(1 for p in exercise_dir.iterdir() if (p / "README.md").is_file()) if exercise_dir.is_dir() else 0
+        rows.append(f"| {number} | [{title}](chapters/{section.name}/README.md) | {count} |")
+    return markdown.replace("<!-- chapters -->", "\n".join(rows))
+
+
 def on_config(config):
     chapters = []
     for section in _sections("chapters"):
