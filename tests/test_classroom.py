@@ -53,7 +53,9 @@ def run_step(step: dict, course: Path, output: Path) -> dict:
     bin_dir = course / ".ci-bin"
     bin_dir.mkdir(exist_ok=True)
     if not (bin_dir / "python").exists():
-        (bin_dir / "python").symlink_to(sys.executable)
+        # A wrapper, not a symlink: a link to a virtualenv's python does not find the virtualenv.
+        (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+        (bin_dir / "python").chmod(0o755)
     env = {**os.environ, "GITHUB_OUTPUT": str(output), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     env.pop("PYTHONPATH", None)
     done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=course, env=env, capture_output=True, text=True)

@@ -146,7 +146,9 @@ class Workspace:
         self.bin = self.tmp / "bin"
         self.bin.mkdir()
         for name in ("python", "python3"):
-            (self.bin / name).symlink_to(python)
+            # A wrapper, not a symlink: a link to a virtualenv's python does not find the virtualenv.
+            (self.bin / name).write_text(f'#!/bin/sh\nexec "{python}" "$@"\n')
+            (self.bin / name).chmod(0o755)
         (self.tmp / "home").mkdir()
         self.env = {
             "PATH": f"{self.bin}{os.pathsep}/usr/local/bin{os.pathsep}/usr/bin{os.pathsep}/bin",
