@@ -2,8 +2,8 @@
 
 Watches every exercise folder; the exercise whose file was saved last is the
 one being worked on. Uses the `watchfiles` library when it is installed and
-polls file times otherwise (a few dozen files: nothing to notice). Ctrl-C
-stops it.
+polls file times otherwise (a few dozen files: nothing to notice), or when
+IMPORT_LAB_WATCH=poll. Ctrl-C stops it.
 """
 
 from __future__ import annotations
@@ -37,12 +37,15 @@ def snapshot() -> dict[Path, tuple[float, int]]:
     return found
 
 
-def polled_changes(interval: float) -> Iterator[set[Path]]:
-    before = snapshot()
+def differences(before: dict, now: dict) -> set[Path]:
+    return {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+
+
+def polled_changes(interval: float, before: dict) -> Iterator[set[Path]]:
     while True:
         time.sleep(interval)
         now = snapshot()
-        changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        changed = differences(before, now)
         if changed:
             time.sleep(min(interval, 0.2))  # let an editor finish writing
             now = snapshot()
@@ -50,12 +53,18 @@ def polled_changes(interval: float) -> Iterator[set[Path]]:
         before = now
 
 
-def changes(interval: float) -> Iterator[set[Path]]:
+def changes(interval: float, baseline: dict) -> Iterator[set[Path]]:
+    """Sets of changed files, from ``baseline`` on (taken before the first verdict, so no save is missed)."""
     try:
+        if os.environ.get("IMPORT_LAB_WATCH") == "poll":
+            raise ImportError("polling asked for")
         import watchfiles
     except ImportError:
-        yield from polled_changes(interval)
+        yield from polled_changes(interval, baseline)
         return
+    missed = differences(baseline, snapshot())  # saved while the first verdict was being made
+    if missed:
+        yield missed
     for batch in watchfiles.watch(EXERCISES, debounce=200, step=50):
         changed = {Path(p) for _, p in batch if "__pycache__" not in p and not p.endswith(".pyc")}
         if changed:
@@ -132,10 +141,11 @@ class Watcher:
         self.announce()
 
     def run(self, interval: float) -> None:
+        baseline = snapshot()
         self.announce()
         if self.verdict():
             self.move_on()
-        for changed in changes(interval):
+        for changed in changes(interval, baseline):
             touched = [e for e in (owner(p, self.exercises) for p in changed) if e]
             if not touched:
                 continue

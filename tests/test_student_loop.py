@@ -59,11 +59,15 @@ class Lines:
 
 @pytest.mark.skipif(not HAS_SOLUTIONS, reason="the test solves the exercise with its solution")
 @pytest.mark.skipif(os.name != "posix", reason="stops the watcher with SIGINT, as Ctrl-C does")
-def test_watch_regrades_on_save_and_moves_on(tmp_path):
+@pytest.mark.parametrize("how", ["watchfiles", "poll"])
+def test_watch_regrades_on_save_and_moves_on(tmp_path, how):
+    if how == "watchfiles":
+        pytest.importorskip("watchfiles")
     course = course_copy(tmp_path / "course")
+    env = loop_env(tmp_path / "state.json", IMPORT_LAB_WATCH=how)
     proc = subprocess.Popen(
         [sys.executable, "-m", "grader.watch", FIRST.id, "--interval", "0.2"],
-        cwd=course, env=loop_env(tmp_path / "state.json"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     out = Lines(proc)
     try:
