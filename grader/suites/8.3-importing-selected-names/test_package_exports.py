@@ -1,0 +1,54 @@
+"""8.3 package-exports: `from package import name` for attributes and submodules, and __all__ in a package."""
+
+import pytest
+
+from grader import expect
+
+
+@pytest.mark.points(2)
+def test_a_function_can_be_imported_from_the_package(student):
+    probe = student.probe("from colors import hex_to_rgb\nreport(rgb=hex_to_rgb('#ff8000'))")
+    seen = probe.values
+    expect(
+        seen.get("rgb") == [255, 128, 0],
+        expected="`from colors import hex_to_rgb` to work, and hex_to_rgb('#ff8000') to be (255, 128, 0)",
+        saw=f"it raised {probe.error.type}" if probe.error else f"it gave {seen.get('rgb')!r}",
+        hint="in colors/__init__.py, `from .convert import hex_to_rgb`.",
+    )
+
+
+@pytest.mark.points(2)
+def test_star_gives_the_function_and_the_submodule(student):
+    seen = student.observe(
+        """
+        namespace = {}
+        exec("from colors import *", namespace)
+        names = sorted(n for n in namespace if n != "__builtins__")
+        palette = namespace.get("palette")
+        report(names=names, warm=getattr(palette, "WARM", [None])[0])
+        """,
+        doing="`from colors import *` to work",
+    )
+    expect(
+        seen["names"] == ["hex_to_rgb", "palette"] and seen["warm"] == "#ff8000",
+        expected="`from colors import *` to give exactly hex_to_rgb and the submodule palette",
+        saw=f"it gave {seen['names']}",
+        hint='__all__ = ["hex_to_rgb", "palette"] in colors/__init__.py.',
+    )
+
+
+@pytest.mark.points(1)
+def test_importing_the_package_does_not_load_the_palette(student):
+    seen = student.observe(
+        """
+        import sys, colors
+        report(loaded="colors.palette" in sys.modules, function=callable(getattr(colors, "hex_to_rgb", None)))
+        """,
+        doing="`import colors` to work",
+    )
+    expect(
+        seen["function"] and not seen["loaded"],
+        expected="`import colors` to provide colors.hex_to_rgb without importing colors.palette",
+        saw="colors.palette was imported too" if seen["loaded"] else "colors has no hex_to_rgb",
+        hint="import only convert in __init__.py; name palette in __all__ instead of importing it.",
+    )
