@@ -1,0 +1,3 @@
+import prices  # noqa: F401
+
+COUNT = 3

@@ -1,0 +1,3 @@
+"""What both stock and prices need, in a module that imports neither."""
+
+COUNT = 3

@@ -1,0 +1,3 @@
+from counts import COUNT
+
+TOTAL = COUNT * 2

@@ -1,0 +1,1 @@
+from counts import COUNT  # noqa: F401  (stock no longer imports prices)

@@ -1,0 +1,14 @@
+"""Shapes, measured in the drawing's unit."""
+
+import render
+
+UNIT = "cm"
+SCALE = 10
+
+
+def area(width, height):
+    return f"{width * height} sq {UNIT}"
+
+
+def show(width, height):
+    return render.frame(area(width, height))
