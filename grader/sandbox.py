@@ -179,6 +179,8 @@ class Student:
         if result.completed.parent_killed:
             raise StudentCrash(doing or "your code to run to the end", result.completed.describe_end())
         if result.error is not None:
+            if result.error.filename == "<check>" and result.error.isinstance("SyntaxError"):
+                raise CheckBug(f"the check's own code does not compile: {result.error.message}")
             raise StudentError(result.error, doing)
         if not result.finished:
             raise StudentCrash(doing or "your code to run to the end", result.completed.describe_end(), result.output)
@@ -215,6 +217,10 @@ def stuck_at(dump: Path, folder: Path) -> tuple[str, int, str] | None:
         if m and os.path.realpath(m["file"]).startswith(base):
             return os.path.relpath(os.path.realpath(m["file"]), base).replace(os.sep, "/"), int(m["line"]), m["function"]
     return None
+
+
+class CheckBug(RuntimeError):
+    """A mistake in a suite, not in the student's code: reported as a grader error."""
 
 
 class NotRun(CheckFailed):

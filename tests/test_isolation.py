@@ -205,3 +205,11 @@ def test_killing_its_parent_does_not_kill_the_grader(student_for):
     with pytest.raises(StudentCrash) as caught:
         student.observe("import rude\nreport(after=True)")
     assert "killed the process that started it" in caught.value.message
+
+
+def test_a_check_whose_own_code_does_not_compile_is_a_grader_bug(student_for):
+    from grader.sandbox import CheckBug
+
+    student = student_for({"mod.py": "X = 1\n"})
+    with pytest.raises(CheckBug):
+        student.observe("import mod\nreport(x=mod.X")

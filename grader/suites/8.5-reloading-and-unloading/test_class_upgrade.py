@@ -1,0 +1,86 @@
+"""8.5 class-upgrade: instances of a reloaded class get the new class (and isinstance works again)."""
+
+import pytest
+
+from grader import expect
+
+EDIT = """
+import importlib, shapes, upgrade
+circle, square = shapes.Circle(2), shapes.Square(3)
+rewrite("shapes.py", '''
+class Circle:
+    def __init__(self, radius):
+        self.radius = radius
+
+    def describe(self):
+        return f"circle of radius {self.radius}"
+
+
+class Square:
+    def __init__(self, side):
+        self.side = side
+
+    def describe(self):
+        return f"square of side {self.side}"
+''')
+importlib.reload(shapes)
+"""
+
+
+@pytest.mark.points(2)
+def test_old_instances_become_instances_of_the_new_classes(student):
+    seen = student.observe(
+        EDIT
+        + """
+count = upgrade.upgrade([circle, square], shapes)
+report(count=count, isinstance=[isinstance(circle, shapes.Circle), isinstance(square, shapes.Square)],
+       described=[circle.describe(), square.describe()])
+""",
+        doing="upgrade.upgrade([circle, square], shapes) to work",
+    )
+    expect(
+        seen["isinstance"] == [True, True] and seen["described"] == ["circle of radius 2", "square of side 3"],
+        expected="after upgrade, the old circle and square to be instances of the reloaded classes, with their new methods",
+        saw=f"isinstance gave {seen['isinstance']}",
+        hint="set obj.__class__ to getattr(module, type(obj).__name__).",
+    )
+    expect(
+        seen["count"] == 2,
+        expected="upgrade to return 2 (two objects upgraded)",
+        saw=f"it returned {seen['count']!r}",
+        hint="count the objects whose class you changed.",
+    )
+
+
+@pytest.mark.points(1)
+def test_other_objects_are_left_alone(student):
+    seen = student.observe(
+        EDIT
+        + """
+from fractions import Fraction
+others = [7, "text", Fraction(1, 3)]
+count = upgrade.upgrade(others + [circle], shapes)
+report(count=count, types=[type(o).__name__ for o in others], fraction=others[2] == Fraction(1, 3))
+""",
+        doing="upgrade.upgrade to work on a mixed list",
+    )
+    expect(
+        seen["count"] == 1 and seen["types"] == ["int", "str", "Fraction"] and seen["fraction"],
+        expected="only the circle to be upgraded in [7, 'text', Fraction(1, 3), circle], and upgrade to return 1",
+        saw=f"it returned {seen['count']!r}",
+        hint="skip objects whose type(obj).__module__ is not module.__name__.",
+    )
+
+
+@pytest.mark.points(1)
+def test_upgrading_twice_changes_nothing_the_second_time(student):
+    seen = student.observe(
+        EDIT + "first = upgrade.upgrade([circle], shapes)\nreport(first=first, second=upgrade.upgrade([circle], shapes))",
+        doing="upgrade.upgrade to work twice",
+    )
+    expect(
+        (seen["first"], seen["second"]) == (1, 0),
+        expected="the second upgrade of the same objects to return 0",
+        saw=f"the two calls returned {seen['first']!r} and {seen['second']!r}",
+        hint="an object whose class `is` the module's current class needs no upgrade.",
+    )

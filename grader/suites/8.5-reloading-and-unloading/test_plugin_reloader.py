@@ -1,0 +1,81 @@
+"""8.5 plugin-reloader: reload a module and rebind the stale references a registry holds.
+
+Each check edits tools.py inside one fresh interpreter, with rewrite() (which
+moves the file's time on, so the reload cannot pick up stale bytecode).
+"""
+
+import pytest
+
+from grader import expect
+
+SETUP = """
+import tools, reloader
+commands = {"greet": tools.greet, "shout": tools.shout, "count": len}
+"""
+V2 = 'def greet(name):\n    return f"hi again, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!"\n'
+ONLY_GREET = 'def greet(name):\n    return f"hi again, {name}"\n'
+
+
+@pytest.mark.points(2)
+def test_the_registry_runs_the_new_code(student):
+    seen = student.observe(
+        SETUP
+        + f"""
+rewrite("tools.py", {V2!r})
+returned = reloader.reload_plugin(tools, commands)
+report(greet=commands["greet"]("ann"), shout=commands["shout"]("hey"), same=returned is tools)
+""",
+        doing="reloader.reload_plugin(tools, commands) to work",
+    )
+    expect(
+        (seen["greet"], seen["shout"]) == ("hi again, ann", "HEY!"),
+        expected="the registry's greet and shout commands to run the edited code after reload_plugin",
+        saw=f"they gave {seen['greet']!r} and {seen['shout']!r}",
+        hint="after importlib.reload, replace each entry by getattr(module, old_function.__name__).",
+    )
+    expect(
+        seen["same"],
+        expected="reload_plugin to return the reloaded module (the same object as `tools`)",
+        saw="it returned something else",
+        hint="return what importlib.reload(module) returns.",
+    )
+
+
+@pytest.mark.points(2)
+def test_a_deleted_function_leaves_the_registry(student):
+    seen = student.observe(
+        SETUP
+        + f"""
+rewrite("tools.py", {ONLY_GREET!r})
+reloader.reload_plugin(tools, commands)
+report(keys=sorted(commands), greet=commands["greet"]("bob"))
+""",
+        doing="reloader.reload_plugin(tools, commands) to work",
+    )
+    expect(
+        seen["keys"] == ["count", "greet"] and seen["greet"] == "hi again, bob",
+        expected='"shout", no longer in tools.py, to be removed from the registry (and "greet" updated)',
+        saw=f"the registry's commands were {seen['keys']}",
+        hint="a function the new source does not define is still in the module, as the same old object.",
+    )
+
+
+@pytest.mark.points(1)
+def test_other_entries_are_left_alone(student):
+    seen = student.observe(
+        SETUP
+        + f"""
+import textwrap
+commands["dedent"] = textwrap.dedent
+rewrite("tools.py", {V2!r})
+reloader.reload_plugin(tools, commands)
+report(count=commands.get("count") is len, dedent=commands.get("dedent") is textwrap.dedent)
+""",
+        doing="reloader.reload_plugin(tools, commands) to work",
+    )
+    expect(
+        seen["count"] and seen["dedent"],
+        expected="entries from other modules (len, textwrap.dedent) to stay as they were",
+        saw="they were changed or removed",
+        hint="only touch functions whose __module__ is the reloaded module's name.",
+    )
