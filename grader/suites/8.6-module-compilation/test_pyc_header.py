@@ -1,0 +1,100 @@
+"""8.6 pyc-header: decode real .pyc files, written by a fresh interpreter in the check."""
+
+import pytest
+
+from grader import expect
+
+TIMESTAMPED = """
+import importlib.util, os, struct, pycinfo
+import greet  # writes __pycache__/greet.<tag>.pyc
+cached = importlib.util.cache_from_source("greet.py")
+raw = open(cached, "rb").read(16)
+got = pycinfo.read_header(cached)
+"""
+
+
+@pytest.mark.points(2)
+def test_a_timestamp_header_is_decoded(student):
+    seen = student.observe(
+        TIMESTAMPED
+        + """
+expected = {"magic": raw[:4], "flags": 0, "mtime": struct.unpack("<I", raw[8:12])[0], "size": struct.unpack("<I", raw[12:16])[0]}
+report(same=got == expected, keys=sorted(got) if isinstance(got, dict) else repr(got),
+       size_ok=got.get("size") == os.stat("greet.py").st_size if isinstance(got, dict) else False)
+""",
+        doing="pycinfo.read_header on greet's .pyc to work",
+    )
+    expect(
+        seen["same"] and seen["size_ok"],
+        expected="read_header to give the magic number, flags 0, and the recorded time and size of greet.py",
+        saw=f"it returned a dict with keys {seen['keys']}" if isinstance(seen["keys"], list) else f"it returned {seen['keys']}",
+        hint="bytes 0-3 are the magic number; struct.unpack('<I', ...) reads bytes 4-7, 8-11 and 12-15.",
+    )
+
+
+@pytest.mark.points(1)
+def test_a_hash_header_is_decoded(student):
+    seen = student.observe(
+        """
+        import importlib.util, py_compile, pycinfo
+        cached = py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+        got = pycinfo.read_header(cached)
+        expected = {"magic": importlib.util.MAGIC_NUMBER, "flags": 3,
+                    "hash": importlib.util.source_hash(open("greet.py", "rb").read())}
+        report(same=got == expected, keys=sorted(got))
+        """,
+        doing="pycinfo.read_header on a hash-based .pyc to work",
+    )
+    expect(
+        seen["same"],
+        expected="read_header of a checked-hash .pyc to give the magic number, flags 3 and the 8-byte hash",
+        saw=f"it returned a dict with keys {seen['keys']}",
+        hint="when the flags are not 0, bytes 8-15 are the hash: return them under 'hash'.",
+    )
+
+
+@pytest.mark.points(1)
+def test_a_short_file_is_refused(student):
+    student.write("broken.pyc", "tiny")
+    probe = student.probe("import pycinfo\npycinfo.read_header('broken.pyc')")
+    error = probe.error
+    expect(
+        error is not None and error.type == "ValueError",
+        expected="read_header of a 4-byte file to raise ValueError",
+        saw=f"it raised {error.type}" if error else "it raised nothing",
+        hint="read 16 bytes, and raise ValueError when fewer come back.",
+    )
+
+
+@pytest.mark.points(2)
+def test_is_current_follows_the_rules_python_uses(student):
+    seen = student.observe(
+        """
+        import os, py_compile, pycinfo
+        answers = {"no pyc": pycinfo.is_current("greet.py")}
+        import greet
+        answers["just imported"] = pycinfo.is_current("greet.py")
+        with open("greet.py", "a") as f:
+            f.write("# a comment that changes the size\\n")
+        answers["source grew"] = pycinfo.is_current("greet.py")
+        py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+        answers["checked hash"] = pycinfo.is_current("greet.py")
+        with open("greet.py", "a") as f:
+            f.write("# another\\n")
+        answers["hash differs"] = pycinfo.is_current("greet.py")
+        py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+        with open("greet.py", "a") as f:
+            f.write("# and another\\n")
+        answers["unchecked"] = pycinfo.is_current("greet.py")
+        report(answers=answers)
+        """,
+        doing="pycinfo.is_current to work",
+    )
+    expected = {"no pyc": False, "just imported": True, "source grew": False, "checked hash": True, "hash differs": False, "unchecked": True}
+    wrong = {case: answer for case, answer in seen["answers"].items() if answer != expected[case]}
+    expect(
+        not wrong,
+        expected=f"is_current to answer {expected}",
+        saw=f"it answered differently for {wrong}",
+        hint="follow the docstring case by case: no file, magic number, then the rule for the flags.",
+    )
