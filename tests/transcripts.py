@@ -136,6 +136,7 @@ class Workspace:
     """A fresh copy of the Markdown file's folder, placed where the text says it is."""
 
     def __init__(self, block: Block, python: str):
+        self.python = python
         self.tmp = Path(tempfile.mkdtemp(prefix="transcript-"))
         self.root = self.tmp / "import-lab"
         folder = block.path.parent
@@ -164,6 +165,9 @@ class Workspace:
     def normalize(self, text: str) -> str:
         for real in {str(self.root.resolve()), str(self.root)}:
             text = text.replace(real, DISPLAY_ROOT)
+        # The interpreter under test is shown as the reader's /usr/bin/python3.
+        for name in (self.python, str(Path(self.python).parent / "python3")):
+            text = text.replace(name, "/usr/bin/python3")
         text = text.replace(str(self.bin / "python3"), "/usr/bin/python3").replace(str(self.bin / "python"), "/usr/bin/python")
         lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
         while lines and not lines[-1]:

@@ -1,0 +1,3 @@
+import calendar
+
+print(calendar.isleap(2024))

@@ -1,0 +1,1 @@
+WHERE = "extra/helpers.py"

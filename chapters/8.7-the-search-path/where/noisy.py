@@ -1,0 +1,1 @@
+print("noisy.py is running!")
