@@ -1,0 +1,15 @@
+"""Where would an import come from?"""
+
+import importlib.util  # noqa: F401  (you will need it)
+
+
+def where(name):
+    """The file `import name` would run, without running it.
+
+    Return the path of the module's file; "built-in" or "frozen" for modules
+    that are part of the interpreter; None when there is no such module
+    (also when a parent package of a dotted name does not exist). Never run
+    the module itself (for a dotted name, importing its parent packages is
+    fine: Python has to, to search inside them).
+    """
+    raise NotImplementedError

@@ -1,0 +1,13 @@
+"""Shout the words given on the command line: python -m toolbox.cli hello world"""
+
+import sys
+
+from helpers import fmt  # found only when this file is run as a script from inside toolbox/
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""A small library, shipped as a zip archive."""
