@@ -1,0 +1,1 @@
+MESSAGE = "helper found beside __main__.py"

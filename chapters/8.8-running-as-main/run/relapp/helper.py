@@ -1,0 +1,1 @@
+MESSAGE = "never reached"

@@ -1,0 +1,1 @@
+"""A package shipped as a zip application."""

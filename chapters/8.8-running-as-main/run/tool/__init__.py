@@ -1,0 +1,1 @@
+print("tool/__init__.py runs first")

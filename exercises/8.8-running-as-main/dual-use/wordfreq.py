@@ -1,0 +1,18 @@
+"""Count words: `python wordfreq.py the cat the` prints each word and how often it comes.
+
+Other programs import this module for count_words(), so importing it must
+do nothing but define names.
+"""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+for word, n in sorted(count_words(sys.argv[1:]).items()):
+    print(f"{word}: {n}")

@@ -1,0 +1,70 @@
+"""8.8 dual-use: run as a script and as a module it works; imported it stays silent."""
+
+import pytest
+
+from grader import expect
+
+
+@pytest.mark.points(2)
+def test_it_runs_as_a_script(student):
+    counted = student.run_script("wordfreq.py", "the", "cat", "the")
+    empty = student.run_script("wordfreq.py")
+    expect(
+        counted.returncode == 0 and counted.stdout.splitlines() == ["cat: 1", "the: 2"],
+        expected="`python wordfreq.py the cat the` to print 'cat: 1' and 'the: 2' and exit with 0",
+        saw=f"it printed {counted.stdout.strip()!r} and {counted.describe_end()}",
+        hint="print the counts in alphabetical order of the words, one `word: count` per line.",
+    )
+    expect(
+        empty.returncode == 2 and "usage" in empty.stderr and not empty.stdout.strip(),
+        expected="`python wordfreq.py` with no words to print a usage line to stderr and exit with 2",
+        saw=f"it {empty.describe_end()}, printing {empty.stdout.strip()!r} and {empty.stderr.strip()[-80:]!r} to stderr",
+        hint="main returns 2 after printing the usage to sys.stderr; sys.exit(main(...)) passes it on.",
+    )
+
+
+@pytest.mark.points(2)
+def test_importing_prints_nothing(student):
+    probe = student.probe(
+        """
+        import sys
+        sys.argv = ["importer.py", "words", "of", "the", "importer"]
+        import wordfreq
+        import contextlib, io
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = wordfreq.main(["b", "a", "b"])
+        report(status=status, printed=out.getvalue())
+        """
+    )
+    expect(
+        not probe.completed.stdout and not probe.completed.stderr,
+        expected="`import wordfreq` to print nothing",
+        saw=f"it printed {(probe.completed.stdout + probe.completed.stderr).strip()[:120]!r}",
+        hint="put the program under `if __name__ == '__main__':`.",
+    )
+    seen = probe.values
+    expect(
+        seen.get("status") == 0 and seen.get("printed") == "a: 1\nb: 2\n",
+        expected="wordfreq.main(['b', 'a', 'b']) to print 'a: 1' and 'b: 2' and return 0",
+        saw=f"it raised {probe.error.type}" if probe.error else f"it returned {seen.get('status')!r} and printed {seen.get('printed')!r}",
+        hint="step 1: define main(argv) and return 0 after printing.",
+    )
+
+
+@pytest.mark.points(1)
+def test_it_runs_with_dash_m_but_not_from_runpy_by_name(student):
+    as_module = student.run_module("wordfreq", "b", "a", "b")
+    probe = student.probe("import runpy, sys\nsys.argv = ['runner', 'x']\nrunpy.run_module('wordfreq')")
+    expect(
+        as_module.returncode == 0 and as_module.stdout.splitlines() == ["a: 1", "b: 2"],
+        expected="`python -m wordfreq b a b` to print 'a: 1' and 'b: 2'",
+        saw=f"it printed {as_module.stdout.strip()!r} and {as_module.describe_end()}",
+        hint="-m runs the module as __main__, so the guarded code runs.",
+    )
+    expect(
+        not probe.completed.stdout,
+        expected="runpy.run_module('wordfreq'), which runs it under its own name, to print nothing",
+        saw=f"it printed {probe.completed.stdout.strip()[:80]!r}",
+        hint="code outside the main guard runs whatever the module's name is.",
+    )
