@@ -90,7 +90,8 @@ def render_progress(rows: list, style: Style) -> list[str]:
         bar_len = 10 if style.width >= 60 else 0
         filled = round(bar_len * done / total) if total else 0
         bar = ("#" * filled + "." * (bar_len - filled) + "  ") if bar_len else ""
-        line = f"  {name:<{width}}  {bar}{done}/{total} exercises, {points}/{known} points graded"
+        graded = f"{points}/{known} points so far" if known else "not graded yet"
+        line = f"  {name:<{width}}  {bar}{done}/{total} exercises, {graded}"
         out.append(style.paint(line, "1") if section == "all" else line)
     return out
 
