@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 import xml.etree.ElementTree as ET
@@ -199,5 +200,6 @@ def test_a_hanging_import_costs_one_time_limit_not_one_per_check(fake_course):
     assert run.returncode == 1
     statuses = [c["status"] for c in run.report["exercises"][0]["checks"]]
     assert statuses == ["timeout", "skipped", "skipped", "skipped"]
-    assert "mod.py, line 1" in run.report["exercises"][0]["checks"][0]["message"]
+    # `while True: pass` is caught on its first line (3.11+) or on the `pass` (3.10).
+    assert re.search(r"mod\.py, line [12]\b", run.report["exercises"][0]["checks"][0]["message"])
     assert elapsed < 2 + 4, f"took {elapsed:.1f}s"

@@ -9,6 +9,7 @@ tool into a failure.
 from __future__ import annotations
 
 import functools
+import importlib
 import http.server
 import os
 import re
@@ -32,7 +33,7 @@ REQUIRED = os.environ.get("IMPORT_LAB_REQUIRE_SITE") == "1"
 
 def need(module: str):
     if REQUIRED:
-        return __import__(module)
+        return importlib.import_module(module)
     return pytest.importorskip(module)
 
 
