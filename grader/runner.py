@@ -67,6 +67,12 @@ class Completed:
     parent_killed: bool = False  # the student's code killed the process that started it
 
     @property
+    def last_line(self) -> str:
+        """The last line printed (stdout or stderr), for messages: usually the error, if there was one."""
+        lines = (self.stdout + self.stderr).strip().splitlines()
+        return lines[-1] if lines else "(nothing)"
+
+    @property
     def signal_name(self) -> str | None:
         """The signal that ended the process, if one did (POSIX)."""
         if self.returncode is None or self.returncode >= 0 or not POSIX:

@@ -8,10 +8,6 @@ from grader import expect
 WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
 
 
-def last_line(completed):
-    lines = (completed.stdout + completed.stderr).strip().splitlines()
-    return lines[-1] if lines else "(nothing)"
-
 
 @pytest.mark.points(2)
 def test_it_runs_with_dash_m_from_the_project_folder(student):
@@ -19,7 +15,7 @@ def test_it_runs_with_dash_m_from_the_project_folder(student):
     expect(
         done.returncode == 0 and done.stdout.strip() == "HELLO WORLD",
         expected="`python -m toolbox.cli hello world`, from the folder holding toolbox/, to print HELLO WORLD",
-        saw=f"it ended with {last_line(done)!r}",
+        saw=f"it ended with {done.last_line!r}",
         hint="import the helper by its full name: from toolbox.helpers import fmt.",
     )
 
@@ -33,7 +29,7 @@ def test_it_runs_from_another_folder_with_pythonpath(student):
     expect(
         done.returncode == 0 and done.stdout.strip() == "HI",
         expected="`python -m toolbox.cli hi`, run from another folder with the project on PYTHONPATH, to print HI",
-        saw=f"it ended with {last_line(done)!r}",
+        saw=f"it ended with {done.last_line!r}",
         hint="nothing in the code may depend on the current folder or on cli.py's own folder.",
     )
 

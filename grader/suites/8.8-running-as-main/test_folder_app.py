@@ -7,10 +7,6 @@ import pytest
 from grader import expect
 
 
-def last_line(done):
-    lines = (done.stdout + done.stderr).strip().splitlines()
-    return lines[-1] if lines else "(nothing)"
-
 
 @pytest.mark.points(2)
 def test_the_folder_runs(student):
@@ -18,7 +14,7 @@ def test_the_folder_runs(student):
     expect(
         (named.stdout.strip(), default.stdout.strip()) == ("Hello, Ada!", "Hello, world!"),
         expected="`python greetapp Ada` to print 'Hello, Ada!' (and 'Hello, world!' with no name)",
-        saw=f"it ended with {last_line(named)!r}",
+        saw=f"it ended with {named.last_line!r}",
         hint="the folder is not a package when it is run: import messages by its plain name.",
     )
 
@@ -32,7 +28,7 @@ def test_a_zip_of_the_folder_runs(student):
     expect(
         done.stdout.strip() == "Hello, Zoe!",
         expected="`python greetapp.zip Zoe`, a zip of the folder's files, to print 'Hello, Zoe!'",
-        saw=f"it ended with {last_line(done)!r}",
+        saw=f"it ended with {done.last_line!r}",
         hint="in an archive too, messages.py sits at the top of sys.path[0].",
     )
 
@@ -44,6 +40,6 @@ def test_a_zipapp_runs(student):
     expect(
         made.returncode == 0 and done.stdout.strip() == "Hello, Max!",
         expected="`python -m zipapp greetapp -o greet.pyz`, then `python greet.pyz Max`, to print 'Hello, Max!'",
-        saw=f"it ended with {last_line(done)!r}",
+        saw=f"it ended with {done.last_line!r}",
         hint="zipapp keeps your __main__.py as the archive's entry point.",
     )
