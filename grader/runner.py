@@ -122,19 +122,73 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-def _kill_stragglers(token: str) -> None:
-    """Kill every process that still carries this run's token (Linux): daemons that left the group."""
+#: Sweeps of /proc before giving up on daemons that keep forking.
+STRAGGLER_SWEEPS = 50
+
+#: /proc/PID/stat flag of kernel threads, which have no environment at all.
+PF_KTHREAD = 0x00200000
+
+
+def _stat(pid: int) -> tuple[str, int, int] | None:
+    """(state, flags, start time in clock ticks) of a process, from /proc/PID/stat."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[0].decode(), int(fields[6]), int(fields[19])
+
+
+def _kill_stragglers(token: str, since: int) -> None:
+    """Kill every process that still carries this run's token (Linux): daemons that left the group.
+
+    One sweep of /proc can miss a daemon, three ways: a process forks after
+    the sweep has listed /proc and then dies, so its child was never listed
+    (a double-forking daemon's middle child does exactly this); a process
+    forks just as it is killed; and a process half-way through ``exec``
+    shows an empty environment. So a sweep that kills anything, or meets a
+    process started since the run began (``since``, in clock ticks) that it
+    cannot read, is followed by another. A process sent SIGKILL cannot fork
+    any more, and each dead process counts once, so this ends.
+    """
     marker = f"IMPORT_LAB_RUN={token}".encode()
     me = os.getpid()
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit() or int(entry.name) == me:
-            continue
-        try:
-            with open(f"/proc/{entry.name}/environ", "rb") as f:
-                if marker in f.read().split(b"\0"):
-                    os.kill(int(entry.name), signal.SIGKILL)
-        except OSError:
-            continue
+    killed: set[int] = set()
+    dead: set[int] = set()
+    for _ in range(STRAGGLER_SWEEPS):
+        again = wait = False
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            pid = int(entry.name)
+            if pid == me or pid in killed:
+                continue
+            try:
+                with open(f"/proc/{pid}/environ", "rb") as f:
+                    environ = f.read()
+            except OSError:
+                environ = b""
+            if marker in environ.split(b"\0"):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+                killed.add(pid)
+                again = True
+                continue
+            if environ:
+                continue
+            stat = _stat(pid)
+            if stat is None or stat[0] in "ZX":  # gone or dying: it may have forked first
+                if pid not in dead and (stat is None or stat[2] >= since):
+                    dead.add(pid)
+                    again = True
+            elif not stat[1] & PF_KTHREAD and stat[2] >= since:
+                again = wait = True  # most likely half-way through exec
+        if wait:
+            time.sleep(0.001)
+        if not again:
+            return
 
 
 def _wait(proc: subprocess.Popen, timeout: float) -> None:
@@ -226,6 +280,8 @@ def run(
         finally:
             if stdin is not subprocess.DEVNULL:
                 stdin.close()
+        # Read before the shell can exit: any process started later than it may be ours.
+        started = _stat(proc.pid) if LINUX and proc.pid > 0 else None
         try:
             _wait(proc, limits.timeout)
         except subprocess.TimeoutExpired:
@@ -234,8 +290,8 @@ def run(
             # Also reaps children left behind by a process that did finish.
             _kill_group(proc)
             returncode = _reap(proc)
-            if LINUX and proc.pid > 0:
-                _kill_stragglers(token)
+            if started is not None:
+                _kill_stragglers(token, since=started[2])
     duration = time.perf_counter() - start
     # The shell reports its child's death by signal N as 128 + N; a negative
     # status means the shell itself was killed, and only the student could have.

@@ -199,6 +199,37 @@ def test_a_daemon_that_leaves_the_process_group_is_killed_too(student_for):
     assert not alive(pid)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finding escaped processes uses /proc")
+def test_a_daemon_forked_while_the_run_ends_is_killed_too(student_for, tmp_path):
+    # No pause this time: the middle child forks while the grader is already
+    # sweeping, which a single sweep of /proc can miss. Repeat to catch the race.
+    marker = f"import-lab-race-{os.getpid()}-{tmp_path.name}"
+    student = student_for(
+        {
+            "daemon.py": f"""
+            import os, sys
+            if os.fork() == 0:
+                os.setsid()
+                if os.fork() == 0:
+                    os.execv(sys.executable, [sys.executable, "-c", "import time; time.sleep(60)  # {marker}"])
+                os._exit(0)
+            """
+        }
+    )
+    for _ in range(100):
+        student.observe("import daemon")
+    time.sleep(0.3)
+    survivors = [p for p in Path("/proc").glob("[0-9]*") if marker.encode() in _cmdline(p)]
+    assert not survivors
+
+
+def _cmdline(proc: Path) -> bytes:
+    try:
+        return (proc / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 @pytest.mark.skipif(not POSIX, reason="the shell between grader and student is POSIX only")
 def test_killing_its_parent_does_not_kill_the_grader(student_for):
     student = student_for({"rude.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"})
