@@ -46,6 +46,9 @@ class ErrorInfo:
     lineno: int | None = None
     line: str | None = None  # the source line, when known
     frames: tuple[tuple[str, int, str], ...] = field(default_factory=tuple)
+    #: "cycle": it asked a module for a name while that module's body was still running;
+    #: "shadow": that module is a file of the student's named like a standard-library module.
+    trouble: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict) -> "ErrorInfo":
@@ -58,6 +61,7 @@ class ErrorInfo:
             lineno=data.get("lineno"),
             line=data.get("line"),
             frames=tuple(tuple(f) for f in data.get("frames", ())),
+            trouble=data.get("trouble"),
         )
 
     def isinstance(self, type_name: str) -> bool:
@@ -78,7 +82,14 @@ class ErrorInfo:
             return "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
         if self.isinstance("SyntaxError"):
             return "Python could not read the file at all: look at that line (and the one before it) for a typo."
-        if "circular import" in msg or "partially initialized" in msg:
+        # The words for these two differ between versions (3.13 may say "consider
+        # renaming" for both): the harness looks at the traceback instead.
+        if self.trouble == "shadow" or "standard library module" in msg:
+            return (
+                "One of your files has the same name as a standard-library module, so Python imported your "
+                "file instead of the library: rename it (see section 8.7 on shadowing)."
+            )
+        if self.trouble == "cycle" or "circular import" in msg or "partially initialized" in msg:
             return (
                 "Two modules import each other and one asked for a name before the other had defined it: "
                 "see section 8.4 on circular imports."

@@ -82,6 +82,30 @@ def _probe_main():
             return os.path.relpath(full, here).replace(os.sep, "/")
         return None
 
+    def import_trouble(exc, frames):
+        """"shadow" or "cycle" when an import went wrong in one of those two ways, whatever the wording.
+
+        The messages for both differ between versions, so look at the facts. A
+        shadowing file is one of the student's, named like a standard-library
+        module. A circular import asked a module for a name while that
+        module's body was still running: the body is a frame of the traceback.
+        """
+        if isinstance(exc, ImportError):
+            module, path = exc.name, exc.path
+        elif isinstance(exc, AttributeError) and type(getattr(exc, "obj", None)) is type(sys):
+            module, path = getattr(exc.obj, "__name__", None), getattr(exc.obj, "__file__", None)
+        else:
+            return None
+        if not isinstance(module, str):
+            return None
+        if module.partition(".")[0] in sys.stdlib_module_names and isinstance(path, str) and relative(path):
+            return "shadow"
+        base = module.replace(".", "/")
+        files = (base + ".py", base + "/__init__.py")
+        if any(file in files and function == "<module>" for file, _, function in frames):
+            return "cycle"
+        return None
+
     def describe(exc):
         frames = []
         tb = exc.__traceback__
@@ -97,6 +121,7 @@ def _probe_main():
             "message": str(exc),
             "name": getattr(exc, "name", None) if isinstance(getattr(exc, "name", None), str) else None,
             "frames": frames,
+            "trouble": import_trouble(exc, frames),
         }
         if isinstance(exc, SyntaxError) and relative(exc.filename):
             info.update(filename=relative(exc.filename), lineno=exc.lineno, message=exc.msg)
