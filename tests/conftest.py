@@ -28,10 +28,14 @@ class GraderRun:
 
 
 def run_grader(*args: str, cwd: Path = REPO, env: dict | None = None, timeout: float = 300) -> GraderRun:
-    """``python -m grader ARGS`` from ``cwd``, with this interpreter."""
+    """``python -m grader ARGS`` from ``cwd``, with this interpreter; an ``env`` value of None unsets it."""
     full_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     full_env["IMPORT_LAB_STATE"] = "off"  # tests never touch a student's progress
-    full_env.update(env or {})
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
     proc = subprocess.run(
         [sys.executable, "-m", "grader", *args],
         cwd=cwd,

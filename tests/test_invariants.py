@@ -13,7 +13,8 @@ from .conftest import REPO, run_grader, tree_digest
 from .course import EXERCISES, HAS_SOLUTIONS, ids
 
 ENVIRONMENTS = {
-    "bytecode-on": {},
+    # Unset, not just left alone: CI machines (and this one) often export it.
+    "bytecode-on": {"PYTHONDONTWRITEBYTECODE": None},
     "bytecode-off": {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(REPO / "chapters")},
 }
 
