@@ -11,6 +11,7 @@ import itertools
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import textwrap
@@ -26,7 +27,57 @@ HARNESS_SOURCE = (Path(__file__).with_name("harness.py")).read_text(encoding="ut
 #: site-packages, no ``site`` at all unless a check asks for it.
 CLEAN_FLAGS = ("-E", "-s", "-X", "utf8")
 
+#: Never copied: bytecode the student's own runs left behind, and Finder litter.
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
+
+#: The most a private copy may hold. An exercise is a few small files; this
+#: only stops a submission from filling the disk through the grader itself.
+COPY_LIMIT = 32 * 1024 * 1024
+
+
+class UnfitFolder(CheckFailed):
+    """The exercise folder holds something the grader will not copy (a link, a device, far too much)."""
+
+
+def copy_exercise(source: Path, target: Path) -> None:
+    """Copy ordinary files and folders only, up to COPY_LIMIT bytes in all.
+
+    The copy runs in the grader's process, outside every limit a student's
+    interpreter has, so it must not follow links (one to /dev/zero would
+    never end) nor read devices or pipes.
+    """
+    total = 0
+
+    def copy(folder: Path, into: Path) -> None:
+        nonlocal total
+        into.mkdir(parents=True)
+        names = sorted(os.listdir(folder))
+        skipped = _IGNORED(os.fspath(folder), names)
+        for name in names:
+            if name in skipped:
+                continue
+            entry, rel = folder / name, (folder / name).relative_to(source).as_posix()
+            info = entry.lstat()
+            if stat.S_ISDIR(info.st_mode):
+                copy(entry, into / name)
+            elif stat.S_ISREG(info.st_mode):
+                total += info.st_size
+                if total > COPY_LIMIT:
+                    raise UnfitFolder(
+                        f"the exercise folder to hold a few small files (at most {COPY_LIMIT // 2**20} MB in all)",
+                        f"it holds more than that by the time it reaches {rel} ({info.st_size} bytes)",
+                        "Delete large files you put there (data, downloads, output your code wrote).",
+                    )
+                shutil.copy2(entry, into / name, follow_symlinks=False)
+            else:
+                what = "a link" if stat.S_ISLNK(info.st_mode) else "not an ordinary file"
+                raise UnfitFolder(
+                    "the exercise folder to hold only ordinary files and folders",
+                    f"{rel} is {what}",
+                    f"Replace {rel} with an ordinary file holding what it should hold.",
+                )
+
+    copy(source, target)
 
 
 @dataclass
@@ -65,7 +116,7 @@ class Student:
         for d in (self.home, self.tmp, self._scratch):
             d.mkdir(parents=True, exist_ok=True)
         if self.source.is_dir():
-            shutil.copytree(self.source, self.path, ignore=_IGNORED)
+            copy_exercise(self.source, self.path)
         else:
             self.path.mkdir(parents=True)
         self._runs = itertools.count()
@@ -242,4 +293,8 @@ def make_student(
 ) -> tuple[Student, Path]:
     """A Student on a fresh temporary directory; the caller removes the directory."""
     root = Path(tempfile.mkdtemp(prefix="import-lab-"))
-    return Student(source=source, root=root, limits=limits or runner.Limits(), hang_memo=hang_memo), root
+    try:
+        return Student(source=source, root=root, limits=limits or runner.Limits(), hang_memo=hang_memo), root
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise

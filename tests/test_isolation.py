@@ -272,3 +272,42 @@ def test_circular_imports_and_shadowing_are_named_whatever_the_wording(student_f
         assert f"section {section}" in caught.value.hint
     else:
         assert "section" not in caught.value.hint
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links need privileges on Windows")
+def test_a_link_in_the_exercise_is_refused_not_followed(exercise, tmp_path, monkeypatch):
+    # Copying follows nothing: a link to /dev/zero would fill the disk from the grader's own process.
+    from grader.sandbox import UnfitFolder
+
+    (exercise / "labels.py").symlink_to("/dev/zero")
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    with pytest.raises(UnfitFolder) as caught:
+        make_student(exercise)
+    assert "labels.py is a link" in caught.value.message
+    assert not list(temporary.iterdir()), "the temporary folder was left behind"
+
+
+def test_an_exercise_folder_too_large_to_copy_is_refused(exercise, monkeypatch):
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "COPY_LIMIT", 1000)
+    (exercise / "mod.py").write_text("X = 1\n")
+    (exercise / "data.bin").write_bytes(b"x" * 2000)
+    with pytest.raises(sandbox.UnfitFolder) as caught:
+        make_student(exercise)
+    assert "data.bin" in caught.value.message
+
+
+def test_bytecode_and_folders_are_copied_as_the_student_left_them(exercise):
+    (exercise / "pkg").mkdir()
+    (exercise / "pkg" / "__init__.py").write_text("X = 1\n")
+    (exercise / "__pycache__").mkdir()
+    (exercise / "__pycache__" / "stale.cpython-311.pyc").write_bytes(b"junk")
+    student, root = make_student(exercise)
+    try:
+        assert student.read("pkg/__init__.py") == "X = 1\n"
+        assert not student.exists("__pycache__")
+    finally:
+        shutil.rmtree(root)
