@@ -82,6 +82,12 @@ def _probe_main():
             return os.path.relpath(full, here).replace(os.sep, "/")
         return None
 
+    def plain(message):
+        """The message without the private copy's path: a student knows their files by their own names."""
+        for prefix in {here, os.getcwd()}:
+            message = message.replace(prefix + os.sep, "")
+        return message
+
     def import_trouble(exc, frames):
         """"shadow" or "cycle" when an import went wrong in one of those two ways, whatever the wording.
 
@@ -118,7 +124,7 @@ def _probe_main():
         info = {
             "type": type(exc).__name__,
             "classes": [c.__name__ for c in type(exc).__mro__],
-            "message": str(exc),
+            "message": plain(str(exc)),
             "name": getattr(exc, "name", None) if isinstance(getattr(exc, "name", None), str) else None,
             "frames": frames,
             "trouble": import_trouble(exc, frames),

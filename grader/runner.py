@@ -26,8 +26,14 @@ LINUX = sys.platform.startswith("linux")
 #: The shell also sets the resource limits (one `ulimit` each: dash takes one
 #: at a time; one the platform refuses is skipped), passes standard input on
 #: explicitly (a background job gets /dev/null otherwise), and exits with the
-#: child's status.
-SHIM = 'exec 3<&0; "$@" <&3 3<&- & wait $!'
+#: child's status. On SIGUSR1 it sends the child SIGABRT, which an interpreter
+#: started with ``-X faulthandler`` answers by writing its stack to stderr,
+#: and waits for it to finish doing so.
+SHIM = (
+    'exec 3<&0; "$@" <&3 3<&- & child=$!; trap "kill -ABRT $child 2>/dev/null" USR1; '
+    "wait $child; status=$?; "
+    "while kill -0 $child 2>/dev/null; do wait $child; status=$?; done; exit $status"
+)
 
 
 def shim(limits: "Limits") -> str:
@@ -37,6 +43,9 @@ def shim(limits: "Limits") -> str:
 
 #: How long to wait for a killed process to be gone before giving up on it.
 REAP_SECONDS = 5.0
+
+#: After a time-out, how long the student's interpreter gets to write its stack.
+STACK_SECONDS = 0.5
 
 #: What the learner sees in place of output beyond the cap.
 TRUNCATION_MARK = "\n[... output cut here: more than {cap} bytes ...]\n"
@@ -213,6 +222,17 @@ def _wait(proc: subprocess.Popen, timeout: float) -> None:
     proc.wait(timeout=timeout)
 
 
+def _ask_for_stack(proc: subprocess.Popen) -> None:
+    """Have the shell pass SIGABRT on to the stuck child, and give it a moment to write its stack (POSIX)."""
+    if not POSIX or proc.pid <= 0:
+        return
+    try:
+        os.kill(proc.pid, signal.SIGUSR1)
+        _wait(proc, STACK_SECONDS)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+
+
 def _reap(proc: subprocess.Popen) -> int | None:
     """Collect the exit status of a killed process, without waiting on it for ever."""
     try:
@@ -286,6 +306,7 @@ def run(
             _wait(proc, limits.timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
+            _ask_for_stack(proc)
         finally:
             # Also reaps children left behind by a process that did finish.
             _kill_group(proc)

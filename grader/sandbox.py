@@ -7,6 +7,8 @@ caches or writes can reach another check or the grader.
 from __future__ import annotations
 
 import ast
+import builtins
+import dataclasses
 import itertools
 import os
 import re
@@ -153,24 +155,49 @@ class Student:
         env: dict[str, str] | None = None,
         stdin: str | None = None,
         timeout: float | None = None,
+        doing: str | None = None,
     ) -> runner.Completed:
         """Run ``python <flags> <args>`` in a fresh interpreter and return what happened.
 
         ``flags`` replaces the clean defaults (``-E -s -X utf8``, plus ``-S``
         unless ``site``); pass it to test ``-I``, ``-P`` or ``PYTHONPATH``.
         ``env`` adds variables to the clean environment.
+
+        A run that hits its time limit fails the check with a time-out verdict
+        that names the file and line it was stuck at. With ``doing`` (what the
+        check expected, for the message), a run that ends in an uncaught
+        exception or a crash fails the check too; leave it out when the check
+        expects the run to fail and looks at the result itself.
         """
+        # -X faulthandler: on a time-out the interpreter writes its stack (see runner.SHIM).
+        completed = self._run([*self._flags(flags, site), "-X", "faulthandler", *args], cwd, env, stdin, timeout)
+        if completed.timed_out:
+            stderr, stuck = split_stack(completed.stderr, self.path)
+            completed = dataclasses.replace(completed, stderr=stderr)
+            if stuck and stuck.imported and self.hang_memo is not None:
+                self.hang_memo.write_text(f"{stuck.file}:{stuck.line}", encoding="utf-8")
+            expect_completed(completed, doing, stuck and (stuck.file, stuck.line, stuck.function))
+        if doing is not None:
+            error = traceback_error(completed.stderr, self.path if cwd is None else self.path / cwd, self.path)
+            if error is not None and completed.returncode != 0:
+                raise StudentError(error, doing)
+            if completed.signal_name or completed.parent_killed:
+                raise StudentCrash(doing, completed.describe_end(), completed.stdout + completed.stderr)
+        return completed
+
+    def _flags(self, flags: tuple[str, ...] | None, site: bool) -> tuple[str, ...]:
+        return CLEAN_FLAGS + (() if site else ("-S",)) if flags is None else tuple(flags)
+
+    def _run(self, argv, cwd, env, stdin, timeout) -> runner.Completed:
         if self.hang_memo is not None and self.hang_memo.is_file():
             raise NotRun(self.hang_memo.read_text(encoding="utf-8"))
-        if flags is None:
-            flags = CLEAN_FLAGS + (() if site else ("-S",))
         scratch = self._scratch / str(next(self._runs))
         scratch.mkdir()
         limits = self.limits
         if timeout is not None:
             limits = runner.Limits(**{**limits.__dict__, "timeout": timeout})
         return runner.run(
-            [self.python, *flags, *args],
+            [self.python, *argv],
             cwd=self.path if cwd is None else self.path / cwd,
             env=self.env(**(env or {})),
             scratch=scratch,
@@ -186,7 +213,16 @@ class Student:
         """``python -m module args``."""
         return self.python_run("-m", module, *args, **kw)
 
-    def probe(self, code: str, **kw) -> Probe:
+    def probe(
+        self,
+        code: str,
+        *,
+        site: bool = False,
+        flags: tuple[str, ...] | None = None,
+        cwd: str | os.PathLike | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Probe:
         """Run ``code`` in a fresh interpreter whose working directory is the student's folder.
 
         The code may import the student's modules and calls ``report(name=value)``
@@ -198,9 +234,10 @@ class Student:
         snippet = scratch / "snippet.py"
         snippet.write_text(textwrap.dedent(code).strip() + "\n", encoding="utf-8")
         dump = scratch / "stack.txt"
-        limit = kw.get("timeout") or self.limits.timeout
+        limit = timeout or self.limits.timeout
         dump_after = max(0.1, limit - min(0.5, limit / 5))
-        completed = self.python_run("-c", HARNESS_SOURCE, str(channel), str(snippet), str(dump), str(dump_after), **kw)
+        argv = [*self._flags(flags, site), "-c", HARNESS_SOURCE, str(channel), str(snippet), str(dump), str(dump_after)]
+        completed = self._run(argv, cwd, env, None, timeout)
         try:
             state = ast.literal_eval(channel.read_text(encoding="utf-8"))
             if not isinstance(state, dict):
@@ -208,15 +245,20 @@ class Student:
         except (OSError, ValueError, SyntaxError, MemoryError, RecursionError):
             state = {"values": {}, "error": None, "done": False}
         error = ErrorInfo.from_dict(state["error"]) if state.get("error") else None
-        stuck = stuck_at(dump, self.path) if completed.timed_out else None
-        if stuck and stuck[2] == "<module>" and self.hang_memo is not None:
-            self.hang_memo.write_text(f"{stuck[0]}:{stuck[1]}", encoding="utf-8")
+        stuck = None
+        if completed.timed_out:
+            try:
+                stuck = innermost_frame(dump.read_text(encoding="utf-8", errors="replace"), self.path)
+            except OSError:
+                pass
+        if stuck and stuck.function == "<module>" and self.hang_memo is not None:
+            self.hang_memo.write_text(f"{stuck.file}:{stuck.line}", encoding="utf-8")
         return Probe(
             values=state.get("values", {}),
             error=error,
             completed=completed,
             finished=bool(state.get("done")),
-            stuck=stuck,
+            stuck=stuck and (stuck.file, stuck.line, stuck.function),
         )
 
     def observe(self, code: str, doing: str | None = None, **kw) -> dict:
@@ -253,20 +295,109 @@ def expect_completed(
         raise StudentTimeout(doing or "your code to finish", saw, hint)
 
 
-FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<function>\S+)')
+FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:,)? in (?P<function>\S+)')
+TRACEBACK_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:, in (?P<function>.+))?$')
+EXCEPTION_LINE = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?:: (?P<message>.*))?$")
+
+#: The line faulthandler starts its report with after SIGABRT (see runner.SHIM).
+STACK_START = "Fatal Python error: Aborted"
 
 
-def stuck_at(dump: Path, folder: Path) -> tuple[str, int, str] | None:
-    """The innermost frame in the student's files in a faulthandler dump: (file, line, function)."""
-    try:
-        text = dump.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    base = os.path.realpath(folder) + os.sep
-    for line in text.splitlines():  # most recent call first
+@dataclass(frozen=True)
+class Frame:
+    file: str  # relative to the exercise folder, with /
+    line: int
+    function: str
+    imported: bool = False  # a module body below the outermost one: importing it is what never ends
+
+
+def _own(path: str, base: str, folder: Path) -> str | None:
+    """``path`` relative to the exercise folder, or None when it is not one of the student's files."""
+    full = os.path.realpath(os.path.join(base, path))
+    top = os.path.realpath(folder) + os.sep
+    return os.path.relpath(full, top).replace(os.sep, "/") if full.startswith(top) else None
+
+
+def innermost_frame(stack: str, folder: Path, base: str | None = None) -> Frame | None:
+    """The innermost frame in the student's files of a faulthandler stack (most recent call first)."""
+    own = []
+    for line in stack.splitlines():
         m = FRAME.match(line)
-        if m and os.path.realpath(m["file"]).startswith(base):
-            return os.path.relpath(os.path.realpath(m["file"]), base).replace(os.sep, "/"), int(m["line"]), m["function"]
+        if m:
+            rel = _own(m["file"], base or os.fspath(folder), folder)
+            if rel:
+                own.append(Frame(rel, int(m["line"]), m["function"]))
+    if not own:
+        return None
+    first = own[0]
+    imported = first.function == "<module>" and len(own) > 1
+    return dataclasses.replace(first, imported=imported)
+
+
+def split_stack(stderr: str, folder: Path) -> tuple[str, Frame | None]:
+    """Cut the stack faulthandler wrote at a time-out off stderr, and find where it was stuck."""
+    before, found, stack = stderr.partition(STACK_START)
+    if not found:
+        return stderr, None
+    return before, innermost_frame(stack, folder)
+
+
+def traceback_error(stderr: str, cwd: Path, folder: Path) -> ErrorInfo | None:
+    """The uncaught exception a run printed on stderr, as an ErrorInfo naming the student's file and line."""
+    lines = stderr.rstrip().splitlines()
+    if not lines:
+        return None
+    m = EXCEPTION_LINE.match(lines[-1])
+    if not m:
+        return None
+    kind = getattr(builtins, m["type"], None)
+    if isinstance(kind, type) and issubclass(kind, BaseException):
+        classes = tuple(c.__name__ for c in kind.__mro__)
+    elif m["type"].endswith(("Error", "Exception", "Exit", "Interrupt")):
+        classes = (m["type"],)
+    else:
+        return None
+    frames, code_line = [], None
+    for i, line in enumerate(lines[:-1]):
+        f = TRACEBACK_FRAME.match(line)
+        if f:
+            rel = _own(f["file"], os.fspath(cwd), folder)
+            if rel:
+                frames.append((rel, int(f["line"]), f["function"] or "<module>"))
+                code_line = lines[i + 1].strip() if i + 1 < len(lines) - 1 else None
+    if not frames and "Traceback (most recent call last):" not in stderr and "SyntaxError" not in classes:
+        return None
+    message = m["message"] or ""
+    for prefix in {os.fspath(folder), os.path.realpath(folder)}:
+        message = message.replace(prefix + os.sep, "")
+    named = MODULE_IN_MESSAGE.search(message)
+    module = named and next(g for g in named.groups() if g)
+    file, line, _ = frames[-1] if frames else (None, None, None)
+    return ErrorInfo(
+        type=m["type"].rpartition(".")[2],
+        classes=classes,
+        message=message,
+        name=module if "ImportError" in classes else None,
+        filename=file,
+        lineno=line,
+        line=code_line if frames else None,
+        frames=tuple(frames),
+        trouble=module and import_trouble(module, frames, folder),
+    )
+
+
+#: The module an import error or a module's AttributeError is about, in every version's wording.
+MODULE_IN_MESSAGE = re.compile(r"No module named '([\w.]+)'|from (?:partially initialized module )?'([\w.]+)'|module '([\w.]+)' has no attribute")
+
+
+def import_trouble(module: str, frames: list[tuple[str, int, str]], folder: Path) -> str | None:
+    """"shadow" or "cycle", decided as the probe harness does, for a run that printed its traceback."""
+    base = module.replace(".", "/")
+    files = (base + ".py", base + "/__init__.py")
+    if module.partition(".")[0] in sys.stdlib_module_names and any((folder / f).is_file() for f in files):
+        return "shadow"
+    if any(file in files and function == "<module>" for file, _, function in frames):
+        return "cycle"
     return None
 
 

@@ -311,3 +311,57 @@ def test_bytecode_and_folders_are_copied_as_the_student_left_them(exercise):
         assert not student.exists("__pycache__")
     finally:
         shutil.rmtree(root)
+
+
+def test_a_script_stuck_in_an_import_times_out_naming_the_line(student_for, tmp_path):
+    memo = tmp_path / "hang"
+    student = student_for({"shop.py": "import helper\n", "helper.py": "n = 0\nwhile True:\n    n += 1\n"}, timeout=1.0)
+    student.hang_memo = memo
+    with pytest.raises(StudentTimeout) as caught:
+        student.run_script("shop.py", doing="`python shop.py` to finish")
+    assert caught.value.status == "timeout"
+    if POSIX:  # the stack comes from faulthandler answering SIGABRT
+        assert "helper.py, line 3" in caught.value.message
+        assert memo.read_text() == "helper.py:3", "later checks that import helper can be skipped"
+
+
+def test_a_script_stuck_in_its_own_main_does_not_stop_later_imports(student_for, tmp_path):
+    memo = tmp_path / "hang"
+    student = student_for({"tool.py": "def main():\n    while True:\n        pass\n\nif __name__ == '__main__':\n    main()\n"}, timeout=1.0)
+    student.hang_memo = memo
+    with pytest.raises(StudentTimeout) as caught:
+        student.run_script("tool.py")
+    if POSIX:
+        assert "tool.py, line 2, in main()" in caught.value.message
+    assert not memo.exists()
+    assert student.observe("import tool\nreport(ok=True)") == {"ok": True}
+
+
+@pytest.mark.parametrize(
+    ("files", "words"),
+    [
+        ({"tool.py": "def f(:\n    pass\n"}, "SyntaxError in tool.py, line 1"),
+        ({"tool.py": "import helper\n", "helper.py": "X = 1\nY = X.nope\n"}, "AttributeError in helper.py, line 2"),
+        ({"tool.py": "import nothere\n"}, "ModuleNotFoundError in tool.py, line 1"),
+    ],
+    ids=["syntax", "attribute", "missing-module"],
+)
+def test_a_script_that_raises_is_reported_with_file_and_line(student_for, files, words):
+    student = student_for(files)
+    with pytest.raises(StudentError) as caught:
+        student.run_script("tool.py", doing="`python tool.py` to run")
+    assert words in caught.value.message
+    assert "import-lab-" not in caught.value.message, "the private copy's path is not the student's business"
+
+
+def test_without_doing_a_failing_script_is_returned_for_the_check_to_judge(student_for):
+    student = student_for({"tool.py": "raise SystemExit('usage: tool NAME')\n"})
+    done = student.run_script("tool.py")
+    assert done.returncode == 1 and "usage" in done.stderr
+
+
+def test_messages_name_files_without_the_private_copys_path(student_for):
+    student = student_for({"a.py": "from b import g\ndef f():\n    pass\n", "b.py": "from a import f\ndef g():\n    pass\n"})
+    with pytest.raises(StudentError) as caught:
+        student.observe("import a")
+    assert "import-lab-" not in caught.value.message
