@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -331,8 +332,8 @@ def test_a_script_stuck_in_its_own_main_does_not_stop_later_imports(student_for,
     student.hang_memo = memo
     with pytest.raises(StudentTimeout) as caught:
         student.run_script("tool.py")
-    if POSIX:
-        assert "tool.py, line 2, in main()" in caught.value.message
+    if POSIX:  # 3.10 may name either line of the two-line loop
+        assert re.search(r"tool\.py, line [23], in main\(\)", caught.value.message)
     assert not memo.exists()
     assert student.observe("import tool\nreport(ok=True)") == {"ok": True}
 
