@@ -38,10 +38,20 @@ class Style:
         return self.paint(self.marks[status], colors[status])
 
 
-def render(report: dict, stream=sys.stdout, hidden: dict | None = None, progress: list | None = None) -> str:
+def render(
+    report: dict,
+    stream=sys.stdout,
+    hidden: dict | None = None,
+    progress: list | None = None,
+    workspace: str | None = None,
+    interrupted: bool = False,
+) -> str:
+    """The human report; ``workspace`` names the folder graded when it is not the student's exercises/."""
     style = Style(stream)
     out: list[str] = []
     out.append(style.paint(f"Import Lab: grading with Python {report['python']}", "1"))
+    if workspace:
+        out.append(f"Workspace: {workspace}")
     chapter = None
     for ex in report["exercises"]:
         if ex["chapter"] != chapter:
@@ -76,7 +86,9 @@ def render(report: dict, stream=sys.stdout, hidden: dict | None = None, progress
     if progress and len(progress) > 2:
         out.append("")
         out.extend(render_progress(progress, style))
-    if any(c["status"] == "error" for e in exercises for c in e["checks"]):
+    if interrupted:
+        out.append("Grading was interrupted (Ctrl-C): checks marked ! did not finish, and nothing was recorded.")
+    elif any(c["status"] == "error" for e in exercises for c in e["checks"]):
         out.append("Some checks could not run because the grader failed (marked !): this is not your fault.")
     return "\n".join(out) + "\n"
 
@@ -96,13 +108,17 @@ def render_progress(rows: list, style: Style) -> list[str]:
     return out
 
 
-def render_listing(report: dict) -> str:
-    out = []
+def render_listing(report: dict, workspace: str | None = None, missing: frozenset[str] = frozenset()) -> str:
+    """The exercises, their folders and the files to edit; ``workspace`` when it is not exercises/."""
+    out = [f"Workspace: {workspace}"] if workspace else []
     chapter = None
     for ex in report["exercises"]:
         if ex["chapter"] != chapter:
             chapter = ex["chapter"]
             out.append(f"{ex['path'].split('/')[0]}")
         out.append(f"  {ex['id']:<24} {ex['title']}")
-        out.append(f"  {'':<24} edit: {', '.join(ex['files']) or '(no files)'}")
+        if ex["id"] in missing:
+            out.append(f"  {'':<24} missing: this workspace has no folder {ex['path']}")
+        else:
+            out.append(f"  {'':<24} edit: {', '.join(ex['files']) or '(no files)'}")
     return "\n".join(out) + "\n"

@@ -116,31 +116,174 @@ def find(exercise_id: str, exercises: list[Exercise] | None = None) -> Exercise:
     raise UsageError(f"{exercise_id!r} is not an exercise id.{hint}")
 
 
-def select(exercises: list[Exercise], selectors: list[str]) -> list[Exercise]:
-    """Exercises matching any selector: a section number, a section folder, or an exercise id.
+def declared_points(suite: Path) -> dict[str, tuple[int, int]]:
+    """{test function: (points, 0-based line)} read from a suite's source, without importing it.
 
-    Raises UsageError, with a suggestion, for a selector that matches nothing.
+    Each ``test_*`` function counts ``@pytest.mark.points(N)`` (1 without
+    it), as the plugin does. A suite that does not parse gives ``{}``.
     """
-    if not selectors:
-        return list(exercises)
-    chosen: list[Exercise] = []
-    for raw in selectors:
-        sel = raw.replace("\\", "/").strip("/")
-        parts = [p for p in sel.split("/") if p not in ("", ".")]
-        if parts and parts[0] in ("chapters", "exercises", "solutions"):
-            parts = parts[1:]
-        if not parts:
-            raise UsageError(f"{raw!r} names no section or exercise")
-        head = parts[0]
-        if len(parts) == 1:
-            matched = [e for e in exercises if head in (e.chapter, e.section, e.id)]
-        else:
-            matched = [e for e in exercises if e.section == head and e.id == parts[1]]
+    import ast
+
+    try:
+        tree = ast.parse(suite.read_text(encoding="utf-8"), filename=str(suite))
+    except (OSError, ValueError, SyntaxError):
+        return {}
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
+            points = 1
+            for deco in node.decorator_list:
+                if (
+                    isinstance(deco, ast.Call)
+                    and (deco.func.attr if isinstance(deco.func, ast.Attribute) else getattr(deco.func, "id", "")) == "points"
+                    and deco.args
+                    and isinstance(deco.args[0], ast.Constant)
+                    and isinstance(deco.args[0].value, int)
+                ):
+                    points = deco.args[0].value
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            found[node.name] = (points, first - 1)
+    return found
+
+
+POINTS_RE = re.compile(r"^\s*@(?:pytest\.)?(?:mark\.)?points\(\s*(\d+)\s*\)", re.MULTILINE)
+
+
+def suite_points(suite: Path) -> int:
+    """The points a suite declares, without importing it (at least 1, so a broken suite never looks complete)."""
+    declared = declared_points(suite)
+    if declared:
+        return max(1, sum(points for points, _ in declared.values()))
+    try:  # it does not parse: count the markers in its text
+        text = suite.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 1
+    return max(1, sum(int(n) for n in POINTS_RE.findall(text)))
+
+
+# -- selectors --------------------------------------------------------------------------------
+
+
+def _suggest(name: str, exercises: list[Exercise]) -> str:
+    known = sorted({e.chapter for e in exercises} | {e.section for e in exercises} | {e.id for e in exercises})
+    close = difflib.get_close_matches(name, known, n=3)
+    return f" Did you mean {', '.join(close)}?" if close else " Run with --list to see them all."
+
+
+def _on_disk(text: str, cwd: Path) -> Path | None:
+    """The file or folder a path-like selector names, if it exists (relative to cwd, then to the course)."""
+    if "/" not in text and "\\" not in text and not text.startswith((".", "~")):
+        return None  # a plain name: a section or an exercise id, never a folder of the current directory
+    path = Path(text).expanduser()
+    for candidate in [path] if path.is_absolute() else [cwd / path, COURSE_ROOT / path]:
+        if candidate.exists():
+            return candidate.resolve()
+    return None
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.relative_to(cwd.resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+def _by_path(raw: str, path: Path, exercises: list[Exercise]) -> tuple[list[Exercise], Path | None]:
+    """(exercises, the workspace the path lies in) for a folder or file inside a section folder."""
+    sections = {e.section for e in exercises}
+    at = [i for i, part in enumerate(path.parts) if part in sections]
+    if not at:
+        raise UsageError(
+            f"{raw!r} is {path}, which is not a section or exercise folder "
+            "(those look like exercises/8.2-module-caching/import-once). Give no selector to grade everything."
+        )
+    i = at[-1]
+    section, base, rest = path.parts[i], Path(*path.parts[:i]), path.parts[i + 1 :]
+    if base == COURSE_ROOT / "chapters":
+        if rest:
+            chapter = next(e.chapter for e in exercises if e.section == section)
+            raise UsageError(f"{raw!r} is inside a chapter, which holds no exercises: name the section ({chapter}) or an exercise id")
+        return [e for e in exercises if e.section == section], None
+    if rest:
+        matched = [e for e in exercises if e.section == section and e.id == rest[0]]
         if not matched:
-            known = sorted({e.chapter for e in exercises} | {e.section for e in exercises} | {e.id for e in exercises})
-            close = difflib.get_close_matches(parts[-1], known, n=3)
-            hint = f" Did you mean {', '.join(close)}?" if close else " Run with --list to see them all."
-            raise UsageError(f"no section or exercise is called {raw!r}.{hint}")
+            raise UsageError(f"{section} has no exercise called {rest[0]!r} (from {raw!r}).{_suggest(rest[0], exercises)}")
+    else:
+        matched = [e for e in exercises if e.section == section]
+    return matched, base
+
+
+def _by_name(raw: str, text: str, exercises: list[Exercise]) -> list[Exercise]:
+    parts = [p for p in text.replace("\\", "/").split("/") if p not in ("", ".")]
+    if parts[:1] in (["chapters"], ["exercises"]):
+        parts = parts[1:]
+    if not parts:
+        raise UsageError(f"{raw!r} names no section or exercise. Give no selector to grade everything.")
+    if len(parts) > 2:
+        raise UsageError(f"no section or exercise is called {raw!r}, and there is no such folder.{_suggest(parts[-1], exercises)}")
+    head = parts[0]
+    if len(parts) == 1:
+        matched = [e for e in exercises if head in (e.chapter, e.section, e.id)]
+    else:  # 8.2/import-once or 8.2-module-caching/import-once
+        matched = [e for e in exercises if head in (e.chapter, e.section) and e.id == parts[1]]
+    if not matched:
+        raise UsageError(f"no section or exercise is called {raw!r}.{_suggest(parts[-1], exercises)}")
+    return matched
+
+
+def resolve(
+    exercises: list[Exercise], selectors: list[str], workspace: Path | None = None, cwd: Path | None = None
+) -> tuple[list[Exercise], Path]:
+    """(the exercises the selectors name, the workspace to grade them in).
+
+    A selector is a section number (``8.2``), a section folder name, an
+    exercise id, ``8.2/import-once``, or a path (relative or absolute) to a
+    section or exercise folder. A path into ``chapters/`` or the course's own
+    ``exercises/`` names exercises only; a path into any other workspace
+    (``solutions/8.2-module-caching/import-once``) also selects that
+    workspace. ``workspace`` is the one ``--workspace`` gave, if any: the
+    selectors' workspace must agree with it. Raises UsageError, with a
+    suggestion, for a selector that matches nothing or a clash of workspaces.
+    """
+    cwd = Path.cwd() if cwd is None else cwd
+    default = (COURSE_ROOT / "exercises").resolve()
+    chosen: list[Exercise] = []
+    named: dict[Path, str] = {}  # workspace -> the first selector that named it
+    for raw in selectors:
+        text = raw.strip()
+        if not text:
+            raise UsageError("an empty selector names nothing. Give no selector to grade everything.")
+        path = _on_disk(text, cwd)
+        if path is None:
+            matched = _by_name(raw, text, exercises)
+        else:
+            matched, base = _by_path(raw, path, exercises)
+            if base is not None:
+                named.setdefault(base.resolve(), raw)
         chosen.extend(e for e in matched if e not in chosen)
     order = {e.id: i for i, e in enumerate(exercises)}
-    return sorted(chosen, key=lambda e: order[e.id])
+    chosen = sorted(chosen, key=lambda e: order[e.id]) if selectors else list(exercises)
+
+    others = {w: raw for w, raw in named.items() if w != default}
+    if workspace is not None:
+        workspace = workspace.resolve()
+        clash = {w: raw for w, raw in others.items() if w != workspace}
+        if clash:
+            w, raw = next(iter(clash.items()))
+            raise UsageError(
+                f"{raw!r} is in the workspace {_shown(w, cwd)}, but --workspace is {_shown(workspace, cwd)}:"
+                " grade one workspace at a time"
+            )
+        return chosen, workspace
+    if len(named) > 1:
+        (a, ra), (b, rb) = list(named.items())[:2]
+        raise UsageError(
+            f"{ra!r} and {rb!r} are in different workspaces ({_shown(a, cwd)} and {_shown(b, cwd)}):"
+            " grade one workspace at a time"
+        )
+    return chosen, next(iter(named), default)
+
+
+def select(exercises: list[Exercise], selectors: list[str]) -> list[Exercise]:
+    """Exercises matching any selector (see :func:`resolve`); raises UsageError for one that matches nothing."""
+    return resolve(exercises, selectors)[0]

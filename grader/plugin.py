@@ -19,13 +19,10 @@ from .feedback import CheckFailed
 from .runner import Limits
 from .sandbox import make_student
 
-DEFAULT_TIMEOUT = 10.0
-
-
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("import-lab")
     group.addoption("--workspace", default=str(COURSE_ROOT / "exercises"), help="folder holding the exercises to grade")
-    group.addoption("--check-timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one interpreter may run")
+    group.addoption("--check-timeout", type=float, default=Limits().timeout, help="seconds one interpreter may run")
     group.addoption("--memo-dir", default=None, help="folder shared by this run's checks (and workers) for time-out notes")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import sys
 import xml.etree.ElementTree as ET
@@ -12,7 +13,10 @@ from pathlib import Path
 from .course import Exercise
 
 SCHEMA = "import-lab/report/1"
-STATUSES = ("pass", "fail", "error", "timeout", "skipped")
+
+#: The message of a check that never reported a result.
+INTERRUPTED = "not finished: grading was interrupted"
+STOPPED = "not finished: the grader stopped before this check did (this is not your fault)"
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Check:
     message: str = ""
     duration: float = 0.0
     line: int = 0
+    finished: bool = False  # its verdict is in: a setup that did not pass, or the call
 
     @property
     def score(self) -> int:
@@ -38,38 +43,92 @@ class Check:
         }
 
 
+def check_name(nodeid: str) -> str:
+    name = nodeid.split("::")[-1]
+    return name[len("test_") :] if name.startswith("test_") else name
+
+
+def suite_file(nodeid: str) -> str:
+    """``8.2-module-caching/test_import_once.py::test_x`` -> ``test_import_once.py``."""
+    return nodeid.split("::")[0].replace("\\", "/").rsplit("/", 1)[-1]
+
+
 @dataclass(eq=False)  # pytest keeps plugins in sets
 class Collector:
-    """A pytest plugin object: gathers one Check per test, across setup, call and teardown."""
+    """A pytest plugin object: one Check per collected test, its verdict gathered across setup, call and teardown.
 
+    Every collected test gets a Check before it runs, so one that never
+    reports (grading interrupted, a worker lost) is still in the report, as
+    an error; and only a call phase that passed makes a pass.
+    """
+
+    root: Path | None = None  # the suites' rootdir, for nodeids only a worker collected
     checks: dict[str, Check] = field(default_factory=dict)  # nodeid -> Check
-    broken_suites: dict[str, str] = field(default_factory=dict)  # suite path -> reason
+    broken_suites: dict[str, str] = field(default_factory=dict)  # suite file name -> reason
+
+    def expect(self, nodeid: str, points: int, line: int) -> None:
+        if nodeid not in self.checks:
+            self.checks[nodeid] = Check(name=check_name(nodeid), max_score=points, line=line)
 
     def pytest_collectreport(self, report) -> None:
         if report.failed:
-            self.broken_suites[str(report.fspath)] = str(report.longrepr)[-2000:]
+            self.broken_suites[suite_file(report.nodeid)] = str(report.longrepr)[-2000:]
+
+    def pytest_collection_finish(self, session) -> None:
+        for item in session.items:
+            points = dict(item.user_properties).get("points", 1)
+            self.expect(item.nodeid, int(points), item.location[1] or 0)
 
     def pytest_runtest_logreport(self, report) -> None:
         props = dict(report.user_properties)
         check = self.checks.get(report.nodeid)
         if check is None:
-            name = report.nodeid.split("::")[-1]
-            name = name[len("test_") :] if name.startswith("test_") else name
-            check = Check(name=name, max_score=int(props.get("points", 1)), line=report.location[1] or 0)
+            check = Check(name=check_name(report.nodeid), max_score=int(props.get("points", 1)), line=report.location[1] or 0)
             self.checks[report.nodeid] = check
-        check.duration += report.duration
+        if "points" in props:
+            check.max_score = int(props["points"])
+        check.duration += report.duration or 0.0
         status = props.get("status") or ("pass" if report.passed else "error")
         message = props.get("message", "")
-        # Setup comes first and always speaks; the call speaks if setup passed;
-        # a teardown can only spoil a pass.
-        if report.when == "setup" or check.status == "pass":
-            if report.when != "teardown" or status != "pass":
+        if report.when == "call":
+            # The verdict: unless setup already gave one (it did not pass).
+            if not check.finished:
+                check.status, check.message, check.finished = status, message, True
+        elif report.when == "teardown":
+            # A teardown can only spoil a pass.
+            if check.finished and check.status == "pass" and status != "pass":
                 check.status, check.message = status, message
+        elif status != "pass":
+            # A setup that did not pass is the verdict (the call never runs);
+            # so is a worker that crashed (xdist reports when="???").
+            check.status, check.message, check.finished = status, message, True
+        # A setup that passed decides nothing: only the call can make a pass.
+
+    def finish(self, interrupted: bool) -> None:
+        """Mark the checks that never gave a verdict as errors that say why."""
+        for check in self.checks.values():
+            if not check.finished:
+                check.status, check.message = "error", INTERRUPTED if interrupted else STOPPED
 
     def for_suite(self, suite: Path) -> list[Check]:
-        prefix = suite.name + "::"
-        found = [c for nodeid, c in self.checks.items() if nodeid.split("/")[-1].startswith(prefix)]
+        found = [c for nodeid, c in self.checks.items() if suite_file(nodeid) == suite.name]
         return sorted(found, key=lambda c: c.line)
+
+
+class XdistCollector(Collector):
+    """The Collector for runs with pytest-xdist workers: the controller collects nothing itself."""
+
+    def pytest_xdist_node_collection_finished(self, node, ids) -> None:
+        from .course import declared_points
+
+        declared: dict[str, dict[str, tuple[int, int]]] = {}
+        for nodeid in ids:
+            path = nodeid.split("::")[0]
+            if path not in declared:
+                declared[path] = declared_points(self.root / path) if self.root else {}
+            function = nodeid.split("::")[-1].split("[")[0]
+            points, line = declared[path].get(function, (1, 0))
+            self.expect(nodeid, points, line)
 
 
 def exercise_entry(exercise: Exercise, checks: list[Check] | None) -> dict:
@@ -98,54 +157,101 @@ def build(exercises: list[Exercise], results: dict[str, list[Check]] | None) -> 
     return report
 
 
+def _encodable(text: str, stream) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def _write_file(destination: str, data: bytes) -> None:
+    """Write the whole file or nothing: a reader never finds half a report."""
+    path = Path(destination)
+    if path.is_symlink() or (path.exists() and not path.is_file()):  # /dev/stdout, a fifo, a link: write through
+        with open(path, "wb") as f:
+            f.write(data)
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_json(report: dict, destination: str) -> None:
     text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     if destination == "-":
+        if not _encodable(text, sys.stdout):  # e.g. a cp1252 console: \uXXXX escapes are still the same JSON
+            text = json.dumps(report, indent=2, ensure_ascii=True) + "\n"
         sys.stdout.write(text)
+        sys.stdout.flush()
     else:
-        Path(destination).write_text(text, encoding="utf-8")
+        _write_file(destination, text.encode("utf-8"))
 
 
-def write_junit(report: dict, destination: str) -> None:
-    """JUnit XML: one testsuite per exercise, one testcase per check, points as properties."""
+def _counts(checks: list[dict]) -> dict[str, str]:
+    return {
+        "tests": str(len(checks)),
+        "failures": str(sum(c["status"] in ("fail", "timeout") for c in checks)),
+        "errors": str(sum(c["status"] == "error" for c in checks)),
+        "skipped": str(sum(c["status"] == "skipped" for c in checks)),
+    }
+
+
+def _points(parent: ET.Element, score: int, max_score: int) -> None:
+    props = ET.SubElement(parent, "properties")
+    ET.SubElement(props, "property", name="score", value=str(score))
+    ET.SubElement(props, "property", name="max_score", value=str(max_score))
+
+
+def write_junit(report: dict, destination: str, results: dict[str, list[Check]] | None = None) -> None:
+    """JUnit XML: one testsuite per exercise, one testcase per check, points as properties.
+
+    ``results`` (the Checks the report was built from) gives each test case its ``time``.
+    """
     everything = [c for e in report["exercises"] for c in e["checks"]]
+    durations = {
+        (ex_id, i): check.duration for ex_id, checks in (results or {}).items() for i, check in enumerate(checks)
+    }
+    times = {
+        ex["id"]: [durations.get((ex["id"], i), 0.0) for i in range(len(ex["checks"]))] for ex in report["exercises"]
+    }
     root = ET.Element(
         "testsuites",
         name="import-lab",
-        tests=str(len(everything)),
-        failures=str(sum(c["status"] in ("fail", "timeout") for c in everything)),
-        errors=str(sum(c["status"] == "error" for c in everything)),
-        skipped=str(sum(c["status"] == "skipped" for c in everything)),
+        **_counts(everything),
+        time=f"{sum(sum(t) for t in times.values()):.3f}",
     )
-    ET.SubElement(ET.SubElement(root, "properties"), "property", name="score", value=str(report["score"]))
+    _points(root, report["score"], report["max_score"])
     for ex in report["exercises"]:
         checks = ex["checks"]
         suite = ET.SubElement(
             root,
             "testsuite",
             name=f"{ex['chapter']} {ex['id']}",
-            tests=str(len(checks)),
-            failures=str(sum(c["status"] in ("fail", "timeout") for c in checks)),
-            errors=str(sum(c["status"] == "error" for c in checks)),
-            skipped=str(sum(c["status"] == "skipped" for c in checks)),
+            **_counts(checks),
+            time=f"{sum(times[ex['id']]):.3f}",
         )
-        props = ET.SubElement(suite, "properties")
-        ET.SubElement(props, "property", name="score", value=str(ex["score"]))
-        ET.SubElement(props, "property", name="max_score", value=str(ex["max_score"]))
-        for c in checks:
-            case = ET.SubElement(suite, "testcase", classname=f"{ex['chapter']}.{ex['id']}", name=c["name"])
-            cprops = ET.SubElement(case, "properties")
-            ET.SubElement(cprops, "property", name="score", value=str(c["score"]))
-            ET.SubElement(cprops, "property", name="max_score", value=str(c["max_score"]))
+        _points(suite, ex["score"], ex["max_score"])
+        for c, seconds in zip(checks, times[ex["id"]]):
+            case = ET.SubElement(
+                suite, "testcase", classname=f"{ex['chapter']}.{ex['id']}", name=c["name"], time=f"{seconds:.3f}"
+            )
+            _points(case, c["score"], c["max_score"])
             if c["status"] in ("fail", "timeout"):
                 ET.SubElement(case, "failure", message=c["message"], type=c["status"]).text = c["message"]
             elif c["status"] == "error":
                 ET.SubElement(case, "error", message=c["message"]).text = c["message"]
             elif c["status"] == "skipped":
                 ET.SubElement(case, "skipped", message=c["message"])
-    tree = ET.ElementTree(root)
-    ET.indent(tree)
+    ET.indent(root)
     if destination == "-":
-        sys.stdout.write(ET.tostring(root, encoding="unicode") + "\n")
+        text = ET.tostring(root, encoding="unicode")
+        if not _encodable(text, sys.stdout):  # character references instead
+            text = ET.tostring(root, encoding="us-ascii", xml_declaration=False).decode("ascii")
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
     else:
-        tree.write(destination, encoding="utf-8", xml_declaration=True)
+        _write_file(destination, ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n")
