@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import nox
@@ -21,42 +24,91 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 SITE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is not for our readers
 
 
-def install(session: nox.Session, group: str) -> None:
-    """Install a dependency group once; later runs skip pip entirely (fast, and offline)."""
+def install(session: nox.Session, group: str, *, optional: bool = False) -> bool:
+    """Install a dependency group once; later runs skip pip entirely (fast, and offline).
+
+    An ``optional`` group that cannot be installed is noted, not retried, and False is returned.
+    """
     requirements = nox.project.dependency_groups(PYPROJECT, group)
     stamp = Path(session.virtualenv.location) / f".import-lab-{group}"
     wanted = hashlib.sha256("\n".join(requirements).encode()).hexdigest()
-    if stamp.is_file() and stamp.read_text() == wanted:
-        return
-    session.install(*requirements)
+    done = stamp.read_text() if stamp.is_file() else ""
+    if done in (wanted, f"unavailable {wanted}"):
+        return done == wanted
+    try:
+        session.install(*requirements)
+    except nox.command.CommandFailed:
+        if not optional:
+            raise
+        stamp.write_text(f"unavailable {wanted}")
+        return False
     stamp.write_text(wanted)
+    return True
 
 
-@nox.session
+# The student sessions (grade, watch, solution, gradebook, bench) share ONE environment,
+# .nox/setup, made by the `setup` session that each of them requires (nox runs it first).
+# The first student session installs pytest there, which needs the network once; after
+# that, every student session works offline. nox gives every session an environment of
+# its own, so the student sessions are python=False sessions that run setup's Python.
+STUDENT_ENV = "setup"
+_student_env: dict[str, str] = {}  # filled in by `setup`
+
+
+@nox.session(name=STUDENT_ENV, default=False)
+def setup(session: nox.Session) -> None:
+    """Install the grader once, into the one environment every student session uses."""
+    watchfiles = install(session, "watch", optional=True)  # the grader, and watchfiles for `nox -s watch`
+    if not watchfiles:
+        install(session, "grader")  # watchfiles is optional: watch mode polls for changes without it
+    python = shutil.which("python", path=session.bin)
+    if python is None:
+        session.error(f"no python in {session.bin}")
+    _student_env.update(python=python, bin=session.bin, location=str(session.virtualenv.location))
+    _student_env["watchfiles"] = "yes" if watchfiles else ""
+
+
+def run_student(session: nox.Session, *args: str) -> None:
+    """Run `python ARGS` in the students' shared environment (see `setup`)."""
+    if not _student_env:
+        session.error(f"the grader is not installed: run `nox -s {STUDENT_ENV}` first")
+    env = {"PATH": os.pathsep.join([_student_env["bin"], os.environ.get("PATH", "")]), "VIRTUAL_ENV": _student_env["location"]}
+    session.run(_student_env["python"], *args, env=env)
+
+
+def student_session(func):
+    """A session for students: runs in the shared environment (no environment of its own)."""
+    return nox.session(python=False, requires=[STUDENT_ENV])(func)
+
+
+@student_session
 def grade(session: nox.Session) -> None:
     """Grade your exercises: nox -s grade [-- 8.2 | EXERCISE_ID | --list | --json report.json]."""
-    install(session, "grader")
-    session.run("python", "-m", "grader", *session.posargs)
+    run_student(session, "-m", "grader", *session.posargs)
 
 
-@nox.session
+@student_session
 def watch(session: nox.Session) -> None:
     """Re-grade the exercise you are working on every time you save it: nox -s watch [-- EXERCISE]."""
-    install(session, "watch")
-    session.run("python", "-m", "grader.watch", *session.posargs)
+    if not _student_env.get("watchfiles"):
+        session.log("watchfiles could not be installed: watch mode polls your files for changes instead.")
+    run_student(session, "-m", "grader.watch", *session.posargs)
 
 
 @nox.session(python=False)
 def hint(session: nox.Session) -> None:
     """Show the next hint for an exercise, one at a time: nox -s hint -- EXERCISE."""
-    session.run("python", "-m", "grader.hints", *session.posargs)
+    session.run(sys.executable, "-m", "grader.hints", *session.posargs)  # nox's own Python: needs nothing installed
 
 
-@nox.session
+@student_session
 def solution(session: nox.Session) -> None:
     """Compare your passing exercise with the reference solution: nox -s solution -- EXERCISE."""
-    install(session, "grader")
-    session.run("python", "-m", "grader.compare", *session.posargs)
+    if not (ROOT / "solutions").is_dir():
+        session.log("This copy of the course has no reference solutions (it is a student template).")
+        session.log("Ask your instructor, or compare notes with the chapter's demos.")
+        return
+    run_student(session, "-m", "grader.compare", *session.posargs)
 
 
 @nox.session(python=PYTHONS)
@@ -76,18 +128,16 @@ def site_tests(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", "tests/test_site.py", *session.posargs, env=SITE_ENV)
 
 
-@nox.session
+@student_session
 def gradebook(session: nox.Session) -> None:
     """Grade a class: nox -s gradebook -- SUBMISSION_DIR ... [--only 8.2] [--csv grades.csv] [--json grades.json]."""
-    install(session, "grader")
-    session.run("python", "-m", "grader.gradebook", *session.posargs)
+    run_student(session, "-m", "grader.gradebook", *session.posargs)
 
 
-@nox.session
+@student_session
 def bench(session: nox.Session) -> None:
     """Measure grading against the floor set by fresh interpreters (checks, starts, course time, latency, memory)."""
-    install(session, "grader")
-    session.run("python", "tests/bench.py")
+    run_student(session, "tests/bench.py")
 
 
 @nox.session(python=False)
@@ -95,7 +145,7 @@ def release(session: nox.Session) -> None:
     """Write the student template (no solutions, no hidden checks): nox -s release -- DEST."""
     if not session.posargs:
         session.error("say where to write it: nox -s release -- ../import-lab-template")
-    session.run("python", "-m", "grader.release", *session.posargs)
+    session.run(sys.executable, "-m", "grader.release", *session.posargs)
 
 
 @nox.session

@@ -1,0 +1,149 @@
+"""The nox sessions: what they run, and in which environment.
+
+The noxfile is loaded with nox's own API (nox is in the `tests` dependency
+group) and its sessions are called with a stand-in for nox's Session that
+records what they would install and run: no network, no environment made.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+from .course import EXERCISES
+
+nox = pytest.importorskip("nox")
+
+FIRST = EXERCISES[0]
+#: What students run; every one of them must work offline once `nox -s grade` has run once.
+STUDENT_SESSIONS = ["grade", "watch", "solution", "gradebook", "bench"]
+
+
+@pytest.fixture(scope="module")
+def noxfile():
+    """The noxfile as a module (nox registers its sessions on import, once)."""
+    spec = importlib.util.spec_from_file_location("import_lab_noxfile", REPO / "noxfile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def sessions(noxfile):
+    return dict(nox.registry.get())
+
+
+class Recorder:
+    """What a session asks nox for, instead of nox doing it."""
+
+    def __init__(self, location: Path, posargs=(FIRST.id,), unavailable=()):
+        self.posargs, self.unavailable = list(posargs), unavailable
+        self.runs, self.installs, self.logs = [], [], []
+        location.mkdir(parents=True, exist_ok=True)
+        self.virtualenv = type("Env", (), {"location": str(location)})()
+        self.bin = str(location / ("Scripts" if os.name == "nt" else "bin"))
+        self.env = {}
+
+    def run(self, *args, **kwargs):
+        self.runs.append(args)
+
+    def install(self, *args, **kwargs):
+        if any(name in arg for arg in args for name in self.unavailable):
+            raise nox.command.CommandFailed("offline")
+        self.installs.append(args)
+
+    def log(self, *args, **kwargs):
+        self.logs.append(" ".join(map(str, args)))
+
+    warn = log
+
+    def error(self, *args):
+        raise AssertionError(f"session.error: {args}")
+
+    def notify(self, *args, **kwargs):
+        pass
+
+
+def environment(root: Path) -> Path:
+    """A folder that looks like a made environment: a `python` in its bin directory."""
+    bin_dir = root / ("Scripts" if os.name == "nt" else "bin")
+    if not bin_dir.is_dir():
+        bin_dir.mkdir(parents=True)
+        python = bin_dir / ("python.exe" if os.name == "nt" else "python")
+        python.write_text("")
+        python.chmod(python.stat().st_mode | stat.S_IXUSR)
+    return root
+
+
+def call(sessions, name: str, tmp_path: Path, posargs=(FIRST.id,), unavailable=()) -> tuple[Recorder, list[Recorder]]:
+    """Run a session as nox does: first the sessions it requires, each in its environment (kept in tmp_path)."""
+    required = []
+    for other in sessions[name].requires:
+        required.append(Recorder(environment(tmp_path / "envs" / other), unavailable=unavailable))
+        sessions[other](required[-1])
+    session = Recorder(tmp_path / "envs" / name, posargs=posargs, unavailable=unavailable)
+    sessions[name](session)
+    return session, required
+
+
+def test_sessions_without_an_environment_never_run_a_bare_python(sessions, tmp_path):
+    """`python` may not be on PATH (only `python3`): they run nox's own Python, or the students' environment's."""
+    for name, func in sessions.items():
+        if func.python is False:
+            session, _ = call(sessions, name, tmp_path, posargs=[FIRST.id, str(tmp_path / "dest")])
+            for program, *_ in session.runs:
+                assert program not in ("python", "python3", "py"), f"{name} runs {program} from PATH"
+    assert sessions["hint"].python is False and sessions["release"].python is False
+
+
+def test_the_student_sessions_share_one_environment_installed_once(sessions, tmp_path):
+    installs, pythons = [], set()
+    for name in STUDENT_SESSIONS:
+        session, required = call(sessions, name, tmp_path)
+        assert not session.installs, f"{name} installs into an environment of its own"
+        assert len(session.runs) == 1, name
+        pythons.add(session.runs[0][0])
+        installs += [args for r in required for args in r.installs]
+        assert any(Path(session.runs[0][0]).parent == Path(r.bin) for r in required), f"{name} runs in no shared environment"
+    assert len(pythons) == 1, f"one environment for every student session, not {pythons}"
+    assert len(installs) == 1, "installed once; later sessions skip pip (fast, and offline)"
+    assert any("pytest" in r for r in installs[0]) and any("watchfiles" in r for r in installs[0])
+
+
+def test_watch_mode_polls_when_watchfiles_cannot_be_installed(sessions, tmp_path):
+    watch, (setup,) = call(sessions, "watch", tmp_path, unavailable=("watchfiles",))
+    assert len(setup.installs) == 1 and not any("watchfiles" in r for r in setup.installs[0])
+    assert watch.runs and watch.runs[0][1:3] == ("-m", "grader.watch")
+    assert any("poll" in line for line in watch.logs)
+    again, (setup,) = call(sessions, "grade", tmp_path, unavailable=("watchfiles",))
+    assert not setup.installs and again.runs, "a failed optional install is not retried on every run"
+
+
+def test_solution_in_a_template_ends_well_and_says_why(noxfile, sessions, tmp_path, monkeypatch):
+    monkeypatch.setattr(noxfile, "ROOT", tmp_path)  # a template: no solutions/ folder
+    session, _ = call(sessions, "solution", tmp_path)  # it returns, so nox reports success
+    assert not session.runs
+    assert any("no reference solutions" in line for line in session.logs)
+
+
+@pytest.mark.parametrize("name", ["hint", "release"])
+def test_sessions_run_where_there_is_no_python_command(name, tmp_path):
+    """Through nox itself, with a PATH that has no `python` on it."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "NOXSESSION")}
+    env.update(PATH=str(empty), IMPORT_LAB_STATE=str(tmp_path / "state.json"), NO_COLOR="1")
+    args = [FIRST.id] if name == "hint" else [str(tmp_path / "template")]
+    done = subprocess.run(
+        [sys.executable, "-m", "nox", "--noxfile", str(REPO / "noxfile.py"), "--envdir", str(tmp_path / "nox"),
+         "-s", name, "--", *args],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
