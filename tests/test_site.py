@@ -102,6 +102,45 @@ def test_an_instructor_build_has_a_solution_page_per_exercise(tmp_path):
         assert first_line.strip() in text_of(html)
 
 
+class _Watched:
+    """A stand-in for `mkdocs serve`'s server: the paths it is asked to watch."""
+
+    def __init__(self):
+        self.paths: list[Path] = []
+
+    def watch(self, path, func=None, *, recursive=True):
+        self.paths.append(Path(path).resolve())
+
+
+@pytest.mark.parametrize("solutions", [False, True])
+def test_serve_reloads_when_any_page_source_changes(solutions, monkeypatch):
+    """Every folder a page is made from (chapters/, exercises/, solutions/ when shown) is watched."""
+    need("mkdocs")
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("IMPORT_LAB_SOLUTIONS", "1" if solutions else "0")
+    config = load_config(str(REPO / "mkdocs.yml"))
+    server = _Watched()
+    config.plugins.on_serve(server, config=config, builder=lambda: None)  # as `mkdocs serve` does
+    watched = [*server.paths, Path(config.docs_dir).resolve(), *(Path(p).resolve() for p in config.watch)]
+    sources = ["chapters", "exercises", *(["solutions"] if solutions and HAS_SOLUTIONS else [])]
+    for folder in sources:
+        assert (REPO / folder).resolve() in watched, f"`mkdocs serve` does not reload when {folder}/ changes"
+    includes = set()
+    for md in [*REPO.glob("docs/**/*.md"), *REPO.glob("chapters/**/*.md"), *REPO.glob("exercises/**/*.md")]:
+        includes.update(re.findall(r'--8<-- "([^"]+)"', md.read_text(encoding="utf-8")))
+    for include in includes:
+        path = (REPO / include).resolve()
+        assert any(folder == path or folder in path.parents for folder in watched), f"{include} is not watched"
+
+
+def test_the_home_page_says_to_get_the_course_first():
+    home = (REPO / "docs" / "index.md").read_text(encoding="utf-8")
+    start = home[home.index("## Start") :].split("```sh")[0]
+    assert "clone" in start, "the quick start begins with getting the course"
+    assert "two commands" not in home
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()

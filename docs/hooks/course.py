@@ -4,7 +4,8 @@
 so a link written for GitHub (`../../exercises/8.2-module-caching/import-once/README.md`)
 is the same link on the site. Nothing is copied into docs/. The navigation is
 built from the folders: one section per chapter, in order, with its exercises
-beneath. Solutions are left out unless IMPORT_LAB_SOLUTIONS=1.
+beneath. Solutions are left out unless IMPORT_LAB_SOLUTIONS=1. `mkdocs serve`
+watches these folders too, so editing a chapter or an exercise reloads its page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 REPO = Path(__file__).resolve().parents[2]
+COURSE = ("chapters", "exercises")  # the folders outside docs/ that are pages
 SECTION = re.compile(r"^(\d+)\.(\d+)-")
 GUIDES = [
     {"Home": "index.md"},
@@ -65,7 +67,7 @@ def solution_page(exercise: Path) -> str:
 
 
 def on_files(files: Files, config) -> Files:
-    for folder in ("chapters", "exercises"):
+    for folder in COURSE:
         for path in _course_files(folder):
             files.append(File(path, str(REPO), config["site_dir"], config["use_directory_urls"]))
     if with_solutions():
@@ -74,6 +76,18 @@ def on_files(files: Files, config) -> Files:
                 uri = f"solutions/{section.name}/{exercise.name}/index.md"
                 files.append(File.generated(config, uri, content=solution_page(exercise)))
     return files
+
+
+def watched() -> list[Path]:
+    """What `mkdocs serve` watches besides docs/ and mkdocs.yml: every folder the pages are made from."""
+    folders = [*COURSE, "solutions"] if with_solutions() else COURSE
+    return [REPO / folder for folder in folders if (REPO / folder).is_dir()]
+
+
+def on_serve(server, config, builder):
+    for folder in watched():
+        server.watch(str(folder))
+    return server
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
