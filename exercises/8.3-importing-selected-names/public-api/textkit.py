@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+# Started long ago, when shout was still called yell, and never finished.
+__all__ = ["slugify", "yell"]
+
 REPLACEMENTS = {"&": "and", "@": "at"}
 
 

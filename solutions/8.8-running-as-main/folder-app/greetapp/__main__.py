@@ -4,4 +4,10 @@ import sys
 
 import messages  # beside __main__.py: the folder (or archive) is sys.path[0]
 
-print(messages.greeting(sys.argv[1] if len(sys.argv) > 1 else "world"))
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,5 @@
+print("running the body of paints.brushes")
+
+
+def stroke():
+    return "swish"
