@@ -33,15 +33,19 @@ def test_a_new_package_object_replaces_the_old_one(student):
 
 @pytest.mark.points(2)
 def test_every_submodule_is_forgotten_and_run_again(student):
+    # A subpackage of the check's own, two levels down: inventory.depot.shelves.
+    student.write("inventory/depot/__init__.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
+    student.write("inventory/depot/shelves.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
     seen = student.observe(
         """
         import sys, runlog, freshen
-        import inventory.prices
+        import inventory.prices, inventory.depot.shelves
         old_prices = sys.modules["inventory.prices"]
         freshen.fresh_import("inventory")
         prices_forgotten = "inventory.prices" not in sys.modules
+        deep_left = sorted(k for k in ("inventory.depot", "inventory.depot.shelves") if k in sys.modules)
         import inventory.prices
-        report(runs=list(runlog.RUNS), forgotten=prices_forgotten,
+        report(runs=list(runlog.RUNS), forgotten=prices_forgotten, deep_left=deep_left,
                new_prices=sys.modules["inventory.prices"] is not old_prices)
         """,
         doing='freshen.fresh_import("inventory") to work',
@@ -58,6 +62,12 @@ def test_every_submodule_is_forgotten_and_run_again(student):
         expected="inventory.prices, imported before, to be forgotten too, so that importing it again runs its body",
         saw="its old module object stayed in sys.modules",
         hint="submodules at any depth have keys starting with 'inventory.'.",
+    )
+    expect(
+        not seen["deep_left"],
+        expected="the deeper submodules inventory.depot and inventory.depot.shelves to be forgotten too",
+        saw=f"{seen['deep_left']} stayed in sys.modules",
+        hint="a key belongs to the package if it starts with 'inventory.', however many dots follow.",
     )
 
 

@@ -50,7 +50,6 @@ def test_labels_take_the_currency_from_money(student):
         import sys, money, labels
         report(
             currency=getattr(money, "CURRENCY", None),
-            same=getattr(labels, "CURRENCY", None) is getattr(money, "CURRENCY", object()),
             label=labels.price_label(3),
             shop_started="shop" in sys.modules,
         )
@@ -64,13 +63,26 @@ def test_labels_take_the_currency_from_money(student):
         hint="step 1: move the line `CURRENCY = \"EUR\"` from shop.py into money.py.",
     )
     expect(
-        seen["same"] and not seen["shop_started"],
-        expected="labels.CURRENCY to come from money, without importing shop",
-        saw="importing labels also imported shop" if seen["shop_started"] else "labels.CURRENCY is not money.CURRENCY",
-        hint="step 2: in labels.py write `from money import CURRENCY`.",
+        not seen["shop_started"],
+        expected="`import labels` not to import shop",
+        saw="importing labels also imported shop, and so ran the shop's body",
+        hint="step 2: labels.py should import money, not shop.",
     )
     expect(
         seen["label"] == "3.00 EUR",
         expected="labels.price_label(3) to return '3.00 EUR'",
         saw=f"it returned {seen['label']!r}",
+        hint="change only where labels.py finds CURRENCY, not how price_label formats the amount.",
+    )
+    # The check's own change, at the end of the private copy of money.py:
+    # labels must show whatever currency money.py says.
+    money = student.file("money.py")
+    money.write_text(money.read_text(encoding="utf-8") + '\nCURRENCY = "CHF"\n', encoding="utf-8")
+    seen = student.observe("import labels\nreport(label=labels.price_label(3))", doing="`import labels` to work")
+    expect(
+        seen["label"] == "3.00 CHF",
+        expected="labels to use the currency that money.py defines: with CURRENCY = 'CHF' there, "
+        "price_label(3) should be '3.00 CHF'",
+        saw=f"it returned {seen['label']!r}",
+        hint="step 2: labels.py must take CURRENCY from money, and not define its own.",
     )

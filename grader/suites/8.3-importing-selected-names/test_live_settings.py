@@ -45,15 +45,22 @@ def test_headers_follow_an_assignment_to_the_module(student):
 def test_headers_keep_no_copy_of_the_setting(student):
     seen = student.observe(
         """
-        import sys, headers
-        names = vars(headers)
-        report(copy="DEBUG" in names, module=names.get("config") is sys.modules.get("config"))
+        import config, headers
+        copy = "DEBUG" in vars(headers)
+        config.set_debug(True)
+        report(copy=copy, header=headers.header("q4"))
         """,
-        doing="`import headers` to work",
+        doing="`import config, headers` to work",
     )
     expect(
-        not seen["copy"] and seen["module"],
-        expected="headers.py to hold the module config, and no DEBUG of its own",
-        saw="headers.py has its own global DEBUG" if seen["copy"] else "headers.py has no name `config`",
-        hint="`from config import DEBUG` makes a copy; `import config` keeps the module.",
+        not seen["copy"],
+        expected="headers.py to keep no DEBUG of its own",
+        saw="headers.py has a global DEBUG, a copy made when it was imported",
+        hint="`from config import DEBUG` makes a copy; import the module instead and read its DEBUG.",
+    )
+    expect(
+        seen["header"] == "[debug] q4",
+        expected='header("q4") to be "[debug] q4" after set_debug(True)',
+        saw=f"it was {seen['header']!r}",
+        hint="read config.DEBUG inside header(), each time it is called.",
     )

@@ -52,3 +52,36 @@ def test_importing_the_package_does_not_load_the_palette(student):
         saw="colors.palette was imported too" if seen["loaded"] else "colors has no hex_to_rgb",
         hint="import only convert in __init__.py; name palette in __all__ instead of importing it.",
     )
+
+
+@pytest.mark.points(1)
+def test_the_function_comes_from_the_convert_submodule(student):
+    seen = student.observe(
+        """
+        import sys
+        namespace = {}
+        exec("from colors import hex_to_rgb", namespace)
+        convert = sys.modules.get("colors.convert")
+        report(
+            bound=sorted(n for n in namespace if n != "__builtins__"),
+            loaded=sorted(n for n in ("colors", "colors.convert") if n in sys.modules),
+            same=convert is not None and namespace["hex_to_rgb"] is getattr(convert, "hex_to_rgb", None),
+        )
+        """,
+        doing="`from colors import hex_to_rgb` to work",
+    )
+    expect(
+        seen["loaded"] == ["colors", "colors.convert"] and seen["same"],
+        expected="`from colors import hex_to_rgb` to load colors and colors.convert, and give the function "
+        "defined in colors.convert",
+        saw=f"sys.modules had only {seen['loaded']}"
+        if seen["loaded"] != ["colors", "colors.convert"]
+        else "hex_to_rgb was not the function that colors.convert defines",
+        hint="step 1: import hex_to_rgb from .convert in colors/__init__.py; do not copy the function.",
+    )
+    expect(
+        seen["bound"] == ["hex_to_rgb"],
+        expected="`from colors import hex_to_rgb` to bind only hex_to_rgb in the importer",
+        saw=f"it bound {seen['bound']}",
+        hint="leave the package's other names to `import colors` or `from colors import *`.",
+    )

@@ -35,13 +35,15 @@ def test_no_imported_module_leaks_out(student):
 
 
 @pytest.mark.points(1)
-def test_all_is_well_formed_and_nothing_broke(student):
+def test_all_names_only_what_textkit_defines_and_nothing_broke(student):
     seen = student.observe(
         """
         import textkit
         from textkit import REPLACEMENTS
         names = getattr(textkit, "__all__", None)
-        report(kind=type(names).__name__, strings=isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names),
+        strings = isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)
+        report(kind=type(names).__name__, strings=strings,
+               missing=[n for n in names if not hasattr(textkit, n)] if strings else [],
                slug=textkit.slugify("Fish & Chips"), table=REPLACEMENTS["&"])
         """,
         doing="`import textkit` and textkit.slugify to work",
@@ -53,8 +55,14 @@ def test_all_is_well_formed_and_nothing_broke(student):
         hint="__all__ = [...] with one string per name.",
     )
     expect(
+        not seen["missing"],
+        expected="every name in textkit.__all__ to be defined in textkit",
+        saw=f"textkit has no {', '.join(seen['missing'])}, so `from textkit import *` raises AttributeError",
+        hint="step 2: take out of __all__ any name the module does not define, or correct its spelling.",
+    )
+    expect(
         seen["slug"] == "fish-and-chips" and seen["table"] == "and",
         expected='slugify("Fish & Chips") to still be "fish-and-chips"',
         saw=f"it was {seen['slug']!r}",
-        hint="only add __all__; leave the functions as they were.",
+        hint="only change __all__; leave the functions as they were.",
     )

@@ -20,20 +20,31 @@ def test_shapes_can_be_imported_first(student):
 
 
 @pytest.mark.points(1)
-def test_render_takes_its_settings_from_units(student):
+def test_both_modules_follow_the_settings_in_units(student):
+    # The check's own change, at the end of the private copy of units.py:
+    # whatever units.py says last is what render and shapes must show.
+    units = student.file("units.py")
+    units.write_text(units.read_text(encoding="utf-8") + '\nUNIT = "mm"\nSCALE = 25\n', encoding="utf-8")
     seen = student.observe(
         """
         import render
-        import units
-        report(framed=render.frame("x"), shared=getattr(units, "SCALE", None) == 10 and render.SCALE is units.SCALE)
+        framed = render.frame("x")
+        import shapes
+        report(framed=framed, shown=shapes.show(2, 3))
         """,
-        doing="`import render`, as the first import of a program, to work",
+        doing="`import render`, then `import shapes`, to work",
     )
     expect(
-        seen["framed"] == "[x | 1:10 | cm]" and seen["shared"],
-        expected='render.frame("x") to be "[x | 1:10 | cm]", with SCALE taken from units',
-        saw=f"frame gave {seen['framed']!r}" if seen["framed"] != "[x | 1:10 | cm]" else "render's SCALE does not come from units",
-        hint="render.py should say `from units import SCALE, UNIT`.",
+        seen["framed"] == "[x | 1:25 | mm]",
+        expected='render to follow units.py: with UNIT = "mm" and SCALE = 25 there, render.frame("x") should be "[x | 1:25 | mm]"',
+        saw=f"it was {seen['framed']!r}",
+        hint="step 2: render.py should get UNIT and SCALE from units, and define neither itself.",
+    )
+    expect(
+        seen["shown"] == "[6 sq mm | 1:25 | mm]",
+        expected='shapes to follow units.py too: shapes.show(2, 3) should then be "[6 sq mm | 1:25 | mm]"',
+        saw=f"it was {seen['shown']!r}",
+        hint="step 3: shapes.py should get UNIT from units, and no longer define it itself.",
     )
 
 

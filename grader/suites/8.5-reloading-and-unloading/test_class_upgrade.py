@@ -58,15 +58,32 @@ def test_other_objects_are_left_alone(student):
         EDIT
         + """
 from fractions import Fraction
-others = [7, "text", Fraction(1, 3)]
+
+
+class Circle:  # the same name as shapes.Circle, defined in another module (the check's)
+    def __init__(self, radius):
+        self.radius = radius
+
+
+others = [7, "text", Fraction(1, 3), Circle(5)]
 count = upgrade.upgrade(others + [circle], shapes)
-report(count=count, types=[type(o).__name__ for o in others], fraction=others[2] == Fraction(1, 3))
+report(count=count, types=[type(o).__name__ for o in others], fraction=others[2] == Fraction(1, 3),
+       stranger_kept=type(others[3]) is Circle, stranger_module=type(others[3]).__module__)
 """,
         doing="upgrade.upgrade to work on a mixed list",
     )
     expect(
-        seen["count"] == 1 and seen["types"] == ["int", "str", "Fraction"] and seen["fraction"],
-        expected="only the circle to be upgraded in [7, 'text', Fraction(1, 3), circle], and upgrade to return 1",
+        seen["stranger_kept"],
+        expected="a Circle whose class was defined outside shapes (in the check) to be left alone",
+        saw=f"its class was changed to the Circle of module {seen['stranger_module']!r}",
+        hint="a class of the same name is not enough: compare type(obj).__module__ with module.__name__.",
+    )
+    expect(
+        seen["count"] == 1 and seen["types"] == ["int", "str", "Fraction", "Circle"] and seen["fraction"],
+        expected=(
+            "only the shapes circle to be upgraded in [7, 'text', Fraction(1, 3), another module's Circle(5), circle], "
+            "and upgrade to return 1"
+        ),
         saw=f"it returned {seen['count']!r}",
         hint="skip objects whose type(obj).__module__ is not module.__name__.",
     )

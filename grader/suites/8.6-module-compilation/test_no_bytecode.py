@@ -1,6 +1,10 @@
 """8.6 no-bytecode: run a program that writes no bytecode, or writes it under a cache folder only.
 
-Each check looks at the files a real interpreter left behind.
+Each check runs a small program of its own through launch.run. That program
+writes down the bytecode settings of the interpreter it runs in (so cleaning
+up afterwards, or hiding the files elsewhere, cannot pass for the options the
+README asks for), then imports helper; the check also looks at the files the
+interpreter left behind.
 """
 
 import pytest
@@ -12,41 +16,92 @@ from grader.sandbox import CLEAN_FLAGS
 #: whatever .pyc appears was written by the program launch.run started.
 QUIET = CLEAN_FLAGS + ("-S", "-B")
 
+#: The program the checks run with launch.run: it records
+#: [sys.dont_write_bytecode, sys.pycache_prefix], then imports a module.
+SETTINGS_PROGRAM = """\
+import sys
+
+with open("bytecode-settings.txt", "w", encoding="utf-8") as out:
+    out.write(repr([sys.dont_write_bytecode, sys.pycache_prefix]))
+
+import helper  # noqa: E402  (a module whose bytecode could be written)
+"""
+
 FIND = """
-import os
+import ast, os
 def pycs(root):
     return sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".pyc"))
 def caches(root):
     return sorted(os.path.join(d, s) for d, subs, _ in os.walk(root) for s in subs if s == "__pycache__")
+def settings():
+    try:
+        with open("bytecode-settings.txt", encoding="utf-8") as f:
+            return ast.literal_eval(f.read())
+    except OSError:
+        return None
 """
+
+
+def describe(settings):
+    """The settings the program saw, in words."""
+    if settings is None:
+        return "the program given to launch.run never ran"
+    dont_write, prefix = settings
+    return f"in the program's interpreter, sys.dont_write_bytecode was {dont_write!r} and sys.pycache_prefix was {prefix!r}"
 
 
 @pytest.mark.points(2)
 def test_no_bytecode_at_all(student):
+    student.write("bytecode_settings.py", SETTINGS_PROGRAM)
     seen = student.observe(
-        FIND + "import launch\ncode = launch.run('app.py')\nreport(code=code, pycs=pycs('.'), caches=caches('.'))",
-        doing="launch.run('app.py') to work",
+        FIND
+        + "import launch\ncode = launch.run('bytecode_settings.py')\n"
+        + "report(code=code, settings=settings(), pycs=pycs('.'), caches=caches('.'))",
+        doing="launch.run('bytecode_settings.py') to work",
         flags=QUIET,
     )
     expect(
-        seen["code"] == 0 and not seen["pycs"],
-        expected="launch.run('app.py') to run the app (exit code 0) and leave no .pyc file anywhere",
-        saw=f"it left {seen['pycs']}" if seen["pycs"] else f"it returned {seen['code']!r}",
+        seen["code"] == 0 and seen["settings"] == [True, None],
+        expected=(
+            "launch.run(script) to start an interpreter told to write no bytecode: "
+            "sys.dont_write_bytecode True and sys.pycache_prefix None in it, and exit code 0"
+        ),
+        saw=describe(seen["settings"]) + f", and launch.run returned {seen['code']!r}",
+        hint="start the interpreter with -B; deleting the files afterwards, or sending them elsewhere, does not count.",
+    )
+    expect(
+        not seen["pycs"] and not seen["caches"],
+        expected="no .pyc file and no __pycache__ folder anywhere",
+        saw=f"it left {seen['pycs'] or seen['caches']}",
         hint="start the interpreter with -B.",
     )
 
 
 @pytest.mark.points(2)
 def test_bytecode_under_the_cache_folder_only(student):
+    student.write("bytecode_settings.py", SETTINGS_PROGRAM)
     seen = student.observe(
         FIND
-        + "import launch\ncode = launch.run('app.py', cache_dir='cache')\n"
-        + "report(code=code, beside=[p for p in caches('.') if not p.startswith('./cache')], cached=pycs('cache'))",
-        doing="launch.run('app.py', cache_dir='cache') to work",
+        + "import launch\ncode = launch.run('bytecode_settings.py', cache_dir='cache')\n"
+        + "found = settings()\n"
+        + "report(code=code, settings=found, prefix_is_cache=bool(found and found[1]) "
+        + "and os.path.realpath(found[1]) == os.path.realpath('cache'),\n"
+        + "       beside=[p for p in caches('.') if not p.startswith(os.path.join('.', 'cache'))], cached=pycs('cache'))",
+        doing="launch.run('bytecode_settings.py', cache_dir='cache') to work",
         flags=QUIET,
     )
+    settings = seen["settings"]
     expect(
-        seen["code"] == 0 and not seen["beside"] and any("helper" in p for p in seen["cached"]),
+        seen["code"] == 0 and settings is not None and settings[0] is False and seen["prefix_is_cache"],
+        expected=(
+            "launch.run(script, cache_dir='cache') to start an interpreter that writes bytecode under cache/: "
+            "sys.dont_write_bytecode False and sys.pycache_prefix the folder cache in it, and exit code 0"
+        ),
+        saw=describe(settings) + f", and launch.run returned {seen['code']!r}",
+        hint="-X pycache_prefix=cache_dir sends the bytecode there (and leave out -B, which writes none).",
+    )
+    expect(
+        not seen["beside"] and any("helper" in p for p in seen["cached"]),
         expected="the bytecode of helper.py under cache/, and no __pycache__ next to the sources",
         saw=f"__pycache__ folders appeared at {seen['beside']}" if seen["beside"] else f"cache/ held {seen['cached']}",
         hint="-X pycache_prefix=cache_dir sends the bytecode there.",

@@ -2,7 +2,9 @@
 
 The check sets the source's time back after safe_rewrite, so that the .pyc
 check (time and size) is fooled for certain: a verdict that does not depend
-on where a second boundary happens to fall.
+on where a second boundary happens to fall. The file must then hold exactly
+the text given, so that changing its size (padding it) does not count as the
+repair.
 """
 
 import pytest
@@ -17,12 +19,29 @@ os.utime("mod.py", (1_700_000_000, 1_700_000_000))
 import mod  # compiles, and caches bytecode stamped with that time and the size
 sourcetools.safe_rewrite("mod.py", "VALUE = 'new!'\\n")  # the same size
 os.utime("mod.py", (1_700_000_000, 1_700_000_000))  # and the time set back
+with open("mod.py", encoding="utf-8") as f:
+    text = f.read()
 """
+
+
+NEW_TEXT = "VALUE = 'new!'\n"
+
+
+def expect_the_text_given(text, path="mod.py", given=NEW_TEXT):
+    expect(
+        text == given,
+        expected=f"safe_rewrite({path!r}, {given!r}) to leave exactly that text in {path}",
+        saw=f"the file held {text!r}",
+        hint="write the text exactly as given; to make the next import notice it, remove the cached .pyc instead of changing the file.",
+    )
 
 
 @pytest.mark.points(2)
 def test_a_reload_runs_the_new_code(student):
-    seen = student.observe(SETUP + "report(value=importlib.reload(mod).VALUE)", doing="safe_rewrite and a reload to work")
+    seen = student.observe(
+        SETUP + "report(text=text, value=importlib.reload(mod).VALUE)", doing="safe_rewrite and a reload to work"
+    )
+    expect_the_text_given(seen["text"])
     expect(
         seen["value"] == "new!",
         expected="importlib.reload to run the rewritten source (VALUE 'new!')",
@@ -33,7 +52,8 @@ def test_a_reload_runs_the_new_code(student):
 
 @pytest.mark.points(2)
 def test_a_new_interpreter_runs_the_new_code(student):
-    student.observe(SETUP, doing="safe_rewrite to work")
+    written = student.observe(SETUP + "report(text=text)", doing="safe_rewrite to work")
+    expect_the_text_given(written["text"])
     seen = student.observe("import mod\nreport(value=mod.VALUE)", doing="`import mod` to work")
     expect(
         seen["value"] == "new!",
@@ -49,11 +69,14 @@ def test_a_module_never_imported_is_fine(student):
         """
         import sourcetools
         sourcetools.safe_rewrite("fresh.py", "ANSWER = 42\\n")
+        with open("fresh.py", encoding="utf-8") as f:
+            text = f.read()
         import fresh
-        report(answer=fresh.ANSWER)
+        report(answer=fresh.ANSWER, text=text)
         """,
         doing='safe_rewrite("fresh.py", ...) for a new file to work',
     )
+    expect_the_text_given(seen["text"], "fresh.py", "ANSWER = 42\n")
     expect(
         seen["answer"] == 42,
         expected='safe_rewrite to create fresh.py, importable with ANSWER = 42',

@@ -74,3 +74,28 @@ def test_missing_and_built_in_modules(student):
         saw=f"it gave {seen['missing']!r}, {seen['parent']!r} and {seen['builtin']!r}",
         hint="catch ModuleNotFoundError for a missing parent; spec.origin is 'built-in' for sys.",
     )
+
+
+@pytest.mark.points(1)
+def test_packages_and_submodules_are_found(student):
+    seen = student.observe(
+        """
+        import importlib.util, os, locate
+        names = ("json", "json.decoder")
+        answers = {name: locate.where(name) for name in names}
+        expected = {name: importlib.util.find_spec(name).origin for name in names}
+        same = {name: isinstance(answers[name], str) and os.path.realpath(answers[name]) == os.path.realpath(expected[name])
+                for name in names}
+        report(answers=answers, expected=expected, same=same)
+        """,
+        doing='locate.where("json") and locate.where("json.decoder") to work',
+    )
+    expect(
+        all(seen["same"].values()),
+        expected=(
+            'where("json") to be the package\'s json/__init__.py, and where("json.decoder") the file of the submodule, '
+            f"{seen['expected']}"
+        ),
+        saw=f"it gave {seen['answers']}",
+        hint="a package's spec.origin is its __init__.py, and find_spec searches a dotted name inside its parent package.",
+    )

@@ -8,7 +8,6 @@ from grader import expect
 WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
 
 
-
 @pytest.mark.points(2)
 def test_it_runs_with_dash_m_from_the_project_folder(student):
     done = student.run_module("toolbox.cli", "hello", "world")
@@ -41,13 +40,57 @@ def test_importing_the_tool_leaves_sys_path_alone(student):
         import sys
         before = list(sys.path)
         import toolbox.cli
-        report(same=sys.path == before, main=callable(getattr(toolbox.cli, "main", None)))
+        report(same=sys.path == before, added=[p for p in sys.path if p not in before],
+               main=callable(getattr(toolbox.cli, "main", None)))
         """,
         doing="`import toolbox.cli` to work",
     )
     expect(
-        seen["same"] and seen["main"],
-        expected="`import toolbox.cli` to work without changing sys.path",
-        saw="sys.path changed",
+        seen["same"],
+        expected="`import toolbox.cli` to leave sys.path as it was",
+        saw=f"sys.path changed (entries added: {seen['added']})" if seen["added"] else "sys.path changed",
         hint="remove any sys.path manipulation: the package import needs none.",
+    )
+    expect(
+        seen["main"],
+        expected="toolbox.cli to keep its function main(argv)",
+        saw="toolbox.cli has no function main",
+        hint="keep `def main(argv):` from the stub; only the import line needs to change.",
+    )
+
+
+@pytest.mark.points(1)
+def test_the_helper_comes_from_the_package(student):
+    seen = student.observe(
+        """
+        import sys, types
+        import toolbox.cli
+        top_level = sorted(name for name in sys.modules if name.partition(".")[0] == "helpers")
+        # Functions and modules toolbox.cli holds that come from a module named plain "helpers".
+        stray = sorted(
+            name
+            for name, value in vars(toolbox.cli).items()
+            if (isinstance(value, types.FunctionType) and value.__module__ == "helpers")
+            or (isinstance(value, types.ModuleType) and value.__name__ == "helpers")
+        )
+        fmt = getattr(toolbox.cli, "fmt", None)
+        report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
+               fmt_module=getattr(fmt, "__module__", None))
+        """,
+        doing="`import toolbox.cli` to work",
+    )
+    expect(
+        not seen["top_level"] and not seen["stray"] and seen["package"] and seen["fmt_module"] in (None, "toolbox.helpers"),
+        expected=(
+            "`import toolbox.cli` to import helpers.py as the package's module toolbox.helpers, "
+            "and no top-level module named helpers"
+        ),
+        saw=(
+            f"sys.modules held {seen['top_level']}, and fmt came from the module {seen['fmt_module']!r}"
+            if seen["top_level"] or seen["fmt_module"] not in (None, "toolbox.helpers")
+            else f"toolbox.cli held {seen['stray']} from a module named helpers"
+            if seen["stray"]
+            else "toolbox.helpers was never imported"
+        ),
+        hint="import it by its full name, `from toolbox.helpers import fmt`, or relatively, `from .helpers import fmt`.",
     )

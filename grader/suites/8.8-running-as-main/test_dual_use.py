@@ -1,4 +1,9 @@
-"""8.8 dual-use: run as a script and as a module it works; imported it stays silent."""
+"""8.8 dual-use: run as a script and as a module it works; imported it stays silent.
+
+The importing checks set sys.argv[0] to a path that ends in wordfreq.py (the
+module's own path, or the same name elsewhere), so that only __name__ can
+tell the module whether it is the program.
+"""
 
 import pytest
 
@@ -16,9 +21,9 @@ def test_it_runs_as_a_script(student):
         hint="print the counts in alphabetical order of the words, one `word: count` per line.",
     )
     expect(
-        empty.returncode == 2 and "usage" in empty.stderr and not empty.stdout.strip(),
+        empty.returncode == 2 and "usage" in empty.stderr.lower() and not empty.stdout.strip(),
         expected="`python wordfreq.py` with no words to print a usage line to stderr and exit with 2",
-        saw=f"it {empty.describe_end()}, printing {empty.stdout.strip()!r} and {empty.stderr.strip()[-80:]!r} to stderr",
+        saw=f"{empty.describe_end()}, printing {empty.stdout.strip()!r} and {empty.stderr.strip()[-80:]!r} to stderr",
         hint="main returns 2 after printing the usage to sys.stderr; sys.exit(main(...)) passes it on.",
     )
 
@@ -27,8 +32,10 @@ def test_it_runs_as_a_script(student):
 def test_importing_prints_nothing(student):
     probe = student.probe(
         """
-        import sys
-        sys.argv = ["importer.py", "words", "of", "the", "importer"]
+        import os, sys
+        # A program importing wordfreq, started with the module's own path as
+        # sys.argv[0]: only __name__ says that wordfreq is not the program.
+        sys.argv = [os.path.abspath("wordfreq.py"), "words", "of", "the", "importer"]
         import wordfreq
         import contextlib, io
         out = io.StringIO()
@@ -55,7 +62,7 @@ def test_importing_prints_nothing(student):
 @pytest.mark.points(1)
 def test_it_runs_with_dash_m_but_not_from_runpy_by_name(student):
     as_module = student.run_module("wordfreq", "b", "a", "b")
-    probe = student.probe("import runpy, sys\nsys.argv = ['runner', 'x']\nrunpy.run_module('wordfreq')")
+    probe = student.probe("import runpy, sys\nsys.argv = ['wordfreq.py', 'x']\nrunpy.run_module('wordfreq')")
     expect(
         as_module.returncode == 0 and as_module.stdout.splitlines() == ["a: 1", "b: 2"],
         expected="`python -m wordfreq b a b` to print 'a: 1' and 'b: 2'",

@@ -1,11 +1,19 @@
-"""8.8 folder-app: an application run as a folder, as a zip archive, and as a zipapp, each in a fresh interpreter."""
+"""8.8 folder-app: an application run as a folder, as a zip archive, and as a zipapp, each in a fresh interpreter.
 
+The folder check also changes messages.py in its private copy, so that only
+a __main__.py that really uses messages.greeting passes; another check loads
+__main__.py under a name of its own, to see that it then prints nothing.
+"""
+
+import os
 import zipfile
 
 import pytest
 
 from grader import expect
 
+#: A different greeting, of a different length, for the check's copy of messages.py.
+OTHER_MESSAGES = 'def greeting(name):\n    return f"Good morning to you, {name}."\n'
 
 
 @pytest.mark.points(2)
@@ -16,6 +24,19 @@ def test_the_folder_runs(student):
         expected="`python greetapp Ada` to print 'Hello, Ada!' (and 'Hello, world!' with no name)",
         saw=f"it ended with {named.last_line!r}",
         hint="the folder is not a package when it is run: import messages by its plain name.",
+    )
+    changed = student.write("greetapp/messages.py", OTHER_MESSAGES)
+    later = changed.stat().st_mtime + 2  # so that the .pyc of the first messages.py cannot be reused
+    os.utime(changed, (later, later))
+    done = student.run_script("greetapp", "Ada")
+    expect(
+        done.stdout.strip() == "Good morning to you, Ada.",
+        expected=(
+            "`python greetapp Ada` to print whatever messages.greeting returns: with the check's own "
+            "messages.py, 'Good morning to you, Ada.'"
+        ),
+        saw=f"it ended with {done.last_line!r}",
+        hint="__main__.py should import messages and print messages.greeting(name), not a greeting of its own.",
     )
 
 
@@ -42,4 +63,48 @@ def test_a_zipapp_runs(student):
         expected="`python -m zipapp greetapp -o greet.pyz`, then `python greet.pyz Max`, to print 'Hello, Max!'",
         saw=f"it ended with {done.last_line!r}",
         hint="zipapp keeps your __main__.py as the archive's entry point.",
+    )
+
+
+@pytest.mark.points(1)
+def test_loading_it_under_another_name_prints_nothing(student):
+    probe = student.probe(
+        """
+        import contextlib, io, runpy, sys
+        sys.argv = ["greetapp", "Eve"]
+        # What `python greetapp Eve` does, but under a name other than "__main__".
+        entry = runpy.run_path("greetapp", run_name="greetapp_entry")
+        report(loaded=True, has_main=callable(entry.get("main")))
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            entry["main"](["Bo"])
+        report(printed=out.getvalue())
+        """
+    )
+    seen = probe.values
+    if not seen.get("loaded"):
+        error = probe.error
+        saw = f"it raised {error.type} {error.where}: {error.message}" if error else f"{probe.completed.describe_end()}"
+        expect(
+            False,
+            expected="runpy.run_path('greetapp', run_name='greetapp_entry') to load __main__.py under that name",
+            saw=saw,
+            hint="the folder is not a package when it is run: import messages by its plain name.",
+        )
+    expect(
+        not probe.completed.stdout and not probe.completed.stderr,
+        expected="loading __main__.py under another name than '__main__' to print nothing",
+        saw=f"it printed {(probe.completed.stdout + probe.completed.stderr).strip()[:120]!r}",
+        hint="call main(sys.argv[1:]) only under `if __name__ == '__main__':`.",
+    )
+    expect(
+        seen.get("has_main") and seen.get("printed") == "Hello, Bo!\n",
+        expected="__main__.py to define main(argv), and main(['Bo']) to print 'Hello, Bo!'",
+        saw=(
+            f"main(['Bo']) printed {seen.get('printed')!r}"
+            if seen.get("has_main")
+            else "__main__.py defines no function main"
+        )
+        + (f", and raised {probe.error.type}" if probe.error else ""),
+        hint="put the program in main(argv): it greets argv[0], or the world when argv is empty.",
     )

@@ -1,4 +1,9 @@
-"""8.8 runnable-package: `python -m calc` runs calc/__main__.py; importing calc.__main__ does not."""
+"""8.8 runnable-package: `python -m calc` runs calc/__main__.py; importing calc.__main__ does not.
+
+The importing check sets sys.argv[0] to the path of calc/__main__.py, which is
+what `python -m calc` sets too, so that only __name__ can tell the module
+whether it is the program.
+"""
 
 import pytest
 
@@ -21,9 +26,9 @@ def test_the_package_runs_with_dash_m(student):
 def test_a_wrong_command_line_is_a_usage_error(student):
     done = student.run_module("calc", "2", "+")
     expect(
-        done.returncode == 2 and "usage" in done.stderr and not done.stdout.strip(),
+        done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
         expected="`python -m calc 2 +` to print a usage line to stderr and exit with 2",
-        saw=f"it {done.describe_end()} and printed {done.stdout.strip()!r}",
+        saw=f"{done.describe_end()}, printing {done.stdout.strip()!r} and {done.stderr.strip()[-80:]!r} to stderr",
         hint="return 2 from main after printing the usage to sys.stderr, and sys.exit(main(...)).",
     )
 
@@ -32,8 +37,8 @@ def test_a_wrong_command_line_is_a_usage_error(student):
 def test_importing_the_main_module_runs_nothing(student):
     probe = student.probe(
         """
-        import sys
-        sys.argv = ["other-program", "1", "+", "1"]
+        import os, sys
+        sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]
         import calc.__main__ as entry
         import contextlib, io
         out = io.StringIO()
