@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import textwrap
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -203,3 +208,115 @@ def test_a_hanging_import_costs_one_time_limit_not_one_per_check(fake_course):
     # `while True: pass` is caught on its first line (3.11+) or on the `pass` (3.10).
     assert re.search(r"mod\.py, line [12]\b", run.report["exercises"][0]["checks"][0]["message"])
     assert elapsed < 2 + 4, f"took {elapsed:.1f}s"
+
+
+# -- selectors that are paths, and workspaces they imply ---------------------------------------
+
+
+@needs_solutions
+def test_a_path_into_another_workspace_grades_that_workspace():
+    run = run_grader(f"solutions/{EXERCISE.path}", "--json", "-")
+    assert run.returncode == 0, run.stderr
+    (entry,) = run.report["exercises"]
+    assert entry["id"] == EXERCISE.id and entry["score"] == entry["max_score"] > 0
+    assert "Workspace: solutions" in run.stderr
+
+
+def test_section_slash_exercise_names_one_exercise():
+    listing = run_grader("--list", "--json", "-", f"{EXERCISE.chapter}/{EXERCISE.id}").report
+    assert [e["id"] for e in listing["exercises"]] == [EXERCISE.id]
+
+
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["--workspace", "exercises", f"solutions/{EXERCISE.path}"], "grade one workspace at a time"),
+        (["--workspace", f"exercises/{EXERCISE.path.split('/')[0]}"], "not a section or exercise folder"),
+        (["--json", "no/such/folder/report.json"], "does not exist"),
+        (["--junit", "exercises"], "it is a folder"),
+        (["--list", "--junit", "-"], "no JUnit form"),
+        (["--timeout", "0"], "above 0"),
+        (["--jobs", "-1"], "give 0"),
+        ([""], "empty selector"),
+        (["chapters/8.2-module-caching/README.md"], "inside a chapter"),
+    ],
+)
+def test_more_usage_errors_exit_2_before_anything_is_graded(args, words, tmp_path):
+    run = run_grader(*args)
+    assert run.returncode == 2, run.stderr
+    assert words in run.stderr
+    assert "Total:" not in run.stdout + run.stderr, "nothing was graded"
+
+
+def test_a_missing_exercise_folder_fails_its_points_and_grades_the_rest(tmp_path):
+    workspace = tmp_path / "work"
+    section = [e for e in EXERCISES if e.chapter == EXERCISE.chapter]
+    for e in section:
+        shutil.copytree(REPO / "exercises" / e.path, workspace / e.path)
+    shutil.rmtree(workspace / EXERCISE.path)
+    run = run_grader(EXERCISE.chapter, "--workspace", str(workspace), "--json", "-")
+    assert run.returncode == 1
+    by_id = {e["id"]: e for e in run.report["exercises"]}
+    assert set(by_id) == {e.id for e in section}, "every selected exercise has its entry"
+    (check,) = by_id[EXERCISE.id]["checks"]
+    assert check["status"] == "fail" and check["name"] == "folder"
+    assert "folder is missing" in check["message"] and EXERCISE.path in check["message"]
+    stub_max = {e["id"]: e["max_score"] for e in run_grader(EXERCISE.chapter, "--json", "-").report["exercises"]}
+    assert by_id[EXERCISE.id]["max_score"] == stub_max[EXERCISE.id], "a missing folder keeps the exercise's points"
+    assert all(len(by_id[e.id]["checks"]) > 1 for e in section if e.id != EXERCISE.id)
+
+
+def test_junit_test_cases_carry_their_time(tmp_path):
+    out = tmp_path / "report.xml"
+    run_grader(EXERCISE.id, "--junit", str(out))
+    root = ET.parse(out).getroot()
+    times = [float(case.get("time")) for case in root.iter("testcase")]
+    assert times and all(t >= 0 for t in times) and sum(times) > 0
+    assert float(root.get("time")) == pytest.approx(sum(times), abs=0.01)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT, as Ctrl-C does in a terminal")
+def test_ctrl_c_ends_with_exit_130_and_a_complete_report(fake_course, tmp_path):
+    hanging = fake_course / "exercises" / "9.1-fake" / "slow"
+    hanging.mkdir()
+    (hanging / "README.md").write_text("# slow\n")
+    started = tmp_path / "started"
+    (hanging / "mod.py").write_text(f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(60)\n")
+    (fake_course / "grader" / "suites" / "9.1-fake" / "test_slow.py").write_text(
+        "import pytest\n\n@pytest.mark.points(3)\ndef test_slow(student):\n    student.observe('import mod')\n"
+    )
+    out = tmp_path / "report.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["IMPORT_LAB_STATE"] = "off"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grader", "--timeout", "60", "--jobs", "1", "--json", str(out)],
+        cwd=fake_course, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not started.exists():
+        time.sleep(0.05)
+    assert started.exists(), "the slow check started"
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr[-2000:]
+    assert "interrupted" in stderr.lower()
+    report = json.loads(out.read_text(encoding="utf-8"))
+    by_id = {e["id"]: e for e in report["exercises"]}
+    assert set(by_id) == {"healthy", "buggy-suite", "slow"}, "every exercise has its entry"
+    (check,) = by_id["slow"]["checks"]
+    assert check["status"] == "error" and "interrupted" in check["message"] and check["max_score"] == 3
+    if Path("/proc").is_dir():
+        left = [p for p in os.listdir("/proc") if p.isdigit() and _works_below(int(p), scratch)]
+        assert not left, "the interrupted check's interpreter was killed"
+    assert list(scratch.iterdir()) == [], "no private copy is left behind"
+
+
+def _works_below(pid: int, folder: Path) -> bool:
+    try:
+        return Path(os.readlink(f"/proc/{pid}/cwd")).is_relative_to(folder)
+    except OSError:
+        return False
+
