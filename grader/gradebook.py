@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import runner
 from .course import COURSE_ROOT, Exercise, UsageError, discover, select
 
 SCHEMA = "import-lab/gradebook/1"
@@ -95,13 +96,6 @@ def _new_group() -> dict:
     return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # pragma: no cover - Windows
 
 
-def _signal_group(pid: int, sig: int) -> None:
-    try:
-        os.killpg(pid, sig)
-    except OSError:
-        pass
-
-
 def _wait(proc: subprocess.Popen, seconds: float) -> bool:
     """Wait for the grader up to ``seconds``; False if it is still running (or the gradebook is stopping)."""
     deadline = time.monotonic() + seconds
@@ -121,23 +115,12 @@ def _stop(proc: subprocess.Popen) -> None:
     if proc.poll() is not None:
         return
     if POSIX:
-        _signal_group(proc.pid, signal.SIGINT)
         try:
+            os.killpg(proc.pid, signal.SIGINT)
             proc.wait(timeout=GRACE_SECONDS)
-        except subprocess.TimeoutExpired:
+        except (OSError, subprocess.TimeoutExpired):
             pass
-        _signal_group(proc.pid, signal.SIGKILL)
-    else:  # pragma: no cover - Windows
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(proc.pid)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-    try:
-        proc.kill()
-    except OSError:
-        pass
+    runner.kill_group(proc)  # the same end as a student's run that went past its limit
     try:
         proc.wait(timeout=GRACE_SECONDS)
     except subprocess.TimeoutExpired:

@@ -109,7 +109,7 @@ class Completed:
         return f"it exited with code {self.returncode}"
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def kill_group(proc: subprocess.Popen) -> None:
     """Kill the process and everything in its group; never raises."""
     if proc.pid <= 0:  # not a real process: never signal group 0, which is our own
         return
@@ -309,7 +309,7 @@ def run(
             _ask_for_stack(proc)
         finally:
             # Also reaps children left behind by a process that did finish.
-            _kill_group(proc)
+            kill_group(proc)
             returncode = _reap(proc)
             if started is not None:
                 _kill_stragglers(token, since=started[2])

@@ -37,7 +37,7 @@ def scratch(tmp_path):
 def killed(monkeypatch):
     """Record process-group kills instead of sending signals."""
     calls = []
-    monkeypatch.setattr(runner, "_kill_group", lambda proc: calls.append(proc.pid))
+    monkeypatch.setattr(runner, "kill_group", lambda proc: calls.append(proc.pid))
     return calls
 
 
