@@ -46,8 +46,6 @@ LINUX = sys.platform.startswith("linux")
 COPIED = ("grader", "exercises")
 #: Seconds a stopped grader gets to end its checks (and kill what they started) before it is killed.
 GRACE_SECONDS = 5.0
-#: Sweeps of /proc, at most, for processes left behind by one submission.
-SWEEPS = 50
 
 #: Set when the gradebook itself is interrupted: every running grader is stopped.
 STOPPING = threading.Event()
@@ -127,14 +125,6 @@ def _stop(proc: subprocess.Popen) -> None:
         pass
 
 
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError:
-        return b""
-
-
 def _sweep(scratch: Path) -> None:
     """Linux: kill every process still working for this submission, wherever it is now.
 
@@ -142,45 +132,30 @@ def _sweep(scratch: Path) -> None:
     grader's group does not reach them. Every one of them was started in a
     folder below ``scratch``, with its home and temporary folder there:
     processes whose environment, command line or working folder mention
-    ``scratch``, and the children of those, are killed, sweep after sweep
-    until one finds nothing new.
+    ``scratch``, and the children of those, are killed (see runner.sweep).
     """
     if not LINUX:
         return
     mark = os.fsencode(str(scratch))
     inside = mark + b"/"
-    me = os.getpid()
-    killed: set[int] = set()
-    for _ in range(SWEEPS):
-        found = False
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit() or int(entry.name) in killed or int(entry.name) == me:
-                continue
-            pid = int(entry.name)
-            stat = _read(f"/proc/{pid}/stat").rsplit(b")", 1)[-1].split()
-            if not stat or stat[0] in (b"Z", b"X"):
-                continue
-            try:
-                cwd = os.fsencode(os.readlink(f"/proc/{pid}/cwd"))
-            except OSError:
-                cwd = b""
-            ours = (
-                int(stat[1]) in killed
-                or cwd == mark
-                or cwd.startswith(inside)
-                or inside in _read(f"/proc/{pid}/environ")
-                or inside in _read(f"/proc/{pid}/cmdline")
-            )
-            if ours:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-                killed.add(pid)
-                found = True
-        if not found:
-            return
-        time.sleep(0.01)
+
+    def ours(pid: int, environ: bytes, killed: set[int]) -> bool:
+        stat = runner.proc_stat(pid)
+        if stat is None or stat[0] in "ZX":
+            return False
+        try:
+            cwd = os.fsencode(os.readlink(f"/proc/{pid}/cwd"))
+        except OSError:
+            cwd = b""
+        return (
+            stat[3] in killed
+            or cwd == mark
+            or cwd.startswith(inside)
+            or inside in environ
+            or inside in runner.read_or_empty(f"/proc/{pid}/cmdline")
+        )
+
+    runner.sweep(ours)
 
 
 def run_grader(
@@ -212,7 +187,7 @@ def run_grader(
             _sweep(scratch)
         if not finished:
             return Run(None, None, "")
-        lines = _read(str(log))[-4000:].decode("utf-8", "replace").strip().splitlines()
+        lines = runner.read_or_empty(str(log))[-4000:].decode("utf-8", "replace").strip().splitlines()
         try:
             report = json.loads(out.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -138,29 +138,39 @@ STRAGGLER_SWEEPS = 50
 PF_KTHREAD = 0x00200000
 
 
-def _stat(pid: int) -> tuple[str, int, int] | None:
-    """(state, flags, start time in clock ticks) of a process, from /proc/PID/stat."""
+def proc_stat(pid: int) -> tuple[str, int, int, int] | None:
+    """(state, flags, start time in clock ticks, parent pid) of a process, from /proc/PID/stat."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             fields = f.read().rsplit(b")", 1)[1].split()
     except (OSError, IndexError):
         return None
-    return fields[0].decode(), int(fields[6]), int(fields[19])
+    return fields[0].decode(), int(fields[6]), int(fields[19]), int(fields[1])
 
 
-def _kill_stragglers(token: str, since: int) -> None:
-    """Kill every process that still carries this run's token (Linux): daemons that left the group.
+def read_or_empty(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
 
-    One sweep of /proc can miss a daemon, three ways: a process forks after
-    the sweep has listed /proc and then dies, so its child was never listed
-    (a double-forking daemon's middle child does exactly this); a process
-    forks just as it is killed; and a process half-way through ``exec``
-    shows an empty environment. So a sweep that kills anything, or meets a
-    process started since the run began (``since``, in clock ticks) that it
-    cannot read, is followed by another. A process sent SIGKILL cannot fork
-    any more, and each dead process counts once, so this ends.
+
+def sweep(ours, since: int | None = None) -> None:
+    """Linux: SIGKILL every process that ``ours(pid, environ, killed)`` claims, sweep after sweep.
+
+    ``environ`` is the process's raw /proc environment (b"" if unreadable) and
+    ``killed`` the pids killed so far, so that ``ours`` can claim their
+    children too. One sweep of /proc can miss a process, three ways: a process
+    forks after the sweep has listed /proc and then dies, so its child was
+    never listed (a double-forking daemon's middle child does exactly this); a
+    process forks just as it is killed; and a process half-way through
+    ``exec`` shows an empty environment. So a sweep that kills anything is
+    followed by another, and with ``since`` (clock ticks: when the processes
+    to look for began) so is one that meets a process started since then that
+    it cannot read. A process sent SIGKILL cannot fork any more, and each dead
+    process counts once, so this ends.
     """
-    marker = f"IMPORT_LAB_RUN={token}".encode()
     me = os.getpid()
     killed: set[int] = set()
     dead: set[int] = set()
@@ -172,12 +182,8 @@ def _kill_stragglers(token: str, since: int) -> None:
             pid = int(entry.name)
             if pid == me or pid in killed:
                 continue
-            try:
-                with open(f"/proc/{pid}/environ", "rb") as f:
-                    environ = f.read()
-            except OSError:
-                environ = b""
-            if marker in environ.split(b"\0"):
+            environ = read_or_empty(f"/proc/{pid}/environ")
+            if ours(pid, environ, killed):
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
@@ -185,9 +191,9 @@ def _kill_stragglers(token: str, since: int) -> None:
                 killed.add(pid)
                 again = True
                 continue
-            if environ:
+            if since is None or environ:
                 continue
-            stat = _stat(pid)
+            stat = proc_stat(pid)
             if stat is None or stat[0] in "ZX":  # gone or dying: it may have forked first
                 if pid not in dead and (stat is None or stat[2] >= since):
                     dead.add(pid)
@@ -198,6 +204,12 @@ def _kill_stragglers(token: str, since: int) -> None:
             time.sleep(0.001)
         if not again:
             return
+
+
+def _kill_stragglers(token: str, since: int) -> None:
+    """Kill every process that still carries this run's token (Linux): daemons that left the group."""
+    marker = f"IMPORT_LAB_RUN={token}".encode()
+    sweep(lambda pid, environ, killed: marker in environ.split(b"\0"), since)
 
 
 def _wait(proc: subprocess.Popen, timeout: float) -> None:
@@ -301,7 +313,7 @@ def run(
             if stdin is not subprocess.DEVNULL:
                 stdin.close()
         # Read before the shell can exit: any process started later than it may be ours.
-        started = _stat(proc.pid) if LINUX and proc.pid > 0 else None
+        started = proc_stat(proc.pid) if LINUX and proc.pid > 0 else None
         try:
             _wait(proc, limits.timeout)
         except subprocess.TimeoutExpired:
