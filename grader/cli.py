@@ -205,11 +205,11 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
     results, failure, interrupted = grade(exercises, workspace, args.timeout, args.jobs)
-    if interrupted:
-        _say("Grading was interrupted (Ctrl-C): the report marks the checks that did not finish.")
-        with _sigint_ignored():  # a second Ctrl-C must not cut the reports short
-            return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
-    return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
+    if not interrupted:
+        return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
+    _say("Grading was interrupted (Ctrl-C): the report marks the checks that did not finish.")
+    with _sigint_ignored():  # a second Ctrl-C must not cut the reports short
+        return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
 
 
 @contextlib.contextmanager
@@ -263,13 +263,14 @@ def _finish(args, exercises, results, failure, default_workspace, label, interru
 
         progress_rows = progress.summary(course.discover(), progress.record(full))
     unwritten = []
-    for destination, write in ((args.json, report.write_json), (args.junit, report.write_junit)):
+    writers = (
+        (args.json, lambda path: report.write_json(full, path)),
+        (args.junit, lambda path: report.write_junit(full, path, results)),
+    )
+    for destination, write in writers:
         if destination:
             try:
-                if write is report.write_junit:
-                    write(full, destination, results)
-                else:
-                    write(full, destination)
+                write(destination)
             except OSError as exc:
                 unwritten.append(f"could not write {destination}: {exc.strerror or exc}")
     human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
