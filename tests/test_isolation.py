@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 import textwrap
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from grader import runner
 from grader.feedback import StudentCrash, StudentError, StudentTimeout
 from grader.runner import Limits
 from grader.sandbox import make_student
@@ -222,6 +224,40 @@ def test_a_daemon_forked_while_the_run_ends_is_killed_too(student_for, tmp_path)
     time.sleep(0.3)
     survivors = [p for p in Path("/proc").glob("[0-9]*") if marker.encode() in _cmdline(p)]
     assert not survivors
+
+
+LINUX = sys.platform.startswith("linux")
+
+
+@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+def test_the_pid_window_holds_the_processes_started_in_it_and_no_older_one():
+    window = runner.PidWindow.open()
+    assert window is not None
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        new = window.new_since()
+        assert new is not None
+        assert new(child.pid)
+        assert not new(os.getpid()) and not new(os.getppid())
+    finally:
+        child.kill()
+        child.wait()
+
+
+@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+def test_the_pid_window_follows_pids_round_the_cycle():
+    now = runner.PidWindow.open()
+    # A window opened "later in the cycle" than the last pid now: the pids wrapped since.
+    wrapped = runner.PidWindow(last_pid=now.last_pid + 10, forks=now.forks).new_since()
+    assert wrapped(now.last_pid) and wrapped(now.last_pid + 11)
+    assert not wrapped(now.last_pid + 5)
+
+
+@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+def test_a_window_with_a_whole_cycle_of_forks_in_it_is_not_trusted():
+    now = runner.PidWindow.open()
+    pid_max = int(Path("/proc/sys/kernel/pid_max").read_text())
+    assert runner.PidWindow(last_pid=now.last_pid, forks=now.forks - pid_max).new_since() is None
 
 
 def _cmdline(proc: Path) -> bytes:
