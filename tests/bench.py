@@ -3,7 +3,8 @@
 Run with ``nox -s bench`` (or ``python tests/bench.py``). Prints, in one run:
 checks, interpreters started, the bare start time of ``python -I -c pass``,
 the floor (checks x bare start / cores), the whole course's time and its ratio
-to the floor, one exercise's latency (``python -m grader`` and, when a reused
+to the floor, the time the checks' interpreters themselves ran (what no grader
+could save), one exercise's latency (``python -m grader`` and, when a reused
 nox environment exists, ``nox -s grade``), and the grader's peak memory.
 """
 
@@ -48,7 +49,8 @@ def main() -> int:
         counter.write_text("")
         subprocess.run([*grader, "--json", str(report_path)], cwd=REPO, env={**env, "IMPORT_LAB_COUNT_RUNS": str(counter)}, capture_output=True)
         report = json.loads(report_path.read_text())
-        interpreters = len(counter.read_text().splitlines())
+        durations = [float(line) for line in counter.read_text().split()]
+    interpreters, busy = len(durations), sum(durations)
     checks = sum(len(e["checks"]) for e in report["exercises"])
     whole = timed([*grader, "--json", os.devnull], 3, cwd=REPO, env=env)
     floor = checks * bare / cores()
@@ -68,6 +70,10 @@ def main() -> int:
     print(f"bare start (python -I -c pass): {bare * 1000:.1f} ms")
     print(f"floor (checks x bare start / cores): {floor:.2f} s")
     print(f"whole course, warm: {whole:.2f} s = {whole / floor:.2f} x the floor (target: at most 1.5)")
+    # The checks give their interpreters real work (imports, nested runs, zips):
+    # that time, spread over the cores, is what no grader could save.
+    print(f"the interpreters' own time / cores: {busy / cores():.2f} s ({busy / interpreters * 1000:.0f} ms each);"
+          f" the course takes {whole / (busy / cores()):.2f} x that")
     print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s)")
     print(nox_line)
     print(f"peak memory of one process (grader or interpreter): {peak_mib:.0f} MiB")
