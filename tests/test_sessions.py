@@ -45,7 +45,7 @@ class Recorder:
 
     def __init__(self, location: Path, posargs=(FIRST.id,), unavailable=()):
         self.posargs, self.unavailable = list(posargs), unavailable
-        self.runs, self.installs, self.logs = [], [], []
+        self.runs, self.installs, self.logs, self.install_envs = [], [], [], []
         location.mkdir(parents=True, exist_ok=True)
         self.virtualenv = type("Env", (), {"location": str(location)})()
         self.bin = str(location / ("Scripts" if os.name == "nt" else "bin"))
@@ -58,6 +58,7 @@ class Recorder:
         if any(name in arg for arg in args for name in self.unavailable):
             raise nox.command.CommandFailed("offline")
         self.installs.append(args)
+        self.install_envs.append(kwargs.get("env") or {})
 
     def log(self, *args, **kwargs):
         self.logs.append(" ".join(map(str, args)))
@@ -115,6 +116,14 @@ def test_the_student_sessions_share_one_environment_installed_once(sessions, tmp
     assert len(pythons) == 1, f"one environment for every student session, not {pythons}"
     assert len(installs) == 1, "installed once; later sessions skip pip (fast, and offline)"
     assert any("pytest" in r for r in installs[0]) and any("watchfiles" in r for r in installs[0])
+
+
+def test_uv_is_asked_for_bytecode_as_pip_gives_it(sessions, tmp_path):
+    """Without it, under PYTHONDONTWRITEBYTECODE every grading run would compile pytest again."""
+    _, (setup,) = call(sessions, "grade", tmp_path)
+    docs, _ = call(sessions, "docs", tmp_path)
+    envs = setup.install_envs + docs.install_envs
+    assert envs and all(env.get("UV_COMPILE_BYTECODE") == "1" for env in envs)
 
 
 def test_watch_mode_polls_when_watchfiles_cannot_be_installed(sessions, tmp_path):
