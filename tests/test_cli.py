@@ -44,6 +44,19 @@ def test_list_as_json_has_the_report_shape_without_scores():
 
 
 @needs_solutions
+def test_leaving_without_tearing_the_interpreter_down_loses_no_output():
+    # Block-buffered streams (no PYTHONUNBUFFERED): os._exit would drop what
+    # was not flushed, the whole of the report on a pipe included.
+    unbuffered = {"PYTHONUNBUFFERED": None}
+    run = run_grader("8.2", "--workspace", "solutions", "--json", "-", env=unbuffered)
+    assert run.returncode == 0, run.stderr
+    assert [e["chapter"] for e in run.report["exercises"]] == ["8.2"] * 4
+    assert run.stderr.rstrip().splitlines()[-1].startswith("Total:"), run.stderr[-300:]
+    listing = run_grader("--list", env=unbuffered)
+    assert listing.returncode == 0 and all(e.id in listing.stdout for e in EXERCISES), listing.stdout[-300:]
+
+
+@needs_solutions
 def test_a_solved_exercise_exits_0_with_a_full_report():
     run = run_grader(EXERCISE.id, "--workspace", "solutions", "--json", "-")
     assert run.returncode == 0, run.stderr
