@@ -57,6 +57,28 @@ def test_leaving_without_tearing_the_interpreter_down_loses_no_output():
 
 
 @needs_solutions
+def test_grading_never_imports_the_pytest_plugins_it_blocks():
+    # Blocked from pytest.ini's addopts, they would be imported all the same.
+    code = textwrap.dedent(
+        """
+        import os, sys
+        import pytest
+        from grader import cli
+        before = set(sys.modules)
+        code = cli.main(["import-once", "--workspace", "solutions", "--json", os.devnull])
+        print(code, " ".join(sorted(set(sys.modules) - before)))
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    status, _, loaded = done.stdout.strip().splitlines()[-1].partition(" ")
+    assert status == "0", done.stderr
+    from grader.cli import UNUSED_PLUGINS
+
+    assert not {f"_pytest.{name}" for name in UNUSED_PLUGINS} & set(loaded.split())
+
+
+@needs_solutions
 def test_a_solved_exercise_exits_0_with_a_full_report():
     run = run_grader(EXERCISE.id, "--workspace", "solutions", "--json", "-")
     assert run.returncode == 0, run.stderr
