@@ -138,8 +138,8 @@ def gradebook(session: nox.Session) -> None:
 
 @student_session
 def bench(session: nox.Session) -> None:
-    """Measure grading against the floor set by fresh interpreters (checks, starts, course time, latency, memory)."""
-    run_student(session, "tests/bench.py")
+    """Measure grading against the floor set by fresh interpreters (checks, starts, course time, latency, memory) [-- --gradebook]."""
+    run_student(session, "tests/bench.py", *session.posargs)
 
 
 @nox.session(python=False)

@@ -5,7 +5,10 @@ checks, interpreters started, the bare start time of ``python -I -c pass``,
 the floor (checks x bare start / cores), the whole course's time and its ratio
 to the floor, the time the checks' interpreters themselves ran (what no grader
 could save), one exercise's latency (``python -m grader`` and, when a reused
-nox environment exists, ``nox -s grade``), and the grader's peak memory.
+nox environment exists, ``nox -s grade``), and the grader's peak memory. With
+``--gradebook`` (``nox -s bench -- --gradebook``) it also grades a class of
+copies of the solutions, one submission at a time and one per core; with
+``--quick`` each figure is measured once (tests/test_bench.py).
 """
 
 from __future__ import annotations
@@ -38,10 +41,28 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def gradebook_scaling(env: dict[str, str]) -> str:
+    """Grade 2 x cores copies of the solutions as a class, one at a time and then one per core."""
+    with tempfile.TemporaryDirectory() as tmp:
+        submissions = []
+        for i in range(2 * cores()):
+            submissions.append(str(Path(tmp) / f"student-{i}"))
+            shutil.copytree(REPO / "solutions", Path(submissions[-1]) / "exercises")
+        book = [sys.executable, "-m", "grader.gradebook", *submissions, "--csv", os.devnull, "--json", os.devnull]
+        serial = timed([*book, "--jobs", "1"], 1, cwd=REPO, env=env)
+        parallel = timed([*book, "--jobs", str(cores())], 1, cwd=REPO, env=env)
+    return (
+        f"gradebook of {len(submissions)} submissions: {serial:.1f} s one at a time, {parallel:.1f} s {cores()} at a time"
+        f" ({serial / parallel:.2f} x faster on {cores()} cores)"
+    )
+
+
 def main() -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     grader = [sys.executable, "-m", "grader", "--workspace", "solutions"]
-    bare = timed([sys.executable, "-I", "-c", "pass"], 30)
+    quick = "--quick" in sys.argv[1:]  # each figure measured once: for the test that the bench still runs
+    repeat = (lambda n: 1) if quick else (lambda n: n)
+    bare = timed([sys.executable, "-I", "-c", "pass"], repeat(30))
 
     with tempfile.TemporaryDirectory() as tmp:
         counter, report_path = Path(tmp) / "runs", Path(tmp) / "report.json"
@@ -52,14 +73,14 @@ def main() -> int:
         durations = [float(line) for line in counter.read_text().split()]
     interpreters, busy = len(durations), sum(durations)
     checks = sum(len(e["checks"]) for e in report["exercises"])
-    whole = timed([*grader, "--json", os.devnull], 3, cwd=REPO, env=env)
+    whole = timed([*grader, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
     floor = checks * bare / cores()
 
     first = report["exercises"][0]["id"]
-    one = timed([*grader, first], 7, cwd=REPO, env=env)
+    one = timed([*grader, first], repeat(7), cwd=REPO, env=env)
     nox_line = "nox -s grade (reused env): not measured (run `nox -s grade` once first)"
     if shutil.which("nox") and (REPO / ".nox" / "setup").is_dir():  # the students' shared environment (noxfile.py)
-        via_nox = timed(["nox", "-s", "grade", "--", first, "--workspace", "solutions"], 5, cwd=REPO, env=env)
+        via_nox = timed(["nox", "-s", "grade", "--", first, "--workspace", "solutions"], repeat(5), cwd=REPO, env=env)
         nox_line = f"nox -s grade -- {first}: {via_nox:.3f} s (+{via_nox - one:.3f} s over the grader)"
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     peak_mib = peak_kib / 1024 if sys.platform != "darwin" else peak_kib / 1024 / 1024
@@ -77,6 +98,8 @@ def main() -> int:
     print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s)")
     print(nox_line)
     print(f"peak memory of one process (grader or interpreter): {peak_mib:.0f} MiB")
+    if "--gradebook" in sys.argv[1:]:  # about a minute more
+        print(gradebook_scaling(env))
     return 0
 
 

@@ -1,0 +1,33 @@
+"""The benchmark still runs, and prints every figure the grading reference quotes; its numbers are not judged."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import REPO
+from .course import EXERCISES, HAS_SOLUTIONS
+
+pytestmark = [
+    pytest.mark.skipif(not HAS_SOLUTIONS, reason="the benchmark grades the solutions"),
+    pytest.mark.skipif(os.name == "nt", reason="the benchmark reads peak memory with the resource module"),
+]
+
+
+def test_the_bench_prints_every_figure():
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "tests/bench.py", "--quick"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    checks, exercises = map(int, re.search(r"^checks: (\d+) in (\d+) exercises$", out, re.M).groups())
+    assert exercises == len(EXERCISES) and checks >= exercises
+    interpreters = int(re.search(r"^interpreters started: (\d+) ", out, re.M).group(1))
+    assert interpreters >= checks, "every check starts at least one interpreter: the runs were not counted"
+    for label in ("bare start", "floor", "whole course, warm", "the interpreters' own time", "one exercise", "peak memory"):
+        assert re.search(rf"^{re.escape(label)}.*\d", out, re.M), f"no {label!r} figure in:\n{out}"
