@@ -120,7 +120,9 @@ def declared_points(suite: Path) -> dict[str, tuple[int, int]]:
     """{test function: (points, 0-based line)} read from a suite's source, without importing it.
 
     Each ``test_*`` function counts ``@pytest.mark.points(N)`` (1 without
-    it), as the plugin does. A suite that does not parse gives ``{}``.
+    it), as the plugin does. Only the functions pytest collects are looked
+    at: those of the module, and the methods of its ``Test*`` classes. A
+    suite that does not parse gives ``{}``.
     """
     import ast
 
@@ -129,7 +131,11 @@ def declared_points(suite: Path) -> dict[str, tuple[int, int]]:
     except (OSError, ValueError, SyntaxError):
         return {}
     found = {}
-    for node in ast.walk(tree):
+    collected = [*tree.body]
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
+            collected += node.body
+    for node in collected:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
             points = 1
             for deco in node.decorator_list:

@@ -110,3 +110,23 @@ def test_no_orphan_suites_or_solutions():
     # (a student template has no solutions/: the glob is then empty)
     assert suites <= known, f"suites without an exercise: {suites - known}"
     assert solutions <= known, f"solutions without an exercise: {solutions - known}"
+
+
+def test_declared_points_are_those_of_the_checks_pytest_collects(tmp_path):
+    from grader.course import declared_points
+
+    suite = tmp_path / "test_some_exercise.py"
+    suite.write_text(
+        "import pytest\n"
+        "@pytest.mark.points(2)\n"
+        "def test_top_level(student):\n"
+        "    def test_nested(): pass\n"
+        "class TestGroup:\n"
+        "    @pytest.mark.points(3)\n"
+        "    def test_method(self, student): pass\n"
+        "class Helper:\n"
+        "    def test_not_collected(self): pass\n"
+        "def test_one_point(student): pass\n",
+        encoding="utf-8",
+    )
+    assert declared_points(suite) == {"test_top_level": (2, 1), "test_method": (3, 5), "test_one_point": (1, 9)}
