@@ -15,8 +15,8 @@ import select
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 POSIX = os.name == "posix"
