@@ -130,3 +130,12 @@ def test_declared_points_are_those_of_the_checks_pytest_collects(tmp_path):
         encoding="utf-8",
     )
     assert declared_points(suite) == {"test_top_level": (2, 1), "test_method": (3, 5), "test_one_point": (1, 9)}
+
+
+def test_suites_decide_with_expect_not_a_bare_assert():
+    # Suites are collected with --assert=plain: a bare assert would fail with no message for the learner.
+    found = []
+    for suite in sorted((REPO / "grader" / "suites").glob("*/test_*.py")):
+        tree = ast.parse(suite.read_text(encoding="utf-8"))
+        found += [f"{suite.name}:{node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Assert)]
+    assert not found
