@@ -37,7 +37,7 @@ def install(session: nox.Session, group: str, *, optional: bool = False) -> bool
         return done == wanted
     try:
         # uv leaves bytecode out unless asked (pip always compiles): without it, every
-        # run under PYTHONDONTWRITEBYTECODE would compile pytest again, about 0.3 s.
+        # run under PYTHONDONTWRITEBYTECODE would compile pytest again, about half a second.
         session.install(*requirements, env={"UV_COMPILE_BYTECODE": "1"})
     except nox.command.CommandFailed:
         if not optional:

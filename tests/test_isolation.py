@@ -226,10 +226,7 @@ def test_a_daemon_forked_while_the_run_ends_is_killed_too(student_for, tmp_path)
     assert not survivors
 
 
-LINUX = sys.platform.startswith("linux")
-
-
-@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+@pytest.mark.skipif(not runner.LINUX, reason="pid allocation is read from /proc")
 def test_the_pid_window_holds_the_processes_started_in_it_and_no_older_one():
     window = runner.PidWindow.open()
     assert window is not None
@@ -244,7 +241,7 @@ def test_the_pid_window_holds_the_processes_started_in_it_and_no_older_one():
         child.wait()
 
 
-@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+@pytest.mark.skipif(not runner.LINUX, reason="pid allocation is read from /proc")
 def test_the_pid_window_follows_pids_round_the_cycle():
     now = runner.PidWindow.open()
     # A window opened "later in the cycle" than the last pid now: the pids wrapped since.
@@ -253,7 +250,7 @@ def test_the_pid_window_follows_pids_round_the_cycle():
     assert not wrapped(now.last_pid + 5)
 
 
-@pytest.mark.skipif(not LINUX, reason="pid allocation is read from /proc")
+@pytest.mark.skipif(not runner.LINUX, reason="pid allocation is read from /proc")
 def test_a_window_with_a_whole_cycle_of_forks_in_it_is_not_trusted():
     now = runner.PidWindow.open()
     pid_max = int(Path("/proc/sys/kernel/pid_max").read_text())
