@@ -354,9 +354,9 @@ def test_a_script_stuck_in_an_import_times_out_naming_the_line(student_for, tmp_
     with pytest.raises(StudentTimeout) as caught:
         student.run_script("shop.py", doing="`python shop.py` to finish")
     assert caught.value.status == "timeout"
-    if POSIX:  # the stack comes from faulthandler answering SIGABRT
-        assert "helper.py, line 3" in caught.value.message
-        assert memo.read_text() == "helper.py:3", "later checks that import helper can be skipped"
+    if POSIX:  # the stack comes from faulthandler answering SIGABRT, caught on either line of the loop
+        assert re.search(r"helper\.py, line [23]", caught.value.message)
+        assert re.fullmatch(r"helper\.py:[23]", memo.read_text()), "later checks that import helper can be skipped"
 
 
 def test_a_script_stuck_in_its_own_main_does_not_stop_later_imports(student_for, tmp_path):
