@@ -63,6 +63,14 @@ def student(request: pytest.FixtureRequest):
         shutil.rmtree(root, ignore_errors=True)
 
 
+def where(excinfo: pytest.ExceptionInfo) -> str:
+    """", in FILE, line N": the innermost frame, for the instructor who fixes the bug (no source is read)."""
+    tb = excinfo.tb
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return f", in {Path(tb.tb_frame.f_code.co_filename).name}, line {tb.tb_lineno}"
+
+
 def verdict(excinfo: pytest.ExceptionInfo | None, outcome: str) -> tuple[str, str]:
     """(status, learner's message) for one phase of a check."""
     if excinfo is None:
@@ -76,7 +84,7 @@ def verdict(excinfo: pytest.ExceptionInfo | None, outcome: str) -> tuple[str, st
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "a condition did not hold"
         return "fail", first
     return "error", (
-        f"The grader itself failed in this check ({type(exc).__name__}: {exc}). "
+        f"The grader itself failed in this check ({type(exc).__name__}: {exc}{where(excinfo)}). "
         "This is a bug in the course, not in your code: please tell your instructor."
     )
 

@@ -211,7 +211,41 @@ def test_a_bug_in_the_grader_is_an_error_and_exit_3(fake_course):
     (check,) = by_id["buggy-suite"]["checks"]
     assert check["status"] == "error" and check["score"] == 0
     assert "not in your code" in check["message"]
+    assert "KeyError" in check["message"] and "test_buggy_suite.py, line 6" in check["message"], "the instructor learns where"
     assert "Traceback" not in run.stderr
+
+
+def test_a_failed_check_costs_no_traceback_formatting(fake_course, tmp_path):
+    # The verdict and message come from the check itself. A long traceback
+    # (pytest's default) reads and parses the suite's source for every failed
+    # check and shows the test's arguments: this spy's repr would be called.
+    formatted = tmp_path / "formatted"
+    (fake_course / "grader" / "suites" / "9.1-fake" / "test_healthy.py").write_text(
+        textwrap.dedent(
+            f"""
+            import pytest
+            from grader import expect
+
+            class Spy:
+                def __repr__(self):
+                    open({str(formatted)!r}, "w").close()
+                    return "Spy()"
+
+            @pytest.fixture
+            def spy():
+                return Spy()
+
+            @pytest.mark.points(2)
+            def test_value(student, spy):
+                expect(False, expected="VALUE to be 2", saw="it was 1")
+            """
+        )
+    )
+    for jobs in ("1", "2"):
+        run = run_grader("healthy", "--jobs", jobs, "--json", "-", cwd=fake_course)
+        (check,) = run.report["exercises"][0]["checks"]
+        assert check["status"] == "fail" and "VALUE to be 2" in check["message"]
+        assert not formatted.exists(), f"pytest formatted a traceback for a failed check (--jobs {jobs})"
 
 
 def test_a_suite_that_cannot_load_is_an_error_and_exit_3(fake_course):
