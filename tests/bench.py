@@ -3,12 +3,14 @@
 Run with ``nox -s bench`` (or ``python tests/bench.py``). Prints, in one run:
 checks, interpreters started, the bare start time of ``python -I -c pass``,
 the floor (checks x bare start / cores), the whole course's time and its ratio
-to the floor, the time the checks' interpreters themselves ran (what no grader
-could save), one exercise's latency (``python -m grader`` and, when a reused
-nox environment exists, ``nox -s grade``), and the grader's peak memory. With
-``--gradebook`` (``nox -s bench -- --gradebook``) it also grades a class of
-copies of the solutions, one submission at a time and one per core; with
-``--quick`` each figure is measured once (tests/test_bench.py).
+to the floor, the whole course on the stubs (every check failing, as a
+student starts), the time the checks' interpreters themselves ran (what no
+grader could save), one exercise's latency on its solution and on its stub
+(``python -m grader`` and, when a reused nox environment exists, ``nox -s
+grade``), and the grader's peak memory. With ``--gradebook`` (``nox -s bench
+-- --gradebook``) it also grades a class of copies of the solutions, one
+submission at a time and one per core; with ``--quick`` each figure is
+measured once (tests/test_bench.py).
 """
 
 from __future__ import annotations
@@ -79,8 +81,13 @@ def main() -> int:
     whole = timed([*grader, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
     floor = checks * bare / cores()
 
+    # What a student starts from: every check fails, with a message to write.
+    stubs = [sys.executable, "-m", "grader", "--workspace", "exercises"]
+    whole_stubs = timed([*stubs, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
+
     first = report["exercises"][0]["id"]
     one = timed([*grader, first], repeat(7), cwd=REPO, env=env)
+    one_stub = timed([*stubs, first], repeat(7), cwd=REPO, env=env)
     nox_line = "nox -s grade (reused env): not measured (run `nox -s grade` once first)"
     if shutil.which("nox") and (REPO / ".nox" / "setup").is_dir():  # the students' shared environment (noxfile.py)
         via_nox = timed(["nox", "-s", "grade", "--", first, "--workspace", "solutions"], repeat(5), cwd=REPO, env=env)
@@ -98,7 +105,8 @@ def main() -> int:
     # that time, spread over the cores, is what no grader could save.
     print(f"the interpreters' own time / cores: {busy / cores():.2f} s ({busy / interpreters * 1000:.0f} ms each);"
           f" the course takes {whole / (busy / cores()):.2f} x that")
-    print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s)")
+    print(f"whole course on the stubs, warm: {whole_stubs:.2f} s")
+    print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s); on its stub: {one_stub:.3f} s")
     print(nox_line)
     print(f"peak memory of one process (grader or interpreter): {peak_mib:.0f} MiB")
     if "--gradebook" in sys.argv[1:]:  # about a minute more
