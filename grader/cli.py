@@ -342,7 +342,6 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
     interrupted = False
     captured = io.StringIO()
     try:
-        sys.dont_write_bytecode = True  # grading leaves no __pycache__ behind, in suites either
         # Only the plugins the grader names: whatever else is installed next to
         # pytest cannot change a verdict, and does not cost start-up time.
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
