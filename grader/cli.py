@@ -206,10 +206,10 @@ def run(argv: list[str] | None = None) -> int:
 
     results, failure, interrupted = grade(exercises, workspace, args.timeout, args.jobs)
     if not interrupted:
-        return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
+        return _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted)
     _say("Grading was interrupted (Ctrl-C): the report marks the checks that did not finish.")
     with _sigint_ignored():  # a second Ctrl-C must not cut the reports short
-        return _finish(args, exercises, results, failure, default_workspace, label, interrupted)
+        return _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted)
 
 
 @contextlib.contextmanager
@@ -250,7 +250,7 @@ def _workspace_root(folder: Path, sections: set[str]) -> Path:
     return folder
 
 
-def _finish(args, exercises, results, failure, default_workspace, label, interrupted) -> int:
+def _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted) -> int:
     from . import console, report
 
     if failure:
@@ -261,7 +261,7 @@ def _finish(args, exercises, results, failure, default_workspace, label, interru
         # The student's own exercises: remember where they are (never used for grading).
         from . import progress
 
-        progress_rows = progress.summary(course.discover(), progress.record(full))
+        progress_rows = progress.summary(all_exercises, progress.record(full))
     unwritten = []
     writers = (
         (args.json, lambda path: report.write_json(full, path)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,13 +68,13 @@ def _title(readme: Path, fallback: str) -> str:
 
 
 def _stub_files(folder: Path) -> tuple[str, ...]:
-    return tuple(
-        sorted(
-            p.relative_to(folder).as_posix()
-            for p in folder.rglob("*")
-            if p.is_file() and p.name != "README.md" and "__pycache__" not in p.parts
-        )
-    )
+    # os.walk, not Path.rglob: every grading run lists all the exercises, and rglob took four times as long.
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = Path(top).relative_to(folder)
+        found += [(rel / name).as_posix() for name in files if name != "README.md"]
+    return tuple(sorted(found))
 
 
 def discover(course_root: Path = COURSE_ROOT) -> list[Exercise]:
