@@ -6,11 +6,14 @@ import json
 import os
 import platform
 import sys
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .course import Exercise
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 SCHEMA = "import-lab/report/1"
 
@@ -203,6 +206,8 @@ def _counts(checks: list[dict]) -> dict[str, str]:
 
 
 def _points(parent: ET.Element, score: int, max_score: int) -> None:
+    import xml.etree.ElementTree as ET
+
     props = ET.SubElement(parent, "properties")
     ET.SubElement(props, "property", name="score", value=str(score))
     ET.SubElement(props, "property", name="max_score", value=str(max_score))
@@ -213,6 +218,8 @@ def write_junit(report: dict, destination: str, results: dict[str, list[Check]] 
 
     ``results`` (the Checks the report was built from) gives each test case its ``time``.
     """
+    import xml.etree.ElementTree as ET  # here, not at the top: only a JUnit report needs it
+
     everything = [c for e in report["exercises"] for c in e["checks"]]
     durations = {
         (ex_id, i): check.duration for ex_id, checks in (results or {}).items() for i, check in enumerate(checks)
