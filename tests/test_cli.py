@@ -211,7 +211,8 @@ def test_a_bug_in_the_grader_is_an_error_and_exit_3(fake_course):
     (check,) = by_id["buggy-suite"]["checks"]
     assert check["status"] == "error" and check["score"] == 0
     assert "not in your code" in check["message"]
-    assert "KeyError" in check["message"] and "test_buggy_suite.py, line 6" in check["message"], "the instructor learns where"
+    assert "KeyError" in check["message"], "the instructor learns what went wrong"
+    assert "test_buggy_suite.py, line 6" in check["message"], "and where"
     assert "Traceback" not in run.stderr
 
 
