@@ -157,22 +157,19 @@ def read_or_empty(path: str) -> bytes:
         return b""
 
 
-def _read_numbers(path: str) -> list[int] | None:
-    """The whole numbers in a small /proc file ("1/123" gives 1 and 123), or None if it cannot be read."""
-    try:
-        with open(path, "rb") as f:
-            return [int(n) for n in f.read().replace(b"/", b" ").split() if n.isdigit()]
-    except (OSError, ValueError):
-        return None
+def _read_numbers(path: str) -> list[int]:
+    """The whole numbers in a small /proc file ("1/123" gives 1 and 123); none if it cannot be read."""
+    return [int(n) for n in read_or_empty(path).replace(b"/", b" ").split() if n.isdigit()]
 
 
 def _forks() -> int | None:
     """Processes (and threads) created since boot, from /proc/stat."""
-    try:
-        with open("/proc/stat", "rb") as f:
-            return int(f.read().split(b"\nprocesses ", 1)[1].split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
+    count = read_or_empty("/proc/stat").partition(b"\nprocesses ")[2].split()[:1]
+    return int(count[0]) if count and count[0].isdigit() else None
+
+
+#: Pids below this are never reused once the cycle wraps (the kernel's RESERVED_PIDS).
+RESERVED_PIDS = 300
 
 
 @dataclass(frozen=True)
@@ -206,7 +203,7 @@ class PidWindow:
     def new_since(self) -> Callable[[int], bool] | None:
         """A test for "started since the window opened", or None if the pids may have gone round a whole cycle."""
         loadavg, forks, pid_max = _read_numbers("/proc/loadavg"), _forks(), _read_numbers("/proc/sys/kernel/pid_max")
-        if not loadavg or len(loadavg) < 2 or forks is None or not pid_max:
+        if len(loadavg) < 2 or forks is None or not pid_max:
             return None
         tasks, last = loadavg[-2], loadavg[-1]  # "... running/tasks last_pid"
         # The cursor moves one step per new pid, and one per pid in use that it
@@ -218,9 +215,6 @@ class PidWindow:
             return lambda pid: start < pid <= last
         return lambda pid: pid > start or pid <= last
 
-
-#: Pids below this are never reused once the cycle wraps (the kernel's RESERVED_PIDS).
-RESERVED_PIDS = 300
 
 
 def sweep(ours, since: int | None = None, window: PidWindow | None = None) -> None:
