@@ -3,8 +3,8 @@
 Run with ``nox -s bench`` (or ``python tests/bench.py``). Prints, in one run:
 checks, interpreters started, the bare start time of ``python -I -c pass``,
 the floor (checks x bare start / cores), the whole course's time and its ratio
-to the floor, the whole course on the stubs (every check failing, as a
-student starts), the time the checks' interpreters themselves ran (what no
+to the floor, the whole course on a copy of exercises/ (the stubs, every
+check failing, as a student starts), the time the checks' interpreters themselves ran (what no
 grader could save), one exercise's latency on its solution and on its stub
 (``python -m grader`` and, when a reused nox environment exists, ``nox -s
 grade``), and the grader's peak memory. With ``--gradebook`` (``nox -s bench
@@ -81,13 +81,15 @@ def main() -> int:
     whole = timed([*grader, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
     floor = checks * bare / cores()
 
-    # What a student starts from: every check fails, with a message to write.
-    stubs = [sys.executable, "-m", "grader", "--workspace", "exercises"]
-    whole_stubs = timed([*stubs, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
-
     first = report["exercises"][0]["id"]
     one = timed([*grader, first], repeat(7), cwd=REPO, env=env)
-    one_stub = timed([*stubs, first], repeat(7), cwd=REPO, env=env)
+    # What a student starts from: every check fails, with a message to write. A
+    # copy, so that the bench neither grades nor records the student's own work.
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(REPO / "exercises", Path(tmp) / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
+        stubs = [sys.executable, "-m", "grader", "--workspace", str(Path(tmp) / "exercises")]
+        whole_stubs = timed([*stubs, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
+        one_stub = timed([*stubs, first], repeat(7), cwd=REPO, env=env)
     nox_line = "nox -s grade (reused env): not measured (run `nox -s grade` once first)"
     if shutil.which("nox") and (REPO / ".nox" / "setup").is_dir():  # the students' shared environment (noxfile.py)
         via_nox = timed(["nox", "-s", "grade", "--", first, "--workspace", "solutions"], repeat(5), cwd=REPO, env=env)

@@ -18,8 +18,9 @@ pytestmark = [
 ]
 
 
-def test_the_bench_prints_every_figure():
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+def test_the_bench_prints_every_figure(tmp_path):
+    state = tmp_path / "state.json"  # the student's progress: the bench must neither grade nor record their work
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"IMPORT_LAB_STATE": str(state)}
     done = subprocess.run(
         [sys.executable, "tests/bench.py", "--quick"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
     )
@@ -32,3 +33,4 @@ def test_the_bench_prints_every_figure():
     for label in ("bare start", "floor", "whole course, warm", "whole course on the stubs", "the interpreters' own time",
                   "one exercise", "on its stub", "peak memory"):
         assert re.search(rf"^{re.escape(label)}.*\d|{re.escape(label)}: \d", out, re.M), f"no {label!r} figure in:\n{out}"
+    assert not state.exists(), "the bench recorded a grading of the student's own exercises as their progress"
