@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -23,6 +24,35 @@ from .console import Style
 from .course import COURSE_ROOT, Exercise, UsageError, discover, select
 
 EXERCISES = COURSE_ROOT / "exercises"
+
+
+class CtrlC:
+    """The first Ctrl-C asks the watcher to stop; a second one interrupts at once.
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be. Raised
+    inside an import (watchfiles imports modules when it starts watching), it can
+    land in a callback that only reports it, and the watcher goes on as if Ctrl-C
+    had not been pressed. Asking instead means the watcher stops at its next look
+    at the files, which is a fraction of a second away. ``is_set`` makes this a
+    stop event for ``watchfiles.watch``.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+
+    def __enter__(self) -> CtrlC:
+        self.previous = signal.signal(signal.SIGINT, self._press)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+    def _press(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def is_set(self) -> bool:
+        return self.pressed
 
 
 def snapshot() -> dict[Path, tuple[float, int]]:
@@ -41,9 +71,11 @@ def differences(before: dict, now: dict) -> set[Path]:
     return {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
 
 
-def polled_changes(interval: float, before: dict) -> Iterator[set[Path]]:
+def polled_changes(interval: float, before: dict, stop: CtrlC) -> Iterator[set[Path]]:
     while True:
         time.sleep(interval)
+        if stop.is_set():
+            return
         now = snapshot()
         changed = differences(before, now)
         if changed:
@@ -53,19 +85,19 @@ def polled_changes(interval: float, before: dict) -> Iterator[set[Path]]:
         before = now
 
 
-def changes(interval: float, baseline: dict) -> Iterator[set[Path]]:
+def changes(interval: float, baseline: dict, stop: CtrlC) -> Iterator[set[Path]]:
     """Sets of changed files, from ``baseline`` on (taken before the first verdict, so no save is missed)."""
     try:
         if os.environ.get("IMPORT_LAB_WATCH") == "poll":
             raise ImportError("polling asked for")
         import watchfiles
     except ImportError:
-        yield from polled_changes(interval, baseline)
+        yield from polled_changes(interval, baseline, stop)
         return
     missed = differences(baseline, snapshot())  # saved while the first verdict was being made
     if missed:
         yield missed
-    for batch in watchfiles.watch(EXERCISES, debounce=200, step=50):
+    for batch in watchfiles.watch(EXERCISES, debounce=200, step=50, stop_event=stop):
         changed = {Path(p) for _, p in batch if "__pycache__" not in p and not p.endswith(".pyc")}
         if changed:
             yield changed
@@ -94,8 +126,8 @@ def grade(exercise: Exercise) -> dict | None:
 
 
 class Watcher:
-    def __init__(self, exercises: list[Exercise], current: Exercise, style: Style):
-        self.exercises, self.current, self.style = exercises, current, style
+    def __init__(self, exercises: list[Exercise], current: Exercise, style: Style, stop: CtrlC):
+        self.exercises, self.current, self.style, self.stop = exercises, current, style, stop
 
     def say(self, text: str = "") -> None:
         print(text, flush=True)
@@ -108,6 +140,8 @@ class Watcher:
     def verdict(self) -> bool:
         e = self.current
         result = grade(e)
+        if self.stop.is_set():  # Ctrl-C reached the grader too: its verdict says nothing about the code
+            return False
         stamp = time.strftime("%H:%M:%S")
         if result is None:
             self.say(f"[{stamp}] {self.style.status('error')} {e.id}: the grader failed; run `nox -s grade -- {e.id}` to see why")
@@ -145,7 +179,9 @@ class Watcher:
         self.announce()
         if self.verdict():
             self.move_on()
-        for changed in changes(interval, baseline):
+        for changed in changes(interval, baseline, self.stop):
+            if self.stop.is_set():
+                return
             touched = [e for e in (owner(p, self.exercises) for p in changed) if e]
             if not touched:
                 continue
@@ -170,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     current = current or progress.next_exercise(exercises, progress.load()) or exercises[0]
     try:
-        Watcher(exercises, current, Style()).run(args.interval)
-    except KeyboardInterrupt:
-        print("\nStopped watching. Your progress is saved.", flush=True)
+        with CtrlC() as stop:
+            Watcher(exercises, current, Style(), stop).run(args.interval)
+    except KeyboardInterrupt:  # the second Ctrl-C
+        pass
+    print("\nStopped watching. Your progress is saved.", flush=True)
     return 0
 
 

@@ -88,6 +88,26 @@ def test_watch_regrades_on_save_and_moves_on(tmp_path, how):
     assert state["results"][FIRST.id]["score"] == state["results"][FIRST.id]["max_score"]
 
 
+CTRL_C_TWICE = """
+import signal, sys
+from grader.watch import CtrlC
+with CtrlC() as stop:
+    signal.raise_signal(signal.SIGINT)  # raises KeyboardInterrupt here, in the middle of anything, unless it only asks
+    print("asked" if stop.is_set() else "not asked")
+    try:
+        signal.raise_signal(signal.SIGINT)
+        print("not interrupted")
+    except KeyboardInterrupt:
+        print("interrupted")
+print("restored" if signal.getsignal(signal.SIGINT) is signal.default_int_handler else "not restored")
+"""
+
+
+def test_the_first_ctrl_c_asks_the_watcher_to_stop_and_a_second_interrupts():
+    done = subprocess.run([sys.executable, "-c", CTRL_C_TWICE], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["asked", "interrupted", "restored"], done.stderr
+
+
 def test_hints_come_one_at_a_time_and_are_remembered(tmp_path):
     state = tmp_path / "state.json"
     first = run_module("grader.hints", FIRST.id, state=state)
