@@ -216,7 +216,6 @@ class PidWindow:
         return lambda pid: pid > start or pid <= last
 
 
-
 def sweep(ours, since: int | None = None, window: PidWindow | None = None) -> None:
     """Linux: SIGKILL every process that ``ours(pid, environ, killed)`` claims, sweep after sweep.
 

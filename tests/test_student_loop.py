@@ -89,7 +89,7 @@ def test_watch_regrades_on_save_and_moves_on(tmp_path, how):
 
 
 CTRL_C_TWICE = """
-import signal, sys
+import signal
 from grader.watch import CtrlC
 with CtrlC() as stop:
     signal.raise_signal(signal.SIGINT)  # raises KeyboardInterrupt here, in the middle of anything, unless it only asks
