@@ -33,8 +33,8 @@ class CtrlC:
     inside an import (watchfiles imports modules when it starts watching), it can
     land in a callback that only reports it, and the watcher goes on as if Ctrl-C
     had not been pressed. Asking instead means the watcher stops at its next look
-    at the files, which is a fraction of a second away. ``is_set`` makes this a
-    stop event for ``watchfiles.watch``.
+    at the files, a fraction of a second away (or once the verdict being made is
+    done). ``is_set`` makes this a stop event for ``watchfiles.watch``.
     """
 
     def __init__(self) -> None:
