@@ -15,9 +15,35 @@ and nothing of the grader is importable. The snippet gets two helpers:
 """
 
 
+def _as_if_site_had_run():
+    """Give code run under ``-S`` what ``site`` would have given it, but the site-packages.
+
+    A student's program runs with ``site``: it has ``exit()``, ``quit()`` and
+    ``help()``, and ``os`` with the modules it needs comes from the standard
+    library before the program's folder is on ``sys.path`` (on 3.10 a
+    student's ``stat.py`` would otherwise replace the real one). Under ``-S``,
+    ``import site`` defines site's functions and runs none of them; these
+    three add the builtins, and no ``.pth`` file or site-packages is read.
+    """
+    import sys
+
+    if not sys.flags.no_site:
+        return
+    folder = sys.path.pop(0) if sys.path and sys.path[0] == "" else None
+    try:
+        import site
+
+        site.setquit()
+        site.setcopyright()
+        site.sethelper()
+    finally:
+        if folder is not None:
+            sys.path.insert(0, folder)
+
+
 def _probe_main():
-    # Only modules every interpreter has loaded already: importing json or
-    # traceback here would cost more than the rest of a probe together.
+    # Only modules an interpreter with site has loaded already: importing json
+    # or traceback here would cost more than the rest of a probe together.
     import os
     import sys
 
@@ -154,4 +180,5 @@ def _probe_main():
     channel.close()
 
 
+_as_if_site_had_run()
 _probe_main()

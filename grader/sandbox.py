@@ -205,13 +205,16 @@ class Student:
             stdin_text=stdin,
         )
 
+    # A program is run as its author runs it: with site, so that a program that
+    # ends with exit() or quit() (site adds both) does what it does at home.
+
     def run_script(self, script: str, *args: str, **kw) -> runner.Completed:
-        """``python script.py args``: the script runs as ``__main__``."""
-        return self.python_run(script, *args, **kw)
+        """``python script.py args``: the script runs as ``__main__``, with ``site``."""
+        return self.python_run(script, *args, **{"site": True, **kw})
 
     def run_module(self, module: str, *args: str, **kw) -> runner.Completed:
-        """``python -m module args``."""
-        return self.python_run("-m", module, *args, **kw)
+        """``python -m module args``, with ``site``."""
+        return self.python_run("-m", module, *args, **{"site": True, **kw})
 
     def probe(
         self,

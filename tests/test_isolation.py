@@ -69,12 +69,35 @@ def test_the_graders_environment_does_not_reach_the_student(student_for, tmp_pat
     student = student_for({})
     seen = student.observe(
         """
-        import importlib.util, sys
+        import importlib.util, os, sys
         report(found=importlib.util.find_spec("shadow") is not None, dont_write=sys.flags.dont_write_bytecode,
-               no_site="site" not in sys.modules)
+               site_packages=[p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages")])
         """
     )
-    assert seen == {"found": False, "dont_write": 0, "no_site": True}
+    assert seen == {"found": False, "dont_write": 0, "site_packages": []}
+
+
+SITE_BUILTINS = ["copyright", "credits", "exit", "help", "license", "quit"]
+
+
+def test_a_probe_sees_what_site_gives_a_program_but_the_site_packages(student_for):
+    # site loads os (and stat with it) from the standard library before the
+    # program's folder is on sys.path; under -S alone, 3.10 would load this stat.py.
+    student = student_for({"stat.py": "MINE = True\n", "app.py": "import stat\nMINE = hasattr(stat, 'MINE')\n"})
+    seen = student.observe(
+        f"""
+        import app, builtins, sys
+        report(mine=app.MINE, builtins=[n for n in {SITE_BUILTINS!r} if hasattr(builtins, n)], no_site=sys.flags.no_site)
+        """
+    )
+    assert seen == {"mine": False, "builtins": SITE_BUILTINS, "no_site": 1}
+
+
+def test_a_program_that_ends_with_exit_or_quit_runs_as_it_does_at_home(student_for, exercise):
+    (exercise / "tool").mkdir()
+    student = student_for({"prog.py": "print('bye')\nexit(3)\n", "tool/__init__.py": "", "tool/__main__.py": "quit(4)\n"})
+    script, module = student.run_script("prog.py"), student.run_module("tool")
+    assert (script.returncode, script.stdout, module.returncode) == (3, "bye\n", 4), script.stderr + module.stderr
 
 
 def test_each_probe_is_a_fresh_interpreter(student_for):
