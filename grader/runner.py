@@ -75,6 +75,7 @@ class Completed:
     truncated: bool = False
     duration: float = 0.0
     parent_killed: bool = False  # the student's code killed the process that started it
+    uncaught: str | None = None  # the exception it ended with, in words (the sandbox reads it off stderr)
 
     @property
     def last_line(self) -> str:
@@ -107,6 +108,8 @@ class Completed:
             return f"it crashed ({sig}), most likely from running out of memory or very deep recursion"
         if sig:
             return f"it was killed by {sig}"
+        if self.uncaught:
+            return f"it stopped with an uncaught {self.uncaught} (exit code {self.returncode})"
         return f"it exited with code {self.returncode}"
 
 

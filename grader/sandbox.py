@@ -177,9 +177,14 @@ class Student:
             if stuck and stuck.imported and self.hang_memo is not None:
                 self.hang_memo.write_text(f"{stuck.file}:{stuck.line}", encoding="utf-8")
             expect_completed(completed, doing, stuck and (stuck.file, stuck.line, stuck.function))
-        if doing is not None:
+        error = None
+        if completed.returncode:  # a run that printed a traceback says which exception ended it
             error = traceback_error(completed.stderr, self.path if cwd is None else self.path / cwd, self.path)
-            if error is not None and completed.returncode != 0:
+        if error is not None:
+            said = f"{error.type} {error.where}" + (f": {error.message}" if error.message else "")
+            completed = dataclasses.replace(completed, uncaught=said)
+        if doing is not None:
+            if error is not None:
                 raise StudentError(error, doing)
             if completed.signal_name or completed.parent_killed:
                 raise StudentCrash(doing, completed.describe_end(), completed.stdout + completed.stderr)

@@ -93,6 +93,15 @@ def test_a_probe_sees_what_site_gives_a_program_but_the_site_packages(student_fo
     assert seen == {"mine": False, "builtins": SITE_BUILTINS, "no_site": 1}
 
 
+def test_how_a_program_ended_names_the_exception_it_stopped_with(student_for):
+    student = student_for({"prog.py": "import sys\n\nprnt('hello')\n", "quiet.py": "import sys\nsys.exit(2)\n"})
+    crashed, exited = student.run_script("prog.py"), student.run_script("quiet.py")
+    said = crashed.describe_end()
+    assert "NameError in prog.py, line 3" in said and "prnt" in said and "exit code 1" in said
+    assert str(student.path) not in said
+    assert exited.describe_end() == "it exited with code 2"
+
+
 def test_a_program_that_ends_with_exit_or_quit_runs_as_it_does_at_home(student_for, exercise):
     (exercise / "tool").mkdir()
     student = student_for({"prog.py": "print('bye')\nexit(3)\n", "tool/__init__.py": "", "tool/__main__.py": "quit(4)\n"})
