@@ -50,7 +50,7 @@ def test_headers_keep_no_copy_of_the_setting(student):
         config.set_debug(True)
         report(copy=copy, header=headers.header("q4"))
         """,
-        doing="`import config, headers` to work",
+        doing='`import config, headers`, then headers.header("q4"), to work',
     )
     expect(
         not seen["copy"],
