@@ -75,6 +75,11 @@ class ErrorInfo:
             return f"in {self.filename}, line {self.lineno}"
         return "before reaching any of your files"
 
+    @property
+    def summary(self) -> str:
+        """The exception, where it was raised and its message, for a check's ``saw``: "NameError in app.py, line 3: ..."."""
+        return f"{self.type} {self.where}" + (f": {self.message}" if self.message else "")
+
     def explain(self) -> str:
         """One sentence on what this kind of error usually means."""
         msg = self.message
@@ -118,9 +123,7 @@ class StudentError(CheckFailed):
 
     def __init__(self, error: ErrorInfo, doing: str | None = None):
         self.error = error
-        saw = f"your code raised {error.type} {error.where}"
-        if error.message:
-            saw += f": {error.message}"
+        saw = f"your code raised {error.summary}"
         expected = doing or "your code to run without an exception"
         super().__init__(expected, saw, error.explain())
 

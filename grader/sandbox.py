@@ -181,8 +181,7 @@ class Student:
         if completed.returncode:  # a run that printed a traceback says which exception ended it
             error = traceback_error(completed.stderr, self.path if cwd is None else self.path / cwd, self.path)
         if error is not None:
-            said = f"{error.type} {error.where}" + (f": {error.message}" if error.message else "")
-            completed = dataclasses.replace(completed, uncaught=said)
+            completed = dataclasses.replace(completed, uncaught=error.summary)
         if doing is not None:
             if error is not None:
                 raise StudentError(error, doing)
