@@ -182,10 +182,12 @@ class Student:
             error = traceback_error(completed.stderr, self.path if cwd is None else self.path / cwd, self.path)
         if error is not None:
             completed = dataclasses.replace(completed, uncaught=error.summary)
+        if completed.parent_killed:  # see probe(): what such a run showed cannot count for anything
+            raise StudentCrash(doing or "your program to run to the end", completed.describe_end())
         if doing is not None:
             if error is not None:
                 raise StudentError(error, doing)
-            if completed.signal_name or completed.parent_killed:
+            if completed.signal_name:
                 raise StudentCrash(doing, completed.describe_end(), completed.stdout + completed.stderr)
         return completed
 
@@ -220,7 +222,21 @@ class Student:
         """``python -m module args``, with ``site``."""
         return self.python_run("-m", module, *args, **{"site": True, **kw})
 
-    def probe(
+    def probe(self, code: str, **kw) -> Probe:
+        """Run ``code`` in a fresh interpreter whose working directory is the student's folder.
+
+        The code may import the student's modules and calls ``report(name=value)``
+        to send observations back; it also has ``rewrite(path, text)``. Code
+        that killed the process that started it fails the check: it may have
+        gone on running, and reporting, after the grader's shell was gone,
+        so its values could pass a check that looks for something absent.
+        """
+        result = self._probe(code, **kw)
+        if result.completed.parent_killed:
+            raise StudentCrash("your code to run to the end", result.completed.describe_end())
+        return result
+
+    def _probe(
         self,
         code: str,
         *,
@@ -230,11 +246,7 @@ class Student:
         env: dict[str, str] | None = None,
         timeout: float | None = None,
     ) -> Probe:
-        """Run ``code`` in a fresh interpreter whose working directory is the student's folder.
-
-        The code may import the student's modules and calls ``report(name=value)``
-        to send observations back; it also has ``rewrite(path, text)``.
-        """
+        """:meth:`probe`, without its verdict on code that killed its parent (``observe`` gives its own)."""
         scratch = self._scratch / f"probe{next(self._runs)}"
         scratch.mkdir()
         channel = scratch / "channel.txt"
@@ -274,7 +286,7 @@ class Student:
         ``doing`` says, for that message, what the check expected to do
         (e.g. "importing shapes to work").
         """
-        result = self.probe(code, **kw)
+        result = self._probe(code, **kw)
         expect_completed(result.completed, doing, result.stuck)
         if result.completed.parent_killed:
             raise StudentCrash(doing or "your code to run to the end", result.completed.describe_end())

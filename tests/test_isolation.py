@@ -147,6 +147,18 @@ def test_exit_at_import_time_is_an_error_not_a_pass(student_for):
     assert caught.value.error.type == "SystemExit"
 
 
+@pytest.mark.skipif(not POSIX, reason="the shell between grader and student is POSIX only")
+def test_code_that_kills_its_parent_earns_nothing_whatever_it_reports(student_for):
+    # The interpreter goes on for a moment once the grader's shell is gone: what it
+    # reports then could pass a check that looks for something absent.
+    kill = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
+    student = student_for({"mod.py": kill, "prog.py": kill + "print('all good')\n"})
+    with pytest.raises(StudentCrash):
+        student.probe("import mod\nreport(nothing_printed=True)")
+    with pytest.raises(StudentCrash):
+        student.run_script("prog.py")
+
+
 def test_hard_exit_before_reporting_is_a_crash(student_for):
     student = student_for({"dies.py": "import os\nos._exit(0)\n"})
     with pytest.raises(StudentCrash):
