@@ -28,6 +28,10 @@ class StudentTimeout(CheckFailed):
     status = "timeout"
 
 
+#: The hint when a program a check ran stopped with an exception the check was not about.
+FIX_THE_NAMED_LINE = "fix the line that the exception names: the program must run to its end."
+
+
 def expect(condition: object, *, expected: str, saw: str, hint: str | None = None) -> None:
     """Fail the check with a learner's message unless ``condition`` holds."""
     if not condition:
