@@ -47,17 +47,34 @@ def test_an_unknown_name_raises_unknown_plugin(student):
         """
         import loader
         try:
-            loader.load("shout")
+            returned = loader.load("shout")
         except loader.UnknownPlugin as error:
             report(raised="UnknownPlugin", name=error.name, lookup=isinstance(error, LookupError))
+        else:
+            module = type(returned) is type(loader)
+            report(returned=f"the module {returned.__name__}" if module else repr(returned)[:100])
         """
     )
     seen = probe.values
+    expected = 'load("shout") to raise UnknownPlugin, with name "shout"'
+    if probe.error:
+        saw = f"it raised {probe.error.summary}"
+    elif "returned" in seen:
+        saw = f"it returned {seen['returned']}"
+    else:
+        saw = probe.completed.describe_end()
     expect(
-        seen.get("raised") == "UnknownPlugin" and seen.get("name") == "shout",
-        expected='load("shout") to raise UnknownPlugin, with name "shout"',
-        saw=f"it raised {probe.error.type}" if probe.error else "it raised nothing",
+        seen.get("raised") == "UnknownPlugin",
+        expected=expected,
+        saw=saw,
         hint="catch the ModuleNotFoundError from import_module and raise UnknownPlugin(name) instead.",
+    )
+    # The name is the one the caller asked for, not the module that import_module looked for.
+    expect(
+        seen.get("name") == "shout",
+        expected=expected,
+        saw=f"it raised UnknownPlugin with name {seen.get('name')!r}",
+        hint="pass the plugin's name as the caller gave it: UnknownPlugin(name), not the module's full dotted name.",
     )
 
 
@@ -69,6 +86,6 @@ def test_a_plugin_with_a_missing_dependency_is_not_unknown(student):
     expect(
         error is not None and error.type == "ModuleNotFoundError" and error.name == "colour_tables",
         expected='load("fancy"), whose plugin imports a missing module colour_tables, to let that ModuleNotFoundError through',
-        saw=f"it raised {error.type}" + (f" (name {error.name!r})" if error.name else "") if error else "it raised nothing",
+        saw=f"it raised {error.summary}" if error else "it raised nothing",
         hint="only replace the error when error.name is the plugin's own name; otherwise re-raise it with `raise`.",
     )

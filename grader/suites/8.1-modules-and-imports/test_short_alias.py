@@ -30,15 +30,22 @@ def test_only_the_alias_is_bound_in_the_dashboard(student):
         """
         import sys, dashboard
         names = vars(dashboard)
-        report(has_st=names.get("st") is sys.modules.get("statistics"), has_long="statistics" in names,
-               st_type=type(names.get("st")).__name__)
+        st = names.get("st")
+        report(has_st=st is sys.modules.get("statistics"), has_long="statistics" in names,
+               bound="st" in names, st_type=type(st).__name__, st_name=getattr(st, "__name__", None))
         """,
         doing=IMPORT,
     )
+    if not seen["bound"]:
+        saw = "dashboard.py has no name `st`"
+    elif seen["st_type"] == "module":  # another module under the alias (a typo such as `import stat as st`)
+        saw = f"`st` was the module {seen['st_name']!r}"
+    else:
+        saw = f"`st` was a {seen['st_type']}, not a module"
     expect(
-        seen["has_st"] and seen["st_type"] == "module",
+        seen["has_st"],
         expected="the name `st` in dashboard.py to be the statistics module",
-        saw="dashboard.py has no name `st` for it" if seen["st_type"] == "NoneType" else f"`st` was a {seen['st_type']}",
+        saw=saw,
         hint="write `import statistics as st` at the top of dashboard.py.",
     )
     expect(
