@@ -2,19 +2,26 @@
 
 import pytest
 
-from grader import expect
+from grader import StudentError, expect
 
 RUN_SHOP = "running `python shop.py`"
 
 
 @pytest.mark.points(2)
 def test_running_the_shop_runs_its_body_once(student):
-    result = student.run_script("shop.py")
+    # A run that stops with an exception fails here, with that exception's own message and hint.
+    result = student.run_script("shop.py", doing=RUN_SHOP + " to work")
+    expect(
+        result.returncode == 0,
+        expected=RUN_SHOP + " to work",
+        saw=result.describe_end(),
+        hint="Look for sys.exit() or os._exit() in shop.py and the modules it imports.",
+    )
     starts = result.stdout.count("starting shop")
     expect(
-        result.returncode == 0 and starts == 1,
+        starts == 1,
         expected=f"{RUN_SHOP} to print 'starting shop' exactly once",
-        saw=f"it printed it {starts} times and {result.describe_end()}",
+        saw="it never printed it" if not starts else f"it printed it {'twice' if starts == 2 else f'{starts} times'}",
         hint="labels.py must not import shop: importing the main script by name runs its body a second time.",
     )
     expect(
@@ -85,4 +92,38 @@ def test_labels_take_the_currency_from_money(student):
         "price_label(3) should be '3.00 CHF'",
         saw=f"it returned {seen['label']!r}",
         hint="step 2: labels.py must take CURRENCY from money, and not define its own.",
+    )
+
+
+@pytest.mark.points(1)
+def test_the_tidied_shop_has_no_currency_and_keeps_its_guard(student):
+    probe = student.probe(
+        """
+        import money
+        money.CURRENCY = "CHF"  # the check's own value: a CURRENCY that shop.py defines itself says otherwise
+        import shop
+        report(has=hasattr(shop, "CURRENCY"), currency=getattr(shop, "CURRENCY", None))
+        """
+    )
+    if probe.error is not None:
+        raise StudentError(probe.error, "`import shop` to work")
+    seen = probe.values
+    expect(
+        "has" in seen,
+        expected="`import shop` to work",
+        saw=probe.completed.describe_end(),
+        hint="Look for sys.exit() or os._exit() in shop.py and the modules it imports.",
+    )
+    expect(
+        not seen["has"] or seen["currency"] == "CHF",
+        expected="shop.py no longer to define CURRENCY itself (step 3): the value lives in money.py only",
+        saw=f"shop.py still sets its own CURRENCY = {seen['currency']!r}",
+        hint="step 3: delete the line `CURRENCY = \"EUR\"` from shop.py; labels.py takes it from money.",
+    )
+    # main() prints the price label: importing shop must not print it.
+    expect(
+        "12.50" not in probe.completed.stdout,
+        expected="`import shop` not to run main(): only `python shop.py` runs the program",
+        saw=f"importing shop printed {probe.completed.stdout.strip()!r}, so main() ran",
+        hint='step 3: keep the call to main() inside `if __name__ == "__main__":`.',
     )

@@ -21,11 +21,31 @@ def truth(student, name):
     return student.observe(TRUTH.format(name=name), doing=f"`import whatsnew` and `import {name}` to work")["added"]
 
 
+#: report() would send a set as a sorted list: send the answer's type, and its items in the order returned.
+ANSWER = """{prelude}
+import whatsnew
+added = whatsnew.imported_by({name!r})
+collection = isinstance(added, (set, frozenset, tuple))
+report(kind=type(added).__name__, added=list(added) if collection else added, collection=collection,
+       shown=repr(added)[:200])
+"""
+
+
 def answer(student, name, prelude=""):
-    return student.observe(
-        f"{prelude}\nimport whatsnew\nreport(added=whatsnew.imported_by({name!r}))",
-        doing=f"whatsnew.imported_by({name!r}) to work",
-    )["added"]
+    seen = student.observe(ANSWER.format(prelude=prelude, name=name), doing=f"whatsnew.imported_by({name!r}) to work")
+    kind, added = seen["kind"], seen["added"]
+    if not seen["collection"]:
+        what = f"{seen['shown']}, a {kind}"
+    else:
+        what = f"a {kind} of {len(added)} names" if added else f"an empty {kind}"
+    # Step 2 asks for the sorted list: a set holds the right names, in no order at all.
+    expect(
+        kind == "list",
+        expected=f"imported_by({name!r}) to return a sorted list (step 2)",
+        saw=f"it returned {what}, not a list",
+        hint="return sorted(...) of the set difference: sorted() gives a list, in order.",
+    )
+    return seen["added"]
 
 
 @pytest.mark.points(2)
