@@ -34,45 +34,45 @@ def test_players_can_be_imported_first(student):
 
 
 @pytest.mark.points(1)
-def test_either_import_brings_in_both_finished_modules(student):
+def test_teams_uses_the_players_module(student):
+    # `import players` at the top and an import inside roster() are both fixes of
+    # section 8.4: either way, roster() must have brought in the finished players module.
     seen = student.observe(
         """
         import sys, teams
+        teams.roster("red")
         players = sys.modules.get("players")
         report(both=players is not None, team_of=getattr(players, "TEAM_OF", {}).get("cid"),
                teams=getattr(teams, "TEAMS", None))
         """,
-        doing="`import teams` to work",
+        doing='`import teams` and teams.roster("red") to work',
     )
     expect(
         seen["both"] and seen["team_of"] == "red" and seen["teams"] == ["red", "blue"],
-        expected="`import teams` to leave both modules fully loaded, with TEAMS and TEAM_OF defined",
-        saw="players was not imported" if not seen["both"] else "a module's names are missing",
-        hint="keep the two modules importing each other with `import teams` / `import players`.",
+        expected='`import teams` and a call of teams.roster("red") to leave both modules fully loaded, '
+        "with teams.TEAMS and players.TEAM_OF defined",
+        saw="players was never imported" if not seen["both"] else "a module's names are missing",
+        hint="roster() must read TEAM_OF from the players module (`import players` at the top of teams.py, "
+        "or `from players import TEAM_OF` inside roster()), not from a copy in teams.py.",
     )
-
-
-def append(student, relative, text):
-    """Add lines at the end of a file in the private copy: they replace what the file said before."""
-    target = student.file(relative)
-    target.write_text(target.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
 @pytest.mark.points(2)
 def test_each_module_reads_the_data_of_the_other(student):
-    # The check's own change to the data: a third team, and bob and a new player in it.
-    append(student, "teams.py", 'TEAMS = ["red", "blue", "green"]\n')
-    append(student, "players.py", 'TEAM_OF = {"ann": "red", "bob": "green", "cid": "red", "dan": "green"}\n')
+    # The check gives both modules new data once they are imported: a third team,
+    # and bob and a new player in it. A copy taken at import time keeps the old data.
     probe = student.probe(
         """
         import players, teams
         report(imported=True)
+        teams.TEAMS = ["red", "blue", "green"]
+        players.TEAM_OF = {"ann": "red", "bob": "green", "cid": "red", "dan": "green"}
         report(green=teams.roster("green"))
         report(team=players.team_of("bob"), mates=players.teammates("dan"))
         """
     )
     seen, error = probe.values, probe.error
-    raised = f"it raised {error.type}: {error.message}" if error else "it did not finish"
+    raised = f"it raised {error.summary}" if error else "it did not finish"
     expect(
         seen.get("imported"),
         expected="`import players, teams` to work",
@@ -81,15 +81,16 @@ def test_each_module_reads_the_data_of_the_other(student):
     )
     expect(
         seen.get("green") == ["bob", "dan"],
-        expected='teams.roster to read the current players.TEAM_OF: with "bob" and a new player "dan" in a '
-        'team "green", roster("green") should be ["bob", "dan"]',
+        expected='teams.roster to read the current players.TEAM_OF: with players.TEAM_OF replaced by one that '
+        'puts "bob" and a new player "dan" in a team "green", roster("green") should be ["bob", "dan"]',
         saw=f"it was {seen['green']!r}" if "green" in seen else raised,
         hint="teams.py must look TEAM_OF up in players when roster() runs (`players.TEAM_OF`), not keep a copy.",
     )
     expect(
         seen.get("team") == "green" and seen.get("mates") == ["bob"],
-        expected='players to read the current teams.TEAMS and use teams.roster: with a team "green" added, '
+        expected='players to read the current teams.TEAMS: with teams.TEAMS replaced by one with a team "green" added, '
         'team_of("bob") should be "green" and teammates("dan") ["bob"]',
         saw=f"they were {seen['team']!r} and {seen['mates']!r}" if "team" in seen else raised,
-        hint="players.py must use teams.TEAMS and teams.roster through `import teams`, not copies of them.",
+        hint="players.py must use teams.TEAMS and teams.roster through `import teams`, not copies of them "
+        "taken by a `from teams import ...` at its top.",
     )

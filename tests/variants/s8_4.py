@@ -1,0 +1,95 @@
+"""Section 8.4, circular imports."""
+
+from . import Variant
+
+# players.py as the stub has it: it copies TEAMS and roster out of teams at import time.
+PLAYERS_COPYING = '''"""Players, and the team each plays in."""
+
+from teams import TEAMS, roster
+
+TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}
+
+
+def team_of(player):
+    team = TEAM_OF[player]
+    if team not in TEAMS:
+        raise ValueError(f"{player} plays in an unknown team")
+    return team
+
+
+def teammates(player):
+    """The other players of the player's team."""
+    return [other for other in roster(team_of(player)) if other != player]
+'''
+
+# bank/ledger.py as the stub has it: `from .accounts import Account`, a name taken at import time.
+LEDGER_TAKING_THE_NAME = '''"""The ledger: one entry per movement, and only accounts may have entries."""
+
+from .accounts import Account
+
+ENTRIES = []
+
+
+def record(account, amount):
+    if not isinstance(account, Account):
+        raise TypeError("only accounts have ledger entries")
+    ENTRIES.append((account.owner, amount))
+'''
+
+VARIANTS = [
+    # Section 8.4's second fix: the imports move into the functions that need them.
+    Variant(
+        "mutual-pair",
+        "imports-inside-the-functions",
+        {
+            "teams.py": (
+                None,
+                '"""Teams, and who plays in them."""\n\nTEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                '    """The players of one team, sorted."""\n'
+                "    from players import TEAM_OF\n\n"
+                "    return sorted(player for player, t in TEAM_OF.items() if t == team)\n",
+            ),
+            "players.py": (
+                None,
+                '"""Players, and the team each plays in."""\n\n'
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def team_of(player):\n"
+                "    from teams import TEAMS\n\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in TEAMS:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                '    """The other players of the player\'s team."""\n'
+                "    from teams import roster\n\n"
+                "    return [other for other in roster(team_of(player)) if other != player]\n",
+            ),
+        },
+    ),
+    # Half done: teams.py repaired, players.py still copies TEAMS (and roster) at its top.
+    Variant(
+        "mutual-pair",
+        "players-keeps-copies",
+        {"players.py": (None, PLAYERS_COPYING)},
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("teams.TEAMS", "copies"),
+    ),
+    # Only accounts.py repaired: works when ledger is imported first, not in the package's own order.
+    Variant(
+        "package-cycle",
+        "only-accounts-repaired",
+        {"bank/ledger.py": (None, LEDGER_TAKING_THE_NAME)},
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("accounts before ledger", "ImportError", "bank/ledger.py"),
+    ),
+    # The same half repair, seen from the second check: `import bank` fails, not the isinstance check.
+    Variant(
+        "package-cycle",
+        "import-fails-before-the-refusal",
+        {"bank/ledger.py": (None, LEDGER_TAKING_THE_NAME)},
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("import bank", "ImportError in bank/ledger.py"),
+        not_says=("isinstance",),
+    ),
+]
