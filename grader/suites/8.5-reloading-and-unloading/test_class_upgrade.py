@@ -29,20 +29,38 @@ importlib.reload(shapes)
 
 @pytest.mark.points(2)
 def test_old_instances_become_instances_of_the_new_classes(student):
+    # The classes first, the new methods only on objects that got the new class:
+    # calling describe() on an old object would only say it has no such method.
     seen = student.observe(
         EDIT
         + """
+before = [type(circle), type(square)]
 count = upgrade.upgrade([circle, square], shapes)
 report(count=count, isinstance=[isinstance(circle, shapes.Circle), isinstance(square, shapes.Square)],
-       described=[circle.describe(), square.describe()])
+       kept=[type(circle) is before[0], type(square) is before[1]],
+       types=[f"{type(o).__module__}.{type(o).__qualname__}" for o in (circle, square)])
+report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape).__name__, None) else None
+                  for shape in (circle, square)])
 """,
         doing="upgrade.upgrade([circle, square], shapes) to work",
     )
     expect(
-        seen["isinstance"] == [True, True] and seen["described"] == ["circle of radius 2", "square of side 3"],
-        expected="after upgrade, the old circle and square to be instances of the reloaded classes, with their new methods",
-        saw=f"isinstance gave {seen['isinstance']}",
+        seen["isinstance"] == [True, True],
+        expected="after upgrade, the old circle and square to be instances of the reloaded classes",
+        saw=f"isinstance(circle, shapes.Circle) and isinstance(square, shapes.Square) gave {seen['isinstance']}: "
+        + (
+            "the objects still had their old classes"
+            if all(seen["kept"])
+            else f"their classes were {', '.join(seen['types'])}"
+        ),
         hint="set obj.__class__ to getattr(module, type(obj).__name__).",
+    )
+    expect(
+        seen["described"] == ["circle of radius 2", "square of side 3"],
+        expected='the upgraded objects to keep their data and have the new methods: describe() should give '
+        '"circle of radius 2" and "square of side 3"',
+        saw=f"they gave {seen['described']}",
+        hint="change only obj.__class__, not the object's attributes.",
     )
     expect(
         seen["count"] == 2,
@@ -92,8 +110,19 @@ report(count=count, types=[type(o).__name__ for o in others], fraction=others[2]
 @pytest.mark.points(1)
 def test_upgrading_twice_changes_nothing_the_second_time(student):
     seen = student.observe(
-        EDIT + "first = upgrade.upgrade([circle], shapes)\nreport(first=first, second=upgrade.upgrade([circle], shapes))",
+        EDIT
+        + """
+first = upgrade.upgrade([circle], shapes)
+report(first=first, upgraded=type(circle) is shapes.Circle, second=upgrade.upgrade([circle], shapes))
+""",
         doing="upgrade.upgrade to work twice",
+    )
+    # Whether a second call changes nothing can only be judged once the first call upgraded.
+    expect(
+        seen["upgraded"],
+        expected="the first upgrade to give the old circle the reloaded class, so that a second one has nothing to do",
+        saw="after the first call, type(circle) was still not shapes.Circle",
+        hint="set obj.__class__ to getattr(module, type(obj).__name__) (see the first check).",
     )
     expect(
         (seen["first"], seen["second"]) == (1, 0),

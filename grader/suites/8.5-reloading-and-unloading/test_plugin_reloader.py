@@ -18,12 +18,15 @@ ONLY_GREET = 'def greet(name):\n    return f"hi again, {name}"\n'
 
 @pytest.mark.points(2)
 def test_the_registry_runs_the_new_code(student):
+    # "hi" is a second command for greet: a registry key need not be its function's name.
     seen = student.observe(
         SETUP
         + f"""
+commands["hi"] = tools.greet
 rewrite("tools.py", {V2!r})
 returned = reloader.reload_plugin(tools, commands)
 report(greet=commands["greet"]("ann"), shout=commands["shout"]("hey"), same=returned is tools)
+report(hi=commands["hi"]("ann") if "hi" in commands else None)
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -32,6 +35,13 @@ report(greet=commands["greet"]("ann"), shout=commands["shout"]("hey"), same=retu
         expected="the registry's greet and shout commands to run the edited code after reload_plugin",
         saw=f"they gave {seen['greet']!r} and {seen['shout']!r}",
         hint="after importlib.reload, replace each entry by getattr(module, old_function.__name__).",
+    )
+    expect(
+        seen["hi"] == "hi again, ann",
+        expected='a command "hi" registered for tools.greet to run the new greet too',
+        saw="it was removed from the registry" if seen["hi"] is None else f"it gave {seen['hi']!r}",
+        hint="look the new function up by the old function's own name (old_function.__name__), "
+        "not by the command's name in the registry.",
     )
     expect(
         seen["same"],

@@ -25,24 +25,48 @@ def test_counts_survive_a_reload(student):
     )
 
 
+# The check's edit of visits.py: visit() now counts page names in capitals, and a
+# new function total() is added. Made on the syntax tree, so that it finds visit()
+# wherever the student's file defines it (the first `def visit` from the top).
+EDIT_AND_RELOAD = """
+import ast, importlib, visits
+visits.visit("about")
+tree = ast.parse(open("visits.py", encoding="utf-8").read())
+visit = next((node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == "visit"), None)
+arg = visit and (visit.args.posonlyargs + visit.args.args)[:1]
+if arg:
+    visit.body.insert(0, ast.parse(f"{arg[0].arg} = {arg[0].arg}.upper()").body[0])
+tree.body += ast.parse("def total():\\n    return sum(COUNTS.values())").body
+rewrite("visits.py", ast.unparse(ast.fix_missing_locations(tree)) + "\\n")
+importlib.reload(visits)
+visits.visit("home")
+report(edited=bool(arg), total=visits.total(), counts=dict(visits.COUNTS))
+"""
+
+
 @pytest.mark.points(2)
 def test_edited_code_takes_effect_and_counts_stay(student):
-    seen = student.observe(
-        """
-        import importlib, visits
-        visits.visit("about")
-        source = open("visits.py", encoding="utf-8").read()
-        rewrite("visits.py", source + "\\n\\ndef total():\\n    return sum(COUNTS.values())\\n")
-        importlib.reload(visits)
-        visits.visit("home")
-        report(total=visits.total(), counts=dict(visits.COUNTS))
-        """,
-        doing="a reload of an edited visits.py to work",
+    seen = student.observe(EDIT_AND_RELOAD, doing="a reload of an edited visits.py to work")
+    expect(
+        seen["edited"],
+        expected="visits.py to define visit(page) with `def`, for the check to edit",
+        saw="the check found no `def visit(page)` in it",
+        hint="keep visit(page) as it is in the stub.",
     )
     expect(
-        seen["total"] == 2 and seen["counts"] == {"about": 1, "home": 1},
-        expected="a function added to the source to work after the reload, with the counts kept ({'about': 1, 'home': 1})",
-        saw=f"total() was {seen['total']} and COUNTS {seen['counts']}",
+        seen["counts"] == {"about": 1, "HOME": 1},
+        expected="an edit of visit() to take effect after the reload, with the counts kept: the check edited visit() "
+        'to count page names in capitals, so visit("home") after the reload should make COUNTS '
+        "{'about': 1, 'HOME': 1}",
+        saw=f"COUNTS was {seen['counts']}"
+        + (": the reload left the old visit() in place" if seen["counts"] == {"about": 1, "home": 1} else ""),
+        hint="define visit() at the top level, outside the guard: only COUNTS should be kept; "
+        "everything else is redefined by the reload, as usual.",
+    )
+    expect(
+        seen["total"] == 2,
+        expected="a function added to the source (total(), the sum of the counts) to work after the reload",
+        saw=f"total() was {seen['total']}",
         hint="only COUNTS should be kept; everything else is redefined by the reload, as usual.",
     )
 

@@ -1,0 +1,62 @@
+"""Section 8.5, reloading and unloading."""
+
+from . import Variant
+
+VARIANTS = [
+    # Hint 2's other way, and a visit() with a docstring: the check's edit of visit() must still apply.
+    Variant(
+        "survive-reload",
+        "globals-get-and-a-docstring",
+        {
+            "visits.py": (
+                None,
+                'COUNTS = globals().get("COUNTS", {})\n\n\n'
+                "def visit(page):\n"
+                '    """Count one visit of page; return its count."""\n'
+                "    COUNTS[page] = COUNTS.get(page, 0) + 1\n"
+                "    return COUNTS[page]\n",
+            )
+        },
+    ),
+    # visit() defined inside the guard: a reload keeps the old function, so edits never take effect.
+    Variant(
+        "survive-reload",
+        "visit-defined-inside-the-guard",
+        {
+            "visits.py": (
+                "    COUNTS = {}\n\n\n"
+                "def visit(page):\n    COUNTS[page] = COUNTS.get(page, 0) + 1\n    return COUNTS[page]\n",
+                "    COUNTS = {}\n\n"
+                "    def visit(page):\n        COUNTS[page] = COUNTS.get(page, 0) + 1\n        return COUNTS[page]\n",
+            )
+        },
+        fails=("edited_code_takes_effect_and_counts_stay",),
+        says=("visit()", "top level"),
+    ),
+    # A comparison instead of the assignment: nothing is upgraded, and the message must say so.
+    Variant(
+        "class-upgrade",
+        "compares-the-class-instead-of-setting-it",
+        {"upgrade.py": ("obj.__class__ = new", "obj.__class__ == new")},
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("obj.__class__", "old class"),
+        not_says=("AttributeError", "top level"),
+    ),
+    # The same mistake, seen by the check that upgrades twice: it is the first call that did nothing.
+    Variant(
+        "class-upgrade",
+        "compares-the-class-seen-upgrading-twice",
+        {"upgrade.py": ("obj.__class__ = new", "obj.__class__ == new")},
+        fails=("upgrading_twice_changes_nothing_the_second_time",),
+        says=("first", "obj.__class__"),
+        not_says=("needs no upgrade",),
+    ),
+    # The new function looked up by the registry's key, which need not be the function's name.
+    Variant(
+        "plugin-reloader",
+        "looks-up-the-key-not-the-name",
+        {"reloader.py": ("new = getattr(module, old.__name__, None)", "new = getattr(module, key, None)")},
+        fails=("the_registry_runs_the_new_code",),
+        says=('"hi"', "__name__"),
+    ),
+]
