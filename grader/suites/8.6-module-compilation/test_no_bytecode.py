@@ -5,11 +5,15 @@ writes down the bytecode settings of the interpreter it runs in (so cleaning
 up afterwards, or hiding the files elsewhere, cannot pass for the options the
 README asks for), then imports helper; the check also looks at the files the
 interpreter left behind.
+
+Every check runs with an empty folder as the only entry of PATH: step 1 asks
+for sys.executable, and a bare "python" must not work just because one
+happens to be installed.
 """
 
 import pytest
 
-from grader import expect
+from grader import CheckFailed, StudentError, expect
 from grader.sandbox import CLEAN_FLAGS
 
 #: The check's own interpreter writes no bytecode (it imports launch.py):
@@ -42,6 +46,24 @@ def settings():
 """
 
 
+def run_launch(student, code, doing, **kw):
+    """observe(code), with no interpreter to be found on PATH; a program started by name fails with its own message."""
+    no_programs = student.root / "empty-path"
+    no_programs.mkdir(exist_ok=True)
+    try:
+        return student.observe(code, doing=doing, env={"PATH": str(no_programs)}, **kw)
+    except StudentError as failure:
+        # What starting a program that is not there raises: the program's name is in the message.
+        if not (failure.error.isinstance("FileNotFoundError") or failure.error.isinstance("PermissionError")):
+            raise
+        raise CheckFailed(
+            doing,
+            f"your code raised {failure.error.summary} (the check runs it with no Python on PATH)",
+            "if that names a program such as python or python3, start sys.executable instead: "
+            "the interpreter running your code, wherever it is installed.",
+        ) from None
+
+
 def describe(settings):
     """The settings the program saw, in words."""
     if settings is None:
@@ -53,7 +75,8 @@ def describe(settings):
 @pytest.mark.points(2)
 def test_no_bytecode_at_all(student):
     student.write("bytecode_settings.py", SETTINGS_PROGRAM)
-    seen = student.observe(
+    seen = run_launch(
+        student,
         FIND
         + "import launch\ncode = launch.run('bytecode_settings.py')\n"
         + "report(code=code, settings=settings(), pycs=pycs('.'), caches=caches('.'))",
@@ -80,7 +103,8 @@ def test_no_bytecode_at_all(student):
 @pytest.mark.points(2)
 def test_bytecode_under_the_cache_folder_only(student):
     student.write("bytecode_settings.py", SETTINGS_PROGRAM)
-    seen = student.observe(
+    seen = run_launch(
+        student,
         FIND
         + "import launch\ncode = launch.run('bytecode_settings.py', cache_dir='cache')\n"
         + "found = settings()\n"
@@ -110,7 +134,8 @@ def test_bytecode_under_the_cache_folder_only(student):
 
 @pytest.mark.points(1)
 def test_arguments_and_exit_code(student):
-    seen = student.observe("import launch\nreport(code=launch.run('app.py', '7'))", doing="launch.run('app.py', '7') to work")
+    code = "import launch\nreport(code=launch.run('app.py', '7'))"
+    seen = run_launch(student, code, "launch.run('app.py', '7') to work")
     expect(
         seen["code"] == 7,
         expected="launch.run('app.py', '7') to return the app's exit code, 7",

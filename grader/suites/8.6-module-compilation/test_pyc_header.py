@@ -3,6 +3,7 @@
 import pytest
 
 from grader import expect
+from grader.sandbox import expect_completed
 
 TIMESTAMPED = """
 import importlib.util, os, struct, pycinfo
@@ -12,14 +13,36 @@ raw = open(cached, "rb").read(16)
 got = pycinfo.read_header(cached)
 """
 
+#: Which values of read_header's dict differ from the header's: {key: [expected, got]}, as reprs.
+DIFFERENCES = """
+def differences(got, expected):
+    if not isinstance(got, dict):
+        return repr(got)
+    missing = object()
+    shown = lambda value: "no such key" if value is missing else repr(value)
+    return {key: [shown(expected.get(key, missing)), shown(got.get(key, missing))]
+            for key in sorted(set(got) | set(expected), key=str) if got.get(key, missing) != expected.get(key, missing)}
+"""
+
+
+def returned(differences) -> str:
+    """What read_header gave, for a message: the values that differ, else the non-dict it returned."""
+    if isinstance(differences, str):
+        return f"it returned {differences}"
+    if not differences:  # the header's own size field disagrees with the file on disk
+        return "it returned the header's values, but the size recorded there is not the size of greet.py"
+    wrong = "; ".join(f"{key}: expected {want}, got {got}" for key, (want, got) in differences.items())
+    return f"these values differ from the file's header: {wrong}"
+
 
 @pytest.mark.points(2)
 def test_a_timestamp_header_is_decoded(student):
     seen = student.observe(
         TIMESTAMPED
+        + DIFFERENCES
         + """
 expected = {"magic": raw[:4], "flags": 0, "mtime": struct.unpack("<I", raw[8:12])[0], "size": struct.unpack("<I", raw[12:16])[0]}
-report(same=got == expected, keys=sorted(got) if isinstance(got, dict) else repr(got),
+report(same=got == expected, differences=differences(got, expected),
        size_ok=got.get("size") == os.stat("greet.py").st_size if isinstance(got, dict) else False)
 """,
         doing="pycinfo.read_header on greet's .pyc to work",
@@ -27,7 +50,7 @@ report(same=got == expected, keys=sorted(got) if isinstance(got, dict) else repr
     expect(
         seen["same"] and seen["size_ok"],
         expected="read_header to give the magic number, flags 0, and the recorded time and size of greet.py",
-        saw=f"it returned a dict with keys {seen['keys']}" if isinstance(seen["keys"], list) else f"it returned {seen['keys']}",
+        saw=returned(seen["differences"]),
         hint="bytes 0-3 are the magic number; struct.unpack('<I', ...) reads bytes 4-7, 8-11 and 12-15.",
     )
 
@@ -35,33 +58,53 @@ report(same=got == expected, keys=sorted(got) if isinstance(got, dict) else repr
 @pytest.mark.points(1)
 def test_a_hash_header_is_decoded(student):
     seen = student.observe(
-        """
-        import importlib.util, py_compile, pycinfo
-        cached = py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
-        got = pycinfo.read_header(cached)
-        expected = {"magic": importlib.util.MAGIC_NUMBER, "flags": 3,
-                    "hash": importlib.util.source_hash(open("greet.py", "rb").read())}
-        report(same=got == expected, keys=sorted(got))
-        """,
+        DIFFERENCES
+        + """
+import importlib.util, py_compile, pycinfo
+cached = py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+got = pycinfo.read_header(cached)
+expected = {"magic": importlib.util.MAGIC_NUMBER, "flags": 3,
+            "hash": importlib.util.source_hash(open("greet.py", "rb").read())}
+report(same=got == expected, differences=differences(got, expected))
+""",
         doing="pycinfo.read_header on a hash-based .pyc to work",
     )
     expect(
         seen["same"],
         expected="read_header of a checked-hash .pyc to give the magic number, flags 3 and the 8-byte hash",
-        saw=f"it returned a dict with keys {seen['keys']}",
-        hint="when the flags are not 0, bytes 8-15 are the hash: return them under 'hash'.",
+        saw=returned(seen["differences"]),
+        hint=(
+            "the flags are little-endian too: struct.unpack('<I', header[4:8])."
+            if isinstance(seen["differences"], dict) and "flags" in seen["differences"]
+            else "when the flags are not 0, bytes 8-15 are the hash: return them under 'hash'."
+        ),
     )
 
 
 @pytest.mark.points(1)
 def test_a_short_file_is_refused(student):
     student.write("broken.pyc", "tiny")
-    probe = student.probe("import pycinfo\npycinfo.read_header('broken.pyc')")
+    probe = student.probe(
+        """
+        import pycinfo
+        try:
+            pycinfo.read_header('broken.pyc')
+        except BaseException as exc:  # its full name: struct's error is called plain "error"
+            kind = type(exc)
+            module = "" if kind.__module__ == "builtins" else kind.__module__ + "."
+            report(kind=module + kind.__qualname__)
+            raise
+        """
+    )
+    expect_completed(probe.completed, "read_header('broken.pyc') to finish", probe.stuck)
     error = probe.error
+    # error.summary, with the exception's full name (struct.error, not "error")
+    raised = error and f"{probe.values.get('kind', error.type)} {error.where}"
+    raised = raised and raised + (error.message and f": {error.message}")
     expect(
         error is not None and error.isinstance("ValueError"),
         expected="read_header of a 4-byte file to raise ValueError",
-        saw=f"it raised {error.type}" if error else "it raised nothing",
+        saw=f"it raised {raised}" if error else "it raised nothing",
         hint="read 16 bytes, and raise ValueError when fewer come back.",
     )
 
