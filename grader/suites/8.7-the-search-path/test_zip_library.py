@@ -8,7 +8,7 @@ adds) are allowed and not counted, except for __pycache__ folders.
 
 import pytest
 
-from grader import expect
+from grader import CheckFailed, StudentError, expect
 
 WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
 
@@ -18,21 +18,49 @@ def names(archive):
     return [n for n in zipfile.ZipFile(archive).namelist() if not n.endswith("/") or "__pycache__" in n]
 """
 
+MODULES = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "mylib/sub/text.py"]
+
+
+def what_is_wrong(names: list[str]) -> str:
+    """A hint for an archive whose names are not MODULES, about what is wrong with them."""
+    if any(not name.startswith("mylib/") for name in names):
+        return (
+            "the names in the archive must start with mylib/, the package's own folder: "
+            "make each arcname relative to the folder that contains the package."
+        )
+    if any(name not in MODULES for name in names):
+        return "skip __pycache__ folders and every file that does not end in .py."
+    return "put every .py file in, those of the subpackages (mylib/sub/) too."
+
 
 @pytest.mark.points(2)
 def test_the_package_imports_from_the_archive(student):
-    student.observe("import bundle\nbundle.build('lib.zip', 'mylib')", doing="bundle.build('lib.zip', 'mylib') to work")
-    (student.path / "mylib").rename(student.path / "mylib-moved-away")
-    seen = student.observe(
-        """
-        import mylib.stats, mylib.sub.text
-        report(mean=mylib.stats.mean([1, 2, 3]), initials=mylib.sub.text.initials("ada lovelace"),
-               file=mylib.stats.__file__)
-        """,
-        doing="`import mylib.stats, mylib.sub.text` from lib.zip to work",
-        flags=WITH_PYTHONPATH,
-        env={"PYTHONPATH": str(student.path / "lib.zip")},
+    built = student.observe(
+        "import bundle, zipfile\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
+        doing="bundle.build('lib.zip', 'mylib') to work",
     )
+    (student.path / "mylib").rename(student.path / "mylib-moved-away")
+    doing = "`import mylib.stats, mylib.sub.text` from lib.zip to work"
+    try:
+        seen = student.observe(
+            """
+            import mylib.stats, mylib.sub.text
+            report(mean=mylib.stats.mean([1, 2, 3]), initials=mylib.sub.text.initials("ada lovelace"),
+                   file=mylib.stats.__file__)
+            """,
+            doing=doing,
+            flags=WITH_PYTHONPATH,
+            env={"PYTHONPATH": str(student.path / "lib.zip")},
+        )
+    except StudentError as failure:
+        # A module of mylib not found: the archive is all there is on the path, so say what it holds.
+        if not (failure.error.isinstance("ModuleNotFoundError") and (failure.error.name or "").startswith("mylib")):
+            raise
+        raise CheckFailed(
+            doing,
+            f"Python raised {failure.error.summary}, with lib.zip holding {built['names']} (folder entries left out)",
+            what_is_wrong(built["names"]),
+        ) from None
     expect(
         seen["mean"] == 2 and seen["initials"] == "AL" and "lib.zip" in seen["file"],
         expected="mylib.stats and mylib.sub.text to import from lib.zip and work",
@@ -48,13 +76,39 @@ def test_only_python_files_go_in(student):
         "import bundle, zipfile\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
         doing="bundle.build('lib.zip', 'mylib') to work",
     )
-    expected = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "mylib/sub/text.py"]
     expect(
-        seen["names"] == expected,
-        expected=f"the archive to hold exactly {expected}",
+        seen["names"] == MODULES,
+        expected=f"the archive to hold exactly {MODULES}",
         saw=f"it held {seen['names']} (folder entries left out)",
-        hint="skip __pycache__ folders and every file that does not end in .py.",
+        hint=what_is_wrong(seen["names"]),
     )
+
+
+@pytest.mark.points(1)
+def test_names_start_with_the_package_name(student):
+    # Step 1: the names start with mylib/ wherever the package folder is and however
+    # its path is written, not only for the path 'mylib' from the exercise folder.
+    # (Which files go in is the check above's business.)
+    (student.path / "src").mkdir()
+    (student.path / "mylib").rename(student.path / "src" / "mylib")
+    seen = student.observe(
+        "import bundle, os, zipfile\n"
+        + NAMES
+        + """
+bundle.build('nested.zip', os.path.join('src', 'mylib'))
+bundle.build(os.path.abspath('absolute.zip'), os.path.abspath(os.path.join('src', 'mylib')))
+report(nested=sorted(names('nested.zip')), absolute=sorted(names('absolute.zip')))
+""",
+        doing="bundle.build('nested.zip', 'src/mylib') and bundle.build with absolute paths to work",
+    )
+    builds = {"build('nested.zip', 'src/mylib')": seen["nested"], "build with both paths absolute": seen["absolute"]}
+    for call, names in builds.items():
+        expect(
+            all(name.startswith("mylib/") for name in names) and set(MODULES) <= set(names),
+            expected=f"{call} to give an archive holding {MODULES}, every name starting with mylib/",
+            saw=f"it held {names} (folder entries left out)",
+            hint=what_is_wrong(names),
+        )
 
 
 @pytest.mark.points(1)
@@ -65,14 +119,21 @@ def test_building_twice_replaces_the_archive(student):
         + """
 bundle.build('lib.zip', 'mylib')
 bundle.build('lib.zip', 'mylib')
-found = names('lib.zip')
-report(count=len(found), unique=len(set(found)))
+report(names=names('lib.zip'))
 """,
         doing="bundle.build to work twice",
     )
+    found = seen["names"]
+    twice = sorted({name for name in found if found.count(name) > 1})
     expect(
-        seen["count"] == seen["unique"] == 4,
-        expected="a second build to leave exactly the 4 modules in the archive, once each",
-        saw=f"the archive held {seen['count']} entries ({seen['unique']} different), folder entries left out",
-        hint="open the archive with mode 'w', which starts it afresh.",
+        not twice,
+        expected="a second build to leave each entry in the archive once",
+        saw=f"after building twice, the archive held {twice} more than once",
+        hint="open the archive with mode 'w', which starts it afresh ('a' adds to the old one).",
+    )
+    expect(
+        sorted(found) == MODULES,
+        expected=f"a second build to leave exactly the 4 modules in the archive, {MODULES}",
+        saw=f"it held {sorted(found)} (folder entries left out)",
+        hint=what_is_wrong(found),
     )
