@@ -2,6 +2,22 @@
 
 from . import Variant
 
+#: folder-app's __main__.py with `import messages` inside main: the folder is sys.path[0] whenever it runs.
+LAZY_GREETAPP = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+
+def main(argv):
+    from messages import greeting  # beside __main__.py: the folder (or archive) is sys.path[0]
+
+    print(greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
 VARIANTS = [
     Variant(
         "dual-use",
@@ -14,5 +30,37 @@ VARIANTS = [
         {"wordfreq.py": ("    sys.exit(main(sys.argv[1:]))", "    exti(main(sys.argv[1:]))")},
         fails=("it_runs_as_a_script",),
         says=("NameError", "wordfreq.py, line", "exti"),
+    ),
+    Variant(
+        "dual-use",
+        "misspelt-count-words-in-main",
+        {"wordfreq.py": ("count_words(argv)", "count_word(argv)")},
+        fails=("it_runs_as_a_script", "importing_prints_nothing", "it_runs_with_dash_m_but_not_from_runpy_by_name"),
+        says=("NameError", "wordfreq.py, line", "count_word"),
+        not_says=("alphabetical", "step 1", "guarded code runs"),
+    ),
+    Variant("folder-app", "imports-messages-inside-main", {"greetapp/__main__.py": (None, LAZY_GREETAPP)}),
+    Variant(
+        "folder-app",
+        "misspelt-greeting-in-main",
+        {"greetapp/__main__.py": ("messages.greeting(", "messages.greting(")},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("AttributeError", "__main__.py, line", "greting"),
+        not_says=("printed None",),
+    ),
+    Variant(
+        "runnable-package",
+        "usage-checks-only-the-count",
+        {"calc/__main__.py": ("if len(argv) != 3 or argv[1] not in OPERATORS:", "if len(argv) != 3:")},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("python -m calc 2 % 3", "KeyError", "usage"),
+    ),
+    Variant(
+        "runnable-package",
+        "imports-ops-by-plain-name",
+        {"calc/__main__.py": ("from calc.ops import", "from ops import")},
+        fails=("the_package_runs_with_dash_m", "importing_the_main_module_runs_nothing"),
+        says=("ModuleNotFoundError", "calc/__main__.py, line", "'ops'", "calc.ops"),
+        not_says=("if __name__", "step 1", "define main"),
     ),
 ]

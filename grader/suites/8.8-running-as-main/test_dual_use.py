@@ -7,7 +7,7 @@ tell the module whether it is the program.
 
 import pytest
 
-from grader import expect
+from grader import FIX_THE_NAMED_LINE, expect
 
 
 @pytest.mark.points(2)
@@ -18,7 +18,11 @@ def test_it_runs_as_a_script(student):
         counted.returncode == 0 and counted.stdout.splitlines() == ["cat: 1", "the: 2"],
         expected="`python wordfreq.py the cat the` to print 'cat: 1' and 'the: 2' and exit with 0",
         saw=f"it printed {counted.stdout.strip()!r} and {counted.describe_end()}",
-        hint="print the counts in alphabetical order of the words, one `word: count` per line.",
+        hint=(
+            FIX_THE_NAMED_LINE
+            if counted.uncaught
+            else "print the counts in alphabetical order of the words, one `word: count` per line."
+        ),
     )
     expect(
         empty.returncode == 2 and "usage" in empty.stderr.lower() and not empty.stdout.strip(),
@@ -37,6 +41,7 @@ def test_importing_prints_nothing(student):
         # sys.argv[0]: only __name__ says that wordfreq is not the program.
         sys.argv = [os.path.abspath("wordfreq.py"), "words", "of", "the", "importer"]
         import wordfreq
+        report(imported=True, has_main=callable(getattr(wordfreq, "main", None)))
         import contextlib, io
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
@@ -50,12 +55,22 @@ def test_importing_prints_nothing(student):
         saw=f"it printed {(probe.completed.stdout + probe.completed.stderr).strip()[:120]!r}",
         hint="put the program under `if __name__ == '__main__':`.",
     )
-    seen = probe.values
+    seen, error = probe.values, probe.error
+    if not seen.get("imported"):
+        saw = f"`import wordfreq` raised {error.summary}" if error else probe.completed.describe_end()
+        hint = error.explain() if error else None
+    elif not seen.get("has_main"):
+        saw, hint = "wordfreq.py defines no function main", "step 1: define main(argv) and return 0 after printing."
+    elif error:
+        saw, hint = f"main raised {error.summary}", error.explain()
+    else:
+        saw = f"it returned {seen.get('status')!r} and printed {seen.get('printed')!r}"
+        hint = "step 1: main prints the counts and returns 0."
     expect(
         seen.get("status") == 0 and seen.get("printed") == "a: 1\nb: 2\n",
         expected="wordfreq.main(['b', 'a', 'b']) to print 'a: 1' and 'b: 2' and return 0",
-        saw=f"it raised {probe.error.type}" if probe.error else f"it returned {seen.get('status')!r} and printed {seen.get('printed')!r}",
-        hint="step 1: define main(argv) and return 0 after printing.",
+        saw=saw,
+        hint=hint,
     )
 
 
@@ -67,7 +82,11 @@ def test_it_runs_with_dash_m_but_not_from_runpy_by_name(student):
         as_module.returncode == 0 and as_module.stdout.splitlines() == ["a: 1", "b: 2"],
         expected="`python -m wordfreq b a b` to print 'a: 1' and 'b: 2'",
         saw=f"it printed {as_module.stdout.strip()!r} and {as_module.describe_end()}",
-        hint="-m runs the module as __main__, so the guarded code runs.",
+        hint=(
+            FIX_THE_NAMED_LINE
+            if as_module.uncaught
+            else "-m runs the module as __main__, so the guarded code runs."
+        ),
     )
     expect(
         not probe.completed.stdout,

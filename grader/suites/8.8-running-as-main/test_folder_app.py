@@ -10,20 +10,33 @@ import zipfile
 
 import pytest
 
-from grader import expect
+from grader import FIX_THE_NAMED_LINE, expect
 
 #: A different greeting, of a different length, for the check's copy of messages.py.
 OTHER_MESSAGES = 'def greeting(name):\n    return f"Good morning to you, {name}."\n'
 
 
+def ending(done):
+    """How a run ended, for a message: the exception it stopped with (file and line), else its last line."""
+    return done.describe_end() if done.uncaught else f"it ended with {done.last_line!r}"
+
+
+def hint_for(done, hint):
+    """The check's own hint, unless the run stopped with an exception other than a failed import."""
+    if done.uncaught and not done.uncaught.startswith(("ImportError", "ModuleNotFoundError")):
+        return FIX_THE_NAMED_LINE
+    return hint
+
+
 @pytest.mark.points(2)
 def test_the_folder_runs(student):
     named, default = student.run_script("greetapp", "Ada"), student.run_script("greetapp")
+    command, wrong = ("`python greetapp Ada`", named) if named.stdout.strip() != "Hello, Ada!" else ("`python greetapp`", default)
     expect(
         (named.stdout.strip(), default.stdout.strip()) == ("Hello, Ada!", "Hello, world!"),
         expected="`python greetapp Ada` to print 'Hello, Ada!' (and 'Hello, world!' with no name)",
-        saw=f"it ended with {named.last_line!r}",
-        hint="the folder is not a package when it is run: import messages by its plain name.",
+        saw=f"with {command}, {ending(wrong)}",
+        hint=hint_for(wrong, "the folder is not a package when it is run: import messages by its plain name."),
     )
     changed = student.write("greetapp/messages.py", OTHER_MESSAGES)
     later = changed.stat().st_mtime + 2  # so that the .pyc of the first messages.py cannot be reused
@@ -35,8 +48,8 @@ def test_the_folder_runs(student):
             "`python greetapp Ada` to print whatever messages.greeting returns: with the check's own "
             "messages.py, 'Good morning to you, Ada.'"
         ),
-        saw=f"it ended with {done.last_line!r}",
-        hint="__main__.py should import messages and print messages.greeting(name), not a greeting of its own.",
+        saw=ending(done),
+        hint=hint_for(done, "__main__.py should import messages and print messages.greeting(name), not a greeting of its own."),
     )
 
 
@@ -49,8 +62,8 @@ def test_a_zip_of_the_folder_runs(student):
     expect(
         done.stdout.strip() == "Hello, Zoe!",
         expected="`python greetapp.zip Zoe`, a zip of the folder's files, to print 'Hello, Zoe!'",
-        saw=f"it ended with {done.last_line!r}",
-        hint="in an archive too, messages.py sits at the top of sys.path[0].",
+        saw=ending(done),
+        hint=hint_for(done, "in an archive too, messages.py sits at the top of sys.path[0]."),
     )
 
 
@@ -61,8 +74,8 @@ def test_a_zipapp_runs(student):
     expect(
         made.returncode == 0 and done.stdout.strip() == "Hello, Max!",
         expected="`python -m zipapp greetapp -o greet.pyz`, then `python greet.pyz Max`, to print 'Hello, Max!'",
-        saw=f"it ended with {done.last_line!r}",
-        hint="zipapp keeps your __main__.py as the archive's entry point.",
+        saw=ending(done) if made.returncode == 0 else f"`python -m zipapp` failed: {made.last_line!r}",
+        hint=hint_for(done, "zipapp keeps your __main__.py as the archive's entry point."),
     )
 
 
@@ -70,25 +83,28 @@ def test_a_zipapp_runs(student):
 def test_loading_it_under_another_name_prints_nothing(student):
     probe = student.probe(
         """
-        import contextlib, io, runpy, sys
+        import contextlib, io, os, runpy, sys
         sys.argv = ["greetapp", "Eve"]
         # What `python greetapp Eve` does, but under a name other than "__main__".
         entry = runpy.run_path("greetapp", run_name="greetapp_entry")
         report(loaded=True, has_main=callable(entry.get("main")))
+        # run_path took the folder off sys.path again; a program run as the folder
+        # always has it there, so main may import messages when it is called.
+        sys.path.insert(0, os.path.abspath("greetapp"))
         out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            entry["main"](["Bo"])
-        report(printed=out.getvalue())
+        try:
+            with contextlib.redirect_stdout(out):
+                entry["main"](["Bo"])
+        finally:
+            report(printed=out.getvalue())
         """
     )
-    seen = probe.values
+    seen, error = probe.values, probe.error
     if not seen.get("loaded"):
-        error = probe.error
-        saw = f"it raised {error.type} {error.where}: {error.message}" if error else f"{probe.completed.describe_end()}"
         expect(
             False,
             expected="runpy.run_path('greetapp', run_name='greetapp_entry') to load __main__.py under that name",
-            saw=saw,
+            saw=f"it raised {error.summary}" if error else probe.completed.describe_end(),
             hint="the folder is not a package when it is run: import messages by its plain name.",
         )
     expect(
@@ -98,13 +114,19 @@ def test_loading_it_under_another_name_prints_nothing(student):
         hint="call main(sys.argv[1:]) only under `if __name__ == '__main__':`.",
     )
     expect(
-        seen.get("has_main") and seen.get("printed") == "Hello, Bo!\n",
-        expected="__main__.py to define main(argv), and main(['Bo']) to print 'Hello, Bo!'",
-        saw=(
-            f"main(['Bo']) printed {seen.get('printed')!r}"
-            if seen.get("has_main")
-            else "__main__.py defines no function main"
-        )
-        + (f", and raised {probe.error.type}" if probe.error else ""),
+        seen.get("has_main"),
+        expected="__main__.py to define a function main(argv)",
+        saw="__main__.py defines no function main",
         hint="put the program in main(argv): it greets argv[0], or the world when argv is empty.",
+    )
+    printed = seen.get("printed")
+    expect(
+        not error and printed == "Hello, Bo!\n",
+        expected="main(['Bo']) to print 'Hello, Bo!'",
+        saw=(
+            f"main(['Bo']) raised {error.summary}" + (f" after printing {printed.strip()!r}" if printed else "")
+            if error
+            else f"main(['Bo']) printed {printed!r}"
+        ),
+        hint=error.explain() if error else "main greets argv[0], or the world when argv is empty.",
     )

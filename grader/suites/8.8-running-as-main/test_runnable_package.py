@@ -7,30 +7,56 @@ whether it is the program.
 
 import pytest
 
-from grader import expect
+from grader import FIX_THE_NAMED_LINE, expect
+
+#: Step 3, for any check that finds a module of the import of compute missing.
+IMPORT_HINT = (
+    "step 3: `python -m calc` runs __main__.py as part of the package calc, and sys.path[0] is the folder "
+    "that holds calc/, not calc/ itself: import `from calc.ops import compute` (or `from .ops import compute`)."
+)
+
+
+def ended_on_import(completed):
+    """Whether the run stopped because a module it imports was not found."""
+    return (completed.uncaught or "").startswith("ModuleNotFoundError")
 
 
 @pytest.mark.points(2)
 def test_the_package_runs_with_dash_m(student):
     add = student.run_module("calc", "2", "+", "3")
     divide = student.run_module("calc", "7", "/", "2")
+    if ended_on_import(add):
+        hint = IMPORT_HINT
+    elif add.uncaught:
+        hint = FIX_THE_NAMED_LINE
+    else:
+        hint = "calc/__main__.py should call main(sys.argv[1:]) under `if __name__ == '__main__':`."
     expect(
         (add.returncode, add.stdout.strip(), divide.stdout.strip()) == (0, "5", "3.5"),
         expected="`python -m calc 2 + 3` to print 5 and `python -m calc 7 / 2` to print 3.5",
         saw=f"they printed {add.stdout.strip()!r} and {divide.stdout.strip()!r} ({add.describe_end()})",
-        hint="calc/__main__.py should call main(sys.argv[1:]) under `if __name__ == '__main__':`.",
+        hint=hint,
     )
 
 
 @pytest.mark.points(1)
 def test_a_wrong_command_line_is_a_usage_error(student):
-    done = student.run_module("calc", "2", "+")
-    expect(
-        done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
-        expected="`python -m calc 2 +` to print a usage line to stderr and exit with 2",
-        saw=f"{done.describe_end()}, printing {done.stdout.strip()!r} and {done.stderr.strip()[-80:]!r} to stderr",
-        hint="return 2 from main after printing the usage to sys.stderr, and sys.exit(main(...)).",
-    )
+    # Too few arguments, and an operator calc does not know: neither may reach compute.
+    for args, hint in (
+        (("2", "+"), "return 2 from main after printing the usage to sys.stderr, and sys.exit(main(...))."),
+        (("2", "%", "3"), "before calling compute, check that argv[1] is one of + - * / (calc.ops.OPERATORS holds them)."),
+    ):
+        done = student.run_module("calc", *args)
+        expect(
+            done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
+            expected=f"`python -m calc {' '.join(args)}` to print a usage line to stderr and exit with 2",
+            saw=(
+                f"{done.describe_end()}, printing {done.stdout.strip()!r}"
+                if done.uncaught  # its traceback was all of stderr
+                else f"{done.describe_end()}, printing {done.stdout.strip()!r} and {done.stderr.strip()[-80:]!r} to stderr"
+            ),
+            hint=IMPORT_HINT if ended_on_import(done) else hint,
+        )
 
 
 @pytest.mark.points(2)
@@ -40,6 +66,7 @@ def test_importing_the_main_module_runs_nothing(student):
         import os, sys
         sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]
         import calc.__main__ as entry
+        report(imported=True, has_main=callable(getattr(entry, "main", None)))
         import contextlib, io
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
@@ -53,10 +80,22 @@ def test_importing_the_main_module_runs_nothing(student):
         saw=f"it printed {probe.completed.stdout.strip()!r}",
         hint="imported, the module's __name__ is 'calc.__main__': the guard keeps main from running.",
     )
-    seen = probe.values
+    seen, error = probe.values, probe.error
+    if not seen.get("imported") and error:
+        saw = f"`import calc.__main__` raised {error.summary}"
+        hint = IMPORT_HINT if error.type == "ModuleNotFoundError" else error.explain()
+    elif not seen.get("imported"):
+        saw, hint = f"`import calc.__main__` never finished: {probe.completed.describe_end()}", None
+    elif not seen.get("has_main"):
+        saw, hint = "calc/__main__.py defines no function main", "step 1: define main(argv) in calc/__main__.py."
+    elif error is None:
+        saw = f"it printed {seen.get('printed')!r} and returned {seen.get('status')!r}"
+        hint = "print compute's result, then return 0."
+    else:
+        saw, hint = f"main raised {error.summary}", error.explain()
     expect(
         seen.get("status") == 0 and seen.get("printed") == "42\n",
         expected="calc.__main__.main(['6', '*', '7']) to print 42 and return 0",
-        saw=f"it raised {probe.error.type}" if probe.error else f"it returned {seen.get('status')!r}",
-        hint="step 1: define main(argv) in calc/__main__.py.",
+        saw=saw,
+        hint=hint,
     )
