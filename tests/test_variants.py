@@ -23,9 +23,13 @@ VARIANTS = [
 pytestmark = pytest.mark.skipif(not HAS_SOLUTIONS, reason="a student template has no solutions")
 
 
-def apply(variant: variants.Variant, folder) -> None:
-    for name, (old, new) in variant.edits.items():
+def apply(variant: variants.Variant, folder, stub) -> None:
+    for name, edit in variant.edits.items():
         path = folder / name
+        if edit == variants.STUB:
+            shutil.copyfile(stub / name, path)
+            continue
+        old, new = edit
         if old is None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(new, encoding="utf-8")
@@ -40,7 +44,7 @@ def test_variant(variant, tmp_path):
     exercise = BY_ID[variant.exercise]
     folder = tmp_path / exercise.path
     shutil.copytree(REPO / "solutions" / exercise.path, folder)
-    apply(variant, folder)
+    apply(variant, folder, REPO / "exercises" / exercise.path)
     run = run_grader(exercise.id, "--workspace", str(tmp_path), "--json", "-")
     assert run.returncode in (0, 1), run.stderr[-3000:]
     (entry,) = run.report["exercises"]

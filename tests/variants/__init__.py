@@ -15,13 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+#: An edit that puts a file back as the exercise's stub has it: ``{"players.py": STUB}``.
+STUB = "as in the stub"
+
+
 @dataclass(frozen=True)
 class Variant:
     exercise: str  # the exercise id, e.g. "mutual-pair"
     what: str  # the change in a few words: the test's id
     #: file (relative to the exercise folder) -> (text found once in the solution, its replacement);
-    #: a replacement of None writes the text as the whole file (a new file, or a rewrite)
-    edits: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    #: (None, text) writes the text as the whole file (a new file, or a rewrite); STUB, the stub's file
+    edits: dict[str, tuple[str | None, str] | str] = field(default_factory=dict)
     #: the checks (function names without ``test_``) that must fail; empty: every check must pass
     fails: tuple[str, ...] = ()
     #: words (case-insensitive) that each failing check's message must hold

@@ -1,23 +1,6 @@
 """Section 8.2, module caching."""
 
-from . import Variant
-
-SHOP_STUB = '''"""The shop's main program: run it with `python shop.py`."""
-
-print("starting shop")
-
-CURRENCY = "EUR"
-
-
-def main():
-    import labels
-
-    print(labels.price_label(12.5))
-
-
-if __name__ == "__main__":
-    main()
-'''
+from . import STUB, Variant
 
 VARIANTS = [
     Variant(
@@ -32,7 +15,7 @@ VARIANTS = [
         "labels-from-an-empty-money",
         {
             "money.py": (None, '"""Facts about money that several modules share."""\n'),
-            "shop.py": (None, SHOP_STUB),
+            "shop.py": STUB,
         },
         fails=("running_the_shop_runs_its_body_once",),
         says=("ImportError in labels.py, line 3", "CURRENCY"),
@@ -48,7 +31,7 @@ VARIANTS = [
     Variant(
         "import-once",
         "shop-keeps-its-own-currency",
-        {"shop.py": (None, SHOP_STUB)},
+        {"shop.py": STUB},
         fails=("the_tidied_shop_has_no_currency_and_keeps_its_guard",),
         says=("CURRENCY", "'EUR'", "step 3"),
     ),

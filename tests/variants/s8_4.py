@@ -1,40 +1,6 @@
 """Section 8.4, circular imports."""
 
-from . import Variant
-
-# players.py as the stub has it: it copies TEAMS and roster out of teams at import time.
-PLAYERS_COPYING = '''"""Players, and the team each plays in."""
-
-from teams import TEAMS, roster
-
-TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}
-
-
-def team_of(player):
-    team = TEAM_OF[player]
-    if team not in TEAMS:
-        raise ValueError(f"{player} plays in an unknown team")
-    return team
-
-
-def teammates(player):
-    """The other players of the player's team."""
-    return [other for other in roster(team_of(player)) if other != player]
-'''
-
-# bank/ledger.py as the stub has it: `from .accounts import Account`, a name taken at import time.
-LEDGER_TAKING_THE_NAME = '''"""The ledger: one entry per movement, and only accounts may have entries."""
-
-from .accounts import Account
-
-ENTRIES = []
-
-
-def record(account, amount):
-    if not isinstance(account, Account):
-        raise TypeError("only accounts have ledger entries")
-    ENTRIES.append((account.owner, amount))
-'''
+from . import STUB, Variant
 
 VARIANTS = [
     # Section 8.4's second fix: the imports move into the functions that need them.
@@ -71,7 +37,7 @@ VARIANTS = [
     Variant(
         "mutual-pair",
         "players-keeps-copies",
-        {"players.py": (None, PLAYERS_COPYING)},
+        {"players.py": STUB},
         fails=("each_module_reads_the_data_of_the_other",),
         says=("teams.TEAMS", "copies"),
     ),
@@ -79,7 +45,7 @@ VARIANTS = [
     Variant(
         "package-cycle",
         "only-accounts-repaired",
-        {"bank/ledger.py": (None, LEDGER_TAKING_THE_NAME)},
+        {"bank/ledger.py": STUB},
         fails=("it_works_whichever_submodule_comes_first",),
         says=("accounts before ledger", "ImportError", "bank/ledger.py"),
     ),
@@ -87,7 +53,7 @@ VARIANTS = [
     Variant(
         "package-cycle",
         "import-fails-before-the-refusal",
-        {"bank/ledger.py": (None, LEDGER_TAKING_THE_NAME)},
+        {"bank/ledger.py": STUB},
         fails=("the_ledger_still_refuses_strangers",),
         says=("import bank", "ImportError in bank/ledger.py"),
         not_says=("isinstance",),
