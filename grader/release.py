@@ -22,6 +22,8 @@ from .course import COURSE_ROOT, discover
 #: Paths (relative, POSIX) never shipped to students.
 LEFT_OUT = (
     "solutions/",
+    "tests/variants/",  # mistakes and other correct answers: whole solutions, some of them
+    "tests/test_variants.py",
     ".github/workflows/site.yml",  # publishing the site is the instructor's
     ".github/workflows/ci.yml",  # the course's own CI
     ".ci/",
