@@ -12,7 +12,7 @@ def test_a_function_can_be_imported_from_the_package(student):
     expect(
         seen.get("rgb") == [255, 128, 0],
         expected="`from colors import hex_to_rgb` to work, and hex_to_rgb('#ff8000') to be (255, 128, 0)",
-        saw=f"it raised {probe.error.type}" if probe.error else f"it gave {seen.get('rgb')!r}",
+        saw=f"it raised {probe.error.summary}" if probe.error else f"it gave {seen.get('rgb')!r}",
         hint="in colors/__init__.py, `from .convert import hex_to_rgb`.",
     )
 
