@@ -59,4 +59,34 @@ VARIANTS = [
         fails=("the_registry_runs_the_new_code",),
         says=('"hi"', "__name__"),
     ),
+    # `or {}` keeps a dict with counts, but swaps an empty one for a new dict: a reload before any visit.
+    Variant(
+        "survive-reload",
+        "or-replaces-an-empty-dict",
+        {
+            "visits.py": (
+                None,
+                'COUNTS = globals().get("COUNTS") or {}\n\n\n'
+                "def visit(page):\n"
+                "    COUNTS[page] = COUNTS.get(page, 0) + 1\n"
+                "    return COUNTS[page]\n",
+            )
+        },
+        fails=("counts_survive_a_reload",),
+        says=("before any visit", "new dictionary", "or {}"),
+    ),
+    # "Came from the module" decided by identity: a function tools.py imports (dedent) counts as its own.
+    Variant(
+        "plugin-reloader",
+        "came-from-the-module-by-identity",
+        {
+            "reloader.py": (
+                'if getattr(f, "__module__", None) == module.__name__}',
+                "if any(f is v for v in vars(module).values())}",
+            )
+        },
+        fails=("other_entries_are_left_alone",),
+        says=("removed 'dedent'", "__module__"),
+        not_says=("'count'",),
+    ),
 ]

@@ -39,4 +39,12 @@ VARIANTS = [
         says=("struct.error", "pycinfo.py, line", "ValueError"),
         not_says=("raised error",),
     ),
+    # The size left out of the flags-0 rule: a source whose size changed but whose time was set back.
+    Variant(
+        "pyc-header",
+        "is-current-ignores-the-size",
+        {"pycinfo.py": (' and header["size"] == st.st_size & 0xFFFFFFFF', "")},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("size changed, time put back", "st_size"),
+    ),
 ]

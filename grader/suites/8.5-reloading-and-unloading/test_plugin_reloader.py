@@ -70,22 +70,33 @@ report(keys=sorted(commands), greet=commands["greet"]("bob"))
     )
 
 
+#: The first lines of a tools.py that imports a function from elsewhere: tools.dedent is textwrap.dedent.
+IMPORTS_DEDENT = "from textwrap import dedent\n\n\n"
+V1 = 'def greet(name):\n    return f"hello, {name}"\n\n\ndef shout(text):\n    return text.upper()\n'
+
+
 @pytest.mark.points(1)
 def test_other_entries_are_left_alone(student):
+    # The check's own tools.py, which imports dedent: being in the module's namespace
+    # does not make a function the module's own.
+    student.write("tools.py", IMPORTS_DEDENT + V1)
     seen = student.observe(
         SETUP
         + f"""
 import textwrap
 commands["dedent"] = textwrap.dedent
-rewrite("tools.py", {V2!r})
+rewrite("tools.py", {IMPORTS_DEDENT + V2!r})
 reloader.reload_plugin(tools, commands)
-report(count=commands.get("count") is len, dedent=commands.get("dedent") is textwrap.dedent)
+fate = lambda key, was: "removed" if key not in commands else "kept" if commands[key] is was else "changed"
+report(fates={{"count": fate("count", len), "dedent": fate("dedent", textwrap.dedent)}})
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
+    changed = {key: fate for key, fate in seen["fates"].items() if fate != "kept"}
     expect(
-        seen["count"] and seen["dedent"],
-        expected="entries from other modules (len, textwrap.dedent) to stay as they were",
-        saw="they were changed or removed",
-        hint="only touch functions whose __module__ is the reloaded module's name.",
+        not changed,
+        expected="entries from other modules (len, and textwrap.dedent, which tools.py imports) to stay as they were",
+        saw="reload_plugin " + " and ".join(f"{fate} {key!r}" for key, fate in changed.items()),
+        hint="only touch functions whose __module__ is the reloaded module's name: a function tools.py "
+        "imports is in its namespace too, but it was defined elsewhere.",
     )

@@ -10,12 +10,23 @@ def test_counts_survive_a_reload(student):
     seen = student.observe(
         """
         import importlib, visits
+        empty = visits.COUNTS
+        importlib.reload(visits)  # before any visit: an empty dict must be kept too
+        report(empty_kept=visits.COUNTS is empty)
         visits.visit("home"); visits.visit("home")
         before = visits.COUNTS
         importlib.reload(visits)
         report(counts=dict(visits.COUNTS), same=visits.COUNTS is before, again=visits.visit("home"))
         """,
         doing="visits.visit and importlib.reload(visits) to work",
+    )
+    # Whoever holds visits.COUNTS (a report page, say) keeps its link only if the object stays the same.
+    expect(
+        seen["empty_kept"],
+        expected="a reload before any visit to keep COUNTS as the same (still empty) dictionary",
+        saw="after that reload visits.COUNTS was a new dictionary",
+        hint="decide by whether COUNTS exists, not by whether it is empty: `or {}` replaces an empty dict too "
+        "(try: COUNTS / except NameError).",
     )
     expect(
         seen["counts"] == {"home": 2} and seen["same"] and seen["again"] == 3,

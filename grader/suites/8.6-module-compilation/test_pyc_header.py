@@ -134,6 +134,8 @@ def test_is_current_follows_the_rules_python_uses(student):
         with open("greet.py", "a") as f:
             f.write("# a comment that changes the size\\n")
         answers["source grew"] = pycinfo.is_current("greet.py")
+        os.utime("greet.py", ns=(st.st_atime_ns, st.st_mtime_ns))  # the recorded time again, but not the size
+        answers["size changed, time put back"] = pycinfo.is_current("greet.py")
         py_compile.compile("greet.py", invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
         answers["checked hash"] = pycinfo.is_current("greet.py")
         with open("greet.py", "a") as f:
@@ -154,6 +156,7 @@ def test_is_current_follows_the_rules_python_uses(student):
         "time put back": True,
         "other magic": False,
         "source grew": False,
+        "size changed, time put back": False,
         "checked hash": True,
         "hash differs": False,
         "unchecked": True,
@@ -163,5 +166,10 @@ def test_is_current_follows_the_rules_python_uses(student):
         not wrong,
         expected=f"is_current to answer {expected}",
         saw=f"it answered differently for {wrong}",
-        hint="follow the docstring case by case: no file, magic number, then the rule for the flags.",
+        hint=(
+            "with flags 0, the recorded size must match the source's size too (os.stat(source).st_size), "
+            "not only the time."
+            if list(wrong) == ["size changed, time put back"]
+            else "follow the docstring case by case: no file, magic number, then the rule for the flags."
+        ),
     )
