@@ -59,3 +59,26 @@ VARIANTS = [
         not_says=("isinstance",),
     ),
 ]
+
+#: ledger.py that avoids the cycle by comparing class names: a different computation, which the statement forbids.
+LEDGER_BY_NAME = '''"""The ledger: one entry per movement, and only accounts may have entries."""
+
+ENTRIES = []
+
+
+def record(account, amount):
+    if type(account).__name__ != "Account":
+        raise TypeError("only accounts have ledger entries")
+    ENTRIES.append((account.owner, amount))
+'''
+
+VARIANTS += [
+    # No import of accounts at all: a str is still refused, but so would be any class named Account.
+    Variant(
+        "package-cycle",
+        "compares-the-class-name",
+        {"bank/ledger.py": (None, LEDGER_BY_NAME)},
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("TypeError", "same name", "accepted the entry", "isinstance(account, accounts.Account)"),
+    ),
+]

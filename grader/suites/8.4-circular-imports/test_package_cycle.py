@@ -43,6 +43,27 @@ def test_the_ledger_still_refuses_strangers(student):
         saw=f"it raised {error.summary}" if error else "it accepted the entry",
         hint="keep the isinstance check; look Account up through the accounts module.",
     )
+    # A class of the check's own that is also named Account: comparing names (or looking for an
+    # owner attribute) instead of isinstance avoids the cycle by changing what record() computes.
+    probe = student.probe(
+        """
+        import bank
+        class Account:
+            def __init__(self, owner):
+                self.owner, self.balance = owner, 0
+        bank.ledger.record(Account("eve"), 3)
+        report(entries=bank.ledger.ENTRIES)
+        """
+    )
+    error = probe.error
+    expect(
+        error is not None and error.type == "TypeError",
+        expected='bank.ledger.record(Account("eve"), 3) to raise TypeError for an Account class the check '
+        "defined itself (the same name, yet not bank.accounts.Account)",
+        saw=f"it raised {error.summary}" if error else f"it accepted the entry: ENTRIES became {probe.values.get('entries')}",
+        hint="a class is not its name: keep `isinstance(account, accounts.Account)` in record(), and change only "
+        "the imports (`from . import accounts`).",
+    )
 
 
 # Both orders, each in its own fresh interpreter: a repair of one side only works in one of them.

@@ -1,0 +1,95 @@
+"""Section 8.3, importing selected names."""
+
+from . import Variant
+
+#: textkit.py whose __all__ lists the functions themselves, after their definitions.
+TEXTKIT_ALL_OF_FUNCTIONS = '''"""Small text tools. `from textkit import *` should give users exactly the public API."""
+
+import re
+import unicodedata
+
+REPLACEMENTS = {"&": "and", "@": "at"}
+
+
+def _normalize(text):
+    """Strip accents: "Crème" -> "Creme". Other modules of the project use it too."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _cleanup(text):
+    for old, new in REPLACEMENTS.items():
+        text = text.replace(old, f" {new} ")
+    return text
+
+
+def slugify(text):
+    """"Fish & Chips" -> "fish-and-chips"."""
+    words = re.findall(r"[a-z0-9]+", _normalize(_cleanup(text)).lower())
+    return "-".join(words)
+
+
+def shout(text):
+    return text.upper() + "!"
+
+
+__all__ = [slugify, shout, _normalize]
+'''
+
+#: textkit.py whose table was renamed _REPLACEMENTS, to keep it out of `*`: `from textkit import REPLACEMENTS` breaks.
+TEXTKIT_TABLE_RENAMED = TEXTKIT_ALL_OF_FUNCTIONS.replace("REPLACEMENTS", "_REPLACEMENTS").replace(
+    "__all__ = [slugify, shout, _normalize]", '__all__ = ["slugify", "shout", "_normalize"]'
+)
+
+VARIANTS = [
+    # The names given unquoted: a list of functions, which `*` refuses with TypeError.
+    Variant(
+        "public-api",
+        "all-lists-the-functions",
+        {"textkit.py": (None, TEXTKIT_ALL_OF_FUNCTIONS)},
+        fails=("all_names_only_what_textkit_defines_and_nothing_broke",),
+        says=("slugify, shout and _normalize are functions", "not strings", "quote"),
+        not_says=("but it is a list",),
+    ),
+    # The table renamed with an underscore: redundant with __all__, and it breaks explicit imports (step 3).
+    Variant(
+        "public-api",
+        "table-renamed-private",
+        {"textkit.py": (None, TEXTKIT_TABLE_RENAMED)},
+        fails=("all_names_only_what_textkit_defines_and_nothing_broke",),
+        says=("from textkit import REPLACEMENTS", "step 3"),
+    ),
+    # Unquoted names in a package's __all__: NameError on `palette`, which step 1's hint does not fix.
+    Variant(
+        "package-exports",
+        "unquoted-names-in-all",
+        {"colors/__init__.py": ('__all__ = ["hex_to_rgb", "palette"]', "__all__ = [hex_to_rgb, palette]")},
+        fails=("a_function_can_be_imported_from_the_package",),
+        says=("NameError in colors/__init__.py, line", "palette", "fix the line"),
+        not_says=("`from .convert",),
+    ),
+    # __all__ written, hex_to_rgb never imported: the light-package check must point at step 1, not at palette.
+    Variant(
+        "package-exports",
+        "all-without-the-import",
+        {"colors/__init__.py": ("from .convert import hex_to_rgb\n", "")},
+        fails=("importing_the_package_does_not_load_the_palette",),
+        says=("colors has no hex_to_rgb", "step 1", "from .convert import hex_to_rgb"),
+        not_says=("name palette in __all__",),
+    ),
+    # A correct alternative: the from-import runs inside header(), at each call, so it binds a local, no copy.
+    Variant(
+        "live-settings",
+        "from-import-inside-header",
+        {
+            "headers.py": (
+                "import config\n\n\ndef header(title):\n"
+                '    """\'[debug] title\' while config.DEBUG is true, plain \'title\' otherwise."""\n'
+                "    if config.DEBUG:",
+                "def header(title):\n"
+                '    """\'[debug] title\' while config.DEBUG is true, plain \'title\' otherwise."""\n'
+                "    from config import DEBUG\n\n"
+                "    if DEBUG:",
+            )
+        },
+    ),
+]
