@@ -11,6 +11,40 @@ import zipfile
 def build(zip_path, package_dir):
 '''
 
+#: run-anywhere's cli.py with the import inside main: nothing needs toolbox.helpers at import time.
+LAZY_CLI = '''"""Shout the words given on the command line: python -m toolbox.cli hello world"""
+
+import sys
+
+
+def main(argv):
+    from .helpers import fmt
+
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: The path hack moved into main: importing cli.py changes nothing, calling main does.
+HACK_IN_MAIN_CLI = '''"""Shout the words given on the command line: python -m toolbox.cli hello world"""
+
+import os
+import sys
+
+
+def main(argv):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from helpers import fmt
+
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
 VARIANTS = [
     Variant(
         "locate-module",
@@ -57,6 +91,26 @@ VARIANTS = [
         },
         fails=("importing_the_tool_leaves_sys_path_alone",),
         says=("sys.path = ", "not even for a moment"),
+    ),
+    Variant("run-anywhere", "relative-import-inside-main", {"toolbox/cli.py": (None, LAZY_CLI)}),
+    Variant(
+        "run-anywhere",
+        "path-hack-inside-main",
+        {"toolbox/cli.py": (None, HACK_IN_MAIN_CLI)},
+        fails=("importing_the_tool_leaves_sys_path_alone", "the_helper_comes_from_the_package"),
+        says=("a call of its main", "sys."),
+    ),
+    Variant(
+        "zip-library",
+        "package-name-written-in",
+        {
+            "bundle.py": (
+                "os.path.relpath(path, parent)",
+                '"mylib/" + os.path.relpath(path, package_dir)',
+            )
+        },
+        fails=("names_start_with_the_package_name",),
+        says=("mytools/", "package_dir", "mylib/stats.py"),
     ),
     Variant(
         "zip-library",

@@ -41,6 +41,31 @@ VARIANTS = [
     ),
     Variant("folder-app", "imports-messages-inside-main", {"greetapp/__main__.py": (None, LAZY_GREETAPP)}),
     Variant(
+        "dual-use",
+        "sorted-by-count",
+        {
+            "wordfreq.py": (
+                "sorted(count_words(argv).items())",
+                "sorted(count_words(argv).items(), key=lambda item: item[1])",
+            )
+        },
+        fails=("importing_prints_nothing",),
+        says=("alphabetical", "b: 1"),
+    ),
+    Variant(
+        "folder-app",
+        "unguarded-exit-call",
+        {
+            "greetapp/__main__.py": (
+                'if __name__ == "__main__":\n    main(sys.argv[1:])',
+                "sys.exit(main(sys.argv[1:]))",
+            )
+        },
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("SystemExit", "__main__.py, line", "if __name__ == '__main__'"),
+        not_says=("plain name",),
+    ),
+    Variant(
         "folder-app",
         "misspelt-greeting-in-main",
         {"greetapp/__main__.py": ("messages.greeting(", "messages.greting(")},
@@ -54,6 +79,13 @@ VARIANTS = [
         {"calc/__main__.py": ("if len(argv) != 3 or argv[1] not in OPERATORS:", "if len(argv) != 3:")},
         fails=("a_wrong_command_line_is_a_usage_error",),
         says=("python -m calc 2 % 3", "KeyError", "usage"),
+    ),
+    Variant(
+        "runnable-package",
+        "operator-tested-as-substring",
+        {"calc/__main__.py": ("argv[1] not in OPERATORS", 'argv[1] not in "+-*/"')},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("python -m calc 2 +- 3", "KeyError", "OPERATORS"),
     ),
     Variant(
         "runnable-package",

@@ -36,6 +36,8 @@ def test_it_runs_from_another_folder_with_pythonpath(student):
 #: Makes sys.path a list that writes down every change made to it, and the sys
 #: module one that writes down every assignment to sys.path: a change undone
 #: before the import ends still shows (step 3: "not even for a moment").
+#: Then CALL_MAIN runs main once, its output captured: helpers may be imported
+#: inside main (nothing asks for it at import time), and that import counts too.
 WATCH_SYS_PATH = """
 import os, sys, types
 
@@ -87,6 +89,17 @@ sys.path = watched
 sys.__class__ = WatchedSys
 """
 
+#: Calls toolbox.cli.main(["hi"]), if there is one, with its output captured
+#: (what it prints is the first checks' business).
+CALL_MAIN = """
+import contextlib, io
+if callable(getattr(toolbox.cli, "main", None)):
+    with contextlib.redirect_stdout(io.StringIO()):
+        toolbox.cli.main(["hi"])
+"""
+
+DOING = "`import toolbox.cli`, then toolbox.cli.main(['hi']), to work"
+
 
 @pytest.mark.points(1)
 def test_importing_the_tool_leaves_sys_path_alone(student):
@@ -95,18 +108,13 @@ def test_importing_the_tool_leaves_sys_path_alone(student):
         + """
 before = list(sys.path)
 import toolbox.cli
+"""
+        + CALL_MAIN
+        + """
 report(changes=changes, same=sys.path is watched and sys.path == before,
        main=callable(getattr(toolbox.cli, "main", None)))
 """,
-        doing="`import toolbox.cli` to work",
-    )
-    changes = seen["changes"]
-    listed = "; ".join(changes[:3]) + ("; ..." if len(changes) > 3 else "")
-    expect(
-        seen["same"] and not changes,
-        expected="`import toolbox.cli` to leave sys.path alone, not even for a moment",
-        saw=f"it changed sys.path {len(changes)} time(s): {listed}" if changes else "sys.path changed",
-        hint="remove any sys.path manipulation: the package import needs none.",
+        doing=DOING,
     )
     expect(
         seen["main"],
@@ -114,36 +122,48 @@ report(changes=changes, same=sys.path is watched and sys.path == before,
         saw="toolbox.cli has no function main",
         hint="keep `def main(argv):` from the stub; only the import line needs to change.",
     )
+    changes = seen["changes"]
+    listed = "; ".join(changes[:3]) + ("; ..." if len(changes) > 3 else "")
+    expect(
+        seen["same"] and not changes,
+        expected="`import toolbox.cli` and a call of its main to leave sys.path alone, not even for a moment",
+        saw=f"they changed sys.path {len(changes)} time(s): {listed}" if changes else "sys.path changed",
+        hint="remove any sys.path manipulation: the package import needs none.",
+    )
 
 
 @pytest.mark.points(1)
 def test_the_helper_comes_from_the_package(student):
     seen = student.observe(
-        """
-        import sys, types
-        import toolbox.cli
-        top_level = sorted(name for name in sys.modules if name.partition(".")[0] == "helpers")
-        # Functions and modules toolbox.cli holds that come from a module named plain "helpers".
-        stray = sorted(
-            name
-            for name, value in vars(toolbox.cli).items()
-            if (isinstance(value, types.FunctionType) and value.__module__ == "helpers")
-            or (isinstance(value, types.ModuleType) and value.__name__ == "helpers")
-        )
-        fmt = getattr(toolbox.cli, "fmt", None)
-        report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
-               fmt_module=getattr(fmt, "__module__", None))
-        """,
-        doing="`import toolbox.cli` to work",
+"""
+import sys, types
+import toolbox.cli
+"""
+        + CALL_MAIN
+        + """
+top_level = sorted(name for name in sys.modules if name.partition(".")[0] == "helpers")
+# Functions and modules toolbox.cli holds that come from a module named plain "helpers".
+stray = sorted(
+    name
+    for name, value in vars(toolbox.cli).items()
+    if (isinstance(value, types.FunctionType) and value.__module__ == "helpers")
+    or (isinstance(value, types.ModuleType) and value.__name__ == "helpers")
+)
+fmt = getattr(toolbox.cli, "fmt", None)
+report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
+       fmt_module=getattr(fmt, "__module__", None))
+""",
+        doing=DOING,
     )
     expect(
         not seen["top_level"] and not seen["stray"] and seen["package"] and seen["fmt_module"] in (None, "toolbox.helpers"),
         expected=(
-            "`import toolbox.cli` to import helpers.py as the package's module toolbox.helpers, "
+            "`import toolbox.cli` and a call of its main to import helpers.py as the package's module toolbox.helpers, "
             "and no top-level module named helpers"
         ),
         saw=(
-            f"sys.modules held {seen['top_level']}, and fmt came from the module {seen['fmt_module']!r}"
+            f"sys.modules held {seen['top_level']}"
+            + (f", and fmt came from the module {seen['fmt_module']!r}" if seen["fmt_module"] else "")
             if seen["top_level"] or seen["fmt_module"] not in (None, "toolbox.helpers")
             else f"toolbox.cli held {seen['stray']} from a module named helpers"
             if seen["stray"]

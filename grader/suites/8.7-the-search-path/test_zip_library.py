@@ -21,14 +21,24 @@ def names(archive):
 MODULES = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "mylib/sub/text.py"]
 
 
-def what_is_wrong(names: list[str]) -> str:
-    """A hint for an archive whose names are not MODULES, about what is wrong with them."""
-    if any(not name.startswith("mylib/") for name in names):
+def renamed(package: str) -> list[str]:
+    """MODULES, for a copy of mylib named ``package``."""
+    return [package + name.removeprefix("mylib") for name in MODULES]
+
+
+def what_is_wrong(names: list[str], package: str = "mylib") -> str:
+    """A hint for an archive whose names are not MODULES (of ``package``), about what is wrong with them."""
+    if any(not name.startswith(package + "/") for name in names):
+        if package != "mylib" and names and all(name.startswith("mylib/") for name in names):
+            return (
+                f"the names must start with {package}/, the name of the folder package_dir: "
+                "take it from package_dir instead of writing mylib into bundle.py."
+            )
         return (
-            "the names in the archive must start with mylib/, the package's own folder: "
+            f"the names in the archive must start with {package}/, the package's own folder: "
             "make each arcname relative to the folder that contains the package."
         )
-    if any(name not in MODULES for name in names):
+    if any(name not in renamed(package) for name in names):
         return "skip __pycache__ folders and every file that does not end in .py."
     return "put every .py file in, those of the subpackages (mylib/sub/) too."
 
@@ -86,28 +96,37 @@ def test_only_python_files_go_in(student):
 
 @pytest.mark.points(1)
 def test_names_start_with_the_package_name(student):
-    # Step 1: the names start with mylib/ wherever the package folder is and however
-    # its path is written, not only for the path 'mylib' from the exercise folder.
+    # Step 1: the names start with the package's name wherever the package folder is,
+    # however its path is written, and whatever the package is called (here a copy of
+    # mylib named mytools), not only for the path 'mylib' from the exercise folder.
     # (Which files go in is the check above's business.)
     (student.path / "src").mkdir()
     (student.path / "mylib").rename(student.path / "src" / "mylib")
     seen = student.observe(
-        "import bundle, os, zipfile\n"
+        "import bundle, os, shutil, zipfile\n"
         + NAMES
         + """
+shutil.copytree(os.path.join('src', 'mylib'), os.path.join('src', 'mytools'),
+                ignore=shutil.ignore_patterns('__pycache__'))
 bundle.build('nested.zip', os.path.join('src', 'mylib'))
 bundle.build(os.path.abspath('absolute.zip'), os.path.abspath(os.path.join('src', 'mylib')))
-report(nested=sorted(names('nested.zip')), absolute=sorted(names('absolute.zip')))
+bundle.build('renamed.zip', os.path.join('src', 'mytools'))
+report(nested=sorted(names('nested.zip')), absolute=sorted(names('absolute.zip')), renamed=sorted(names('renamed.zip')))
 """,
-        doing="bundle.build('nested.zip', 'src/mylib') and bundle.build with absolute paths to work",
+        doing="bundle.build('nested.zip', 'src/mylib'), bundle.build with absolute paths "
+        "and bundle.build('renamed.zip', 'src/mytools') to work",
     )
-    builds = {"build('nested.zip', 'src/mylib')": seen["nested"], "build with both paths absolute": seen["absolute"]}
-    for call, names in builds.items():
+    builds = {
+        "build('nested.zip', 'src/mylib')": ("mylib", seen["nested"]),
+        "build with both paths absolute": ("mylib", seen["absolute"]),
+        "build('renamed.zip', 'src/mytools'), for a copy of mylib named mytools,": ("mytools", seen["renamed"]),
+    }
+    for call, (package, names) in builds.items():
         expect(
-            all(name.startswith("mylib/") for name in names) and set(MODULES) <= set(names),
-            expected=f"{call} to give an archive holding {MODULES}, every name starting with mylib/",
+            all(name.startswith(package + "/") for name in names) and set(renamed(package)) <= set(names),
+            expected=f"{call} to give an archive holding {renamed(package)}, every name starting with {package}/",
             saw=f"it held {names} (folder entries left out)",
-            hint=what_is_wrong(names),
+            hint=what_is_wrong(names, package),
         )
 
 

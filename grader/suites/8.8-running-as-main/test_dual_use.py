@@ -44,8 +44,9 @@ def test_importing_prints_nothing(student):
         report(imported=True, has_main=callable(getattr(wordfreq, "main", None)))
         import contextlib, io
         out = io.StringIO()
+        # The word counted most comes first alphabetically: an order by count shows.
         with contextlib.redirect_stdout(out):
-            status = wordfreq.main(["b", "a", "b"])
+            status = wordfreq.main(["b", "a", "a"])
         report(status=status, printed=out.getvalue())
         """
     )
@@ -65,10 +66,10 @@ def test_importing_prints_nothing(student):
         saw, hint = f"main raised {error.summary}", error.explain()
     else:
         saw = f"it returned {seen.get('status')!r} and printed {seen.get('printed')!r}"
-        hint = "step 1: main prints the counts and returns 0."
+        hint = "step 1: main prints `word: count` lines in alphabetical order of the words, then returns 0."
     expect(
-        seen.get("status") == 0 and seen.get("printed") == "a: 1\nb: 2\n",
-        expected="wordfreq.main(['b', 'a', 'b']) to print 'a: 1' and 'b: 2' and return 0",
+        seen.get("status") == 0 and seen.get("printed") == "a: 2\nb: 1\n",
+        expected="wordfreq.main(['b', 'a', 'a']) to print 'a: 2' and 'b: 1', in that order, and return 0",
         saw=saw,
         hint=hint,
     )

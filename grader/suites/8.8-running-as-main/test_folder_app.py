@@ -28,6 +28,20 @@ def hint_for(done, hint):
     return hint
 
 
+def hint_for_loading(error):
+    """The hint for a __main__.py that runpy could not load under another name: the step its error points at."""
+    if error is None or error.isinstance("SystemExit"):  # the program ran, and ended, while it was only being loaded
+        return (
+            "step 4: call main(sys.argv[1:]) only under `if __name__ == '__main__':`, so that loading it runs nothing."
+        )
+    relative = error.isinstance("ImportError") and error.name is None  # `from . import messages` names no module
+    top = (error.name or "").partition(".")[0]
+    missing = error.isinstance("ModuleNotFoundError") and top in ("messages", "greetapp")
+    if relative or missing:
+        return "the folder is not a package when it is run: import messages by its plain name."
+    return error.explain()
+
+
 @pytest.mark.points(2)
 def test_the_folder_runs(student):
     named, default = student.run_script("greetapp", "Ada"), student.run_script("greetapp")
@@ -101,11 +115,13 @@ def test_loading_it_under_another_name_prints_nothing(student):
     )
     seen, error = probe.values, probe.error
     if not seen.get("loaded"):
+        output = probe.completed.stdout.strip()
         expect(
             False,
             expected="runpy.run_path('greetapp', run_name='greetapp_entry') to load __main__.py under that name",
-            saw=f"it raised {error.summary}" if error else probe.completed.describe_end(),
-            hint="the folder is not a package when it is run: import messages by its plain name.",
+            saw=(f"it raised {error.summary}" if error else probe.completed.describe_end())
+            + (f", after printing {output[:80]!r}" if output else ""),
+            hint=hint_for_loading(error),
         )
     expect(
         not probe.completed.stdout and not probe.completed.stderr,

@@ -41,10 +41,16 @@ def test_the_package_runs_with_dash_m(student):
 
 @pytest.mark.points(1)
 def test_a_wrong_command_line_is_a_usage_error(student):
-    # Too few arguments, and an operator calc does not know: neither may reach compute.
+    # Too few arguments, and operators calc does not know: none may reach compute.
+    # "+-" is part of the string "+-*/" but not one operator: `argv[1] in "+-*/"` lets it through.
+    operator_hint = (
+        "before calling compute, check that argv[1] is exactly one of + - * / (`argv[1] in OPERATORS`, the keys "
+        "of calc.ops.OPERATORS; `in \"+-*/\"` also lets '+-' or '' through)."
+    )
     for args, hint in (
         (("2", "+"), "return 2 from main after printing the usage to sys.stderr, and sys.exit(main(...))."),
-        (("2", "%", "3"), "before calling compute, check that argv[1] is one of + - * / (calc.ops.OPERATORS holds them)."),
+        (("2", "%", "3"), operator_hint),
+        (("2", "+-", "3"), operator_hint),
     ):
         done = student.run_module("calc", *args)
         expect(
