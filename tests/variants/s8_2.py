@@ -2,6 +2,43 @@
 
 from . import STUB, Variant
 
+#: The guarded call at the end of the import-once solution's shop.py.
+GUARD = 'if __name__ == "__main__":\n'
+SHOP_END = GUARD + "    main()"
+
+#: imported-by with importlib imported inside the function: it loads modules of its own before the snapshot.
+LAZY_WHATSNEW = '''"""Which modules does one import bring in?"""
+
+import sys
+
+
+def imported_by(name):
+    """Import the module `name`; return the sorted names of every module this added to sys.modules."""
+    import importlib
+
+    before = set(sys.modules)
+    importlib.import_module(name)
+    return sorted(set(sys.modules) - before)
+'''
+
+#: import-once's shop.py ending with sys.exit(main()): main() returns None, so the program ends with code 0.
+SYS_EXIT_SHOP = '''"""The shop's main program: run it with `python shop.py`."""
+
+import sys
+
+import labels
+
+print("starting shop")
+
+
+def main():
+    print(labels.price_label(12.5))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
+
 VARIANTS = [
     Variant(
         "imported-by",
@@ -63,5 +100,38 @@ VARIANTS = [
         fails=("the_file_is_read_once_for_the_whole_program",),
         says=("3 times each", "opened 7 times"),
         not_says=("7 times each",),
+    ),
+    Variant(
+        "import-once",
+        "ends-with-sys-exit-main",
+        {"shop.py": (None, SYS_EXIT_SHOP)},
+    ),
+    Variant(
+        "import-once", "ends-with-raise-system-exit", {"shop.py": (SHOP_END, GUARD + "    raise SystemExit(main())")}
+    ),
+    Variant("import-once", "ends-with-exit-main", {"shop.py": (SHOP_END, GUARD + "    exit(main())")}),
+    Variant(
+        "import-once",
+        "ends-with-exit-code-1",
+        {"shop.py": (SHOP_END, GUARD + "    main()\n    raise SystemExit(1)")},
+        fails=("running_the_shop_runs_its_body_once", "the_main_script_is_never_imported_by_name"),
+        says=("code 1",),
+        not_says=("raised SystemExit in shop.py, line 15: 0",),
+    ),
+    Variant("imported-by", "imports-importlib-inside-the-function", {"whatsnew.py": (None, LAZY_WHATSNEW)}),
+    Variant(
+        "imported-by",
+        "snapshot-taken-after-importing",
+        {"whatsnew.py": ("    before = set(sys.modules)\n    importlib.import_module(name)\n",
+                         "    importlib.import_module(name)\n    before = set(sys.modules)\n")},
+        fails=("a_module_and_what_it_imports", "a_dotted_name_brings_in_its_packages"),
+        says=("it was []", "are missing"),
+    ),
+    Variant(
+        "fresh-import",
+        "returns-dunder-import",
+        {"freshen.py": ("    return importlib.import_module(name)", "    return __import__(name)")},
+        fails=("a_dotted_name_gives_the_submodule",),
+        says=('fresh_import("inventory.depot")', "'inventory'", "import_module"),
     ),
 ]

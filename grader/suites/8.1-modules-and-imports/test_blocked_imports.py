@@ -50,6 +50,39 @@ def test_a_blocked_module_cannot_be_imported(student):
     )
 
 
+@pytest.mark.points(1)
+def test_blocking_a_name_twice_keeps_it_blocked(student):
+    # A blocked name is in sys.modules, with the value None: step 2 refuses only a module really imported.
+    probe = student.probe(
+        """
+        import blocker
+        report(step='block("csv")')
+        blocker.block("csv")
+        report(step='block("csv") a second time')
+        blocker.block("csv")
+        report(step="`import csv`")
+        import csv
+        """
+    )
+    error, step = probe.error, probe.values.get("step")
+    if error is not None and step == 'block("csv") a second time' and error.isinstance("ValueError"):
+        raise CheckFailed(
+            'block("csv") a second time to return, and csv to stay blocked',
+            f"{step} raised {error.summary}",
+            "csv was never imported: after the first block its entry in sys.modules is None, not a module. "
+            "Refuse only when sys.modules.get(name) is not None (Hint 1).",
+        )
+    if error is not None and step != "`import csv`":
+        raise CheckFailed('block("csv"), twice, to return', *raised_in(step, error))
+    worked = "the import worked" if probe.finished else probe.completed.describe_end()
+    expect(
+        error is not None and error.type == "ModuleNotFoundError" and error.name == "csv",
+        expected='`import csv` after block("csv") twice to raise ModuleNotFoundError for csv',
+        saw=f"it raised {error.summary}" if error else worked,
+        hint="blocking a name that is blocked already keeps None in sys.modules under that name.",
+    )
+
+
 @pytest.mark.points(2)
 def test_unblocking_makes_it_importable_again(student):
     doing = 'block("decimal"), then unblock("decimal"), then `import decimal` to work'

@@ -67,8 +67,21 @@ def test_other_modules_still_use_the_real_name(student):
         doing="`import dashboard, legacy` to work",
     )
     expect(
-        seen["same"] and not seen["alias_filed"] and seen["spread"] == 1.0,
-        expected="dashboard.st and legacy.statistics to be one module object, filed in sys.modules as 'statistics' only",
-        saw="sys.modules has an entry called 'st'" if seen["alias_filed"] else "dashboard.st is not the module legacy.py uses",
+        seen["same"],
+        expected="dashboard.st and legacy.statistics to be one module object",
+        saw="dashboard.st is not the module legacy.py uses",
         hint="an alias is only a name in dashboard.py; import the module with `import statistics as st`.",
+    )
+    expect(
+        not seen["alias_filed"],
+        expected="the statistics module to be filed in sys.modules as 'statistics' only",
+        saw="sys.modules has an entry called 'st'",
+        hint="an alias is only a name in dashboard.py: do not put anything into sys.modules yourself.",
+    )
+    # legacy.py is the check's witness that the real name still works: step 3 says to leave it alone.
+    expect(
+        seen["spread"] == 1.0,
+        expected="legacy.spread([2, 4]) to be 1.0, as legacy.py computes it when left unchanged (step 3)",
+        saw=f"it was {seen['spread']!r}",
+        hint="put legacy.py back as it was given: it must keep using statistics.pstdev under its real name.",
     )

@@ -89,3 +89,34 @@ def test_modules_outside_the_package_are_left_alone(student):
         saw="inventory_tools (or runlog) was removed too",
         hint="a submodule's key is the package name followed by a dot: compare with name + '.'.",
     )
+
+
+@pytest.mark.points(1)
+def test_a_dotted_name_gives_the_submodule(student):
+    # Step 3 returns the module called `name`: for "inventory.depot" that is the subpackage, not inventory.
+    student.write("inventory/depot/__init__.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
+    seen = student.observe(
+        """
+        import sys, runlog, freshen
+        import inventory.depot
+        old = sys.modules["inventory.depot"]
+        new = freshen.fresh_import("inventory.depot")
+        report(name=getattr(new, "__name__", None), new_type=type(new).__name__,
+               filed=new is sys.modules.get("inventory.depot"), differs=new is not old,
+               runs=runlog.RUNS.count("inventory.depot"))
+        """,
+        doing='freshen.fresh_import("inventory.depot") to work',
+    )
+    if seen["new_type"] != "module":
+        saw = f"it returned a {seen['new_type']}"
+    elif not seen["filed"]:
+        saw = f"it returned the module {seen['name']!r}"
+    else:
+        saw = "it returned the old, cached module" if not seen["differs"] else "its body did not run again"
+    expect(
+        seen["filed"] and seen["differs"] and seen["runs"] == 2,
+        expected='fresh_import("inventory.depot") to return the new module inventory.depot, the one now in sys.modules',
+        saw=saw,
+        hint="importlib.import_module(name) returns the submodule it names; "
+        "__import__(name) returns the top-level package.",
+    )

@@ -34,13 +34,28 @@ def test_running_the_shop_runs_its_body_once(student):
 
 @pytest.mark.points(1)
 def test_the_main_script_is_never_imported_by_name(student):
+    # A script may end with sys.exit(main()), exit(main()) or raise SystemExit(main()):
+    # SystemExit with code 0 or None is how `python shop.py` ends normally.
     seen = student.observe(
         """
         import runpy, sys
-        runpy.run_path("shop.py", run_name="__main__")
-        report(cached=sorted(name for name in ("shop", "labels", "money") if name in sys.modules))
+        try:
+            runpy.run_path("shop.py", run_name="__main__")
+        except SystemExit as stop:
+            code = stop.code
+        else:
+            code = None
+        report(code=code if code is None or isinstance(code, int) else repr(code)[:100],
+               cached=sorted(name for name in ("shop", "labels", "money") if name in sys.modules))
         """,
         doing=RUN_SHOP + " to work",
+    )
+    expect(
+        seen["code"] in (None, 0),
+        expected=RUN_SHOP + " to end normally (exit code 0)",
+        saw=f"it stopped with SystemExit({seen['code']}), which exits with code "
+        + (str(seen["code"]) if isinstance(seen["code"], int) else f"1 after printing {seen['code']}"),
+        hint="main() returns None: end with plain main() (or sys.exit(main())), not sys.exit(1) or another value.",
     )
     expect(
         "shop" not in seen["cached"],
