@@ -29,14 +29,15 @@ def apply(variant: variants.Variant, folder, stub) -> None:
         if edit == variants.STUB:
             shutil.copyfile(stub / name, path)
             continue
-        old, new = edit
-        if old is None:
+        if isinstance(edit, tuple) and edit[0] is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(new, encoding="utf-8")
+            path.write_text(edit[1], encoding="utf-8")
             continue
         text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{name} of the solution no longer holds {old!r} exactly once: update the variant"
-        path.write_text(text.replace(old, new), encoding="utf-8")
+        for old, new in [edit] if isinstance(edit, tuple) else edit:
+            assert text.count(old) == 1, f"{name} no longer holds {old!r} exactly once: update the variant"
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[f"{v.exercise}:{v.what}" for v in VARIANTS])

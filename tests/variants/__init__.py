@@ -23,9 +23,10 @@ STUB = "as in the stub"
 class Variant:
     exercise: str  # the exercise id, e.g. "mutual-pair"
     what: str  # the change in a few words: the test's id
-    #: file (relative to the exercise folder) -> (text found once in the solution, its replacement);
-    #: (None, text) writes the text as the whole file (a new file, or a rewrite); STUB, the stub's file
-    edits: dict[str, tuple[str | None, str] | str] = field(default_factory=dict)
+    #: file (relative to the exercise folder) -> (text found once in the solution, its replacement),
+    #: or a list of such pairs, made in turn; (None, text) writes the text as the whole file (a new
+    #: file, or a rewrite); STUB puts back the stub's file
+    edits: dict[str, tuple[str | None, str] | list[tuple[str, str]] | str] = field(default_factory=dict)
     #: the checks (function names without ``test_``) that must fail; empty: every check must pass
     fails: tuple[str, ...] = ()
     #: words (case-insensitive) that each failing check's message must hold

@@ -2,50 +2,21 @@
 
 from . import Variant
 
-#: textkit.py whose __all__ lists the functions themselves, after their definitions.
-TEXTKIT_ALL_OF_FUNCTIONS = '''"""Small text tools. `from textkit import *` should give users exactly the public API."""
+#: The solution's textkit.py with __all__ listing the functions themselves, after their definitions.
+ALL_OF_FUNCTIONS = [
+    ('__all__ = ["slugify", "shout", "_normalize"]\n', ""),
+    ('    return text.upper() + "!"\n', '    return text.upper() + "!"\n\n\n__all__ = [slugify, shout, _normalize]\n'),
+]
 
-import re
-import unicodedata
-
-REPLACEMENTS = {"&": "and", "@": "at"}
-
-
-def _normalize(text):
-    """Strip accents: "Crème" -> "Creme". Other modules of the project use it too."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _cleanup(text):
-    for old, new in REPLACEMENTS.items():
-        text = text.replace(old, f" {new} ")
-    return text
-
-
-def slugify(text):
-    """"Fish & Chips" -> "fish-and-chips"."""
-    words = re.findall(r"[a-z0-9]+", _normalize(_cleanup(text)).lower())
-    return "-".join(words)
-
-
-def shout(text):
-    return text.upper() + "!"
-
-
-__all__ = [slugify, shout, _normalize]
-'''
-
-#: textkit.py whose table was renamed _REPLACEMENTS, to keep it out of `*`: `from textkit import REPLACEMENTS` breaks.
-TEXTKIT_TABLE_RENAMED = TEXTKIT_ALL_OF_FUNCTIONS.replace("REPLACEMENTS", "_REPLACEMENTS").replace(
-    "__all__ = [slugify, shout, _normalize]", '__all__ = ["slugify", "shout", "_normalize"]'
-)
+#: The solution's textkit.py with its table renamed _REPLACEMENTS, to keep it out of `*`.
+TABLE_RENAMED = [("REPLACEMENTS = {", "_REPLACEMENTS = {"), ("in REPLACEMENTS.items()", "in _REPLACEMENTS.items()")]
 
 VARIANTS = [
     # The names given unquoted: a list of functions, which `*` refuses with TypeError.
     Variant(
         "public-api",
         "all-lists-the-functions",
-        {"textkit.py": (None, TEXTKIT_ALL_OF_FUNCTIONS)},
+        {"textkit.py": ALL_OF_FUNCTIONS},
         fails=("all_names_only_what_textkit_defines_and_nothing_broke",),
         says=("slugify, shout and _normalize are functions", "not strings", "quote"),
         not_says=("but it is a list",),
@@ -54,7 +25,7 @@ VARIANTS = [
     Variant(
         "public-api",
         "table-renamed-private",
-        {"textkit.py": (None, TEXTKIT_TABLE_RENAMED)},
+        {"textkit.py": TABLE_RENAMED},
         fails=("all_names_only_what_textkit_defines_and_nothing_broke",),
         says=("from textkit import REPLACEMENTS", "step 3"),
     ),
