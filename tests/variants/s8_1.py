@@ -44,6 +44,29 @@ VARIANTS = [
         not_says=("raised nothing",),
     ),
     Variant(
+        "plugin-loader",
+        "dependency-judged-by-the-last-part",
+        {"loader.py": ("        if error.name == wanted:", '        if error.name.rsplit(".", 1)[-1] == name:')},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("sparkle", "UnknownPlugin", "exactly"),
+    ),
+    Variant(
+        "plugin-loader",
+        "dependency-judged-by-the-package",
+        {"loader.py": ("        if error.name == wanted:", '        if error.name.startswith("plugins."):')},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("plugins.shine_helpers", "UnknownPlugin"),
+    ),
+    # A typo in the re-raise: the hint is about the NameError, not about comparing names.
+    Variant(
+        "plugin-loader",
+        "typo-in-the-reraise",
+        {"loader.py": ("        raise\n", "        raise UnknownPlugin(nme)\n")},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("NameError", "loader.py, line", "nme"),
+        not_says=("only replace the error",),
+    ),
+    Variant(
         "blocked-imports",
         "refuses-a-name-blocked-already",
         {"blocker.py": ("    if sys.modules.get(name) is not None:", "    if name in sys.modules:")},

@@ -119,6 +119,20 @@ VARIANTS = [
         not_says=("raised SystemExit in shop.py, line 15: 0",),
     ),
     Variant("imported-by", "imports-importlib-inside-the-function", {"whatsnew.py": (None, LAZY_WHATSNEW)}),
+    # One snapshot, taken when whatsnew is imported: later calls count what earlier ones loaded.
+    Variant(
+        "imported-by",
+        "snapshot-taken-once-at-import",
+        {
+            "whatsnew.py": [
+                ("def imported_by(name):", "BEFORE = set(sys.modules)\n\n\ndef imported_by(name):"),
+                ("    before = set(sys.modules)\n", ""),
+                ("set(sys.modules) - before", "set(sys.modules) - BEFORE"),
+            ]
+        },
+        fails=("an_imported_module_adds_nothing",),
+        says=("after `import json`", "json", "at each call"),
+    ),
     Variant(
         "imported-by",
         "snapshot-taken-after-importing",
@@ -133,5 +147,19 @@ VARIANTS = [
         {"freshen.py": ("    return importlib.import_module(name)", "    return __import__(name)")},
         fails=("a_dotted_name_gives_the_submodule",),
         says=('fresh_import("inventory.depot")', "'inventory'", "import_module"),
+    ),
+    # For a dotted name, the whole top-level package is forgotten: step 2 leaves it alone.
+    Variant(
+        "fresh-import",
+        "forgets-the-top-level-package",
+        {
+            "freshen.py": (
+                '    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:',
+                '    root = name.partition(".")[0]\n'
+                '    for key in [k for k in sys.modules if k == root or k.startswith(root + ".")]:',
+            )
+        },
+        fails=("a_dotted_name_gives_the_submodule",),
+        says=("leave the package inventory", "step 2"),
     ),
 ]

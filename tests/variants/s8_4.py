@@ -61,24 +61,25 @@ VARIANTS = [
 ]
 
 #: ledger.py that avoids the cycle by comparing class names: a different computation, which the statement forbids.
-LEDGER_BY_NAME = '''"""The ledger: one entry per movement, and only accounts may have entries."""
-
-ENTRIES = []
-
-
-def record(account, amount):
-    if type(account).__name__ != "Account":
-        raise TypeError("only accounts have ledger entries")
-    ENTRIES.append((account.owner, amount))
-'''
+#: ledger.py without its import of accounts, deciding by a class name or an attribute instead.
+NO_IMPORT = ("from . import accounts  # the module; accounts.Account is looked up when record() runs\n\n", "")
+BY_NAME = [NO_IMPORT, ("not isinstance(account, accounts.Account)", 'type(account).__name__ != "Account"')]
+BY_ATTRIBUTE = [NO_IMPORT, ("not isinstance(account, accounts.Account)", 'not hasattr(account, "deposit")')]
 
 VARIANTS += [
     # No import of accounts at all: a str is still refused, but so would be any class named Account.
     Variant(
         "package-cycle",
         "compares-the-class-name",
-        {"bank/ledger.py": (None, LEDGER_BY_NAME)},
+        {"bank/ledger.py": BY_NAME},
         fails=("the_ledger_still_refuses_strangers",),
         says=("TypeError", "same name", "accepted the entry", "isinstance(account, accounts.Account)"),
+    ),
+    Variant(
+        "package-cycle",
+        "looks-for-a-deposit-method",
+        {"bank/ledger.py": BY_ATTRIBUTE},
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("TypeError", "accepted the entry", "isinstance(account, accounts.Account)"),
     ),
 ]

@@ -80,7 +80,14 @@ def test_an_unknown_name_raises_unknown_plugin(student):
 
 #: The check's own plugins, each importing a module that is not there. glow's dependency has the
 #: plugin's name inside it and at its end: only error.name == "plugins.glow" tells the two apart.
-BROKEN_PLUGINS = {"fancy": "colour_tables", "glow": "not_so_glow"}
+#: Plugins whose import fails on a module other than their own: a name that merely looks like
+#: the plugin's (the same last part, or another module of the plugins package) is not it.
+BROKEN_PLUGINS = {
+    "fancy": "colour_tables",
+    "glow": "not_so_glow",
+    "sparkle": "sparkle",
+    "shine": "plugins.shine_helpers",
+}
 
 
 @pytest.mark.points(2)
@@ -95,6 +102,8 @@ def test_a_plugin_with_a_missing_dependency_is_not_unknown(student):
             expected=f'load("{plugin}"), whose plugin imports a missing module {missing}, '
             "to let that ModuleNotFoundError through",
             saw=f"it raised {error.summary}" if error else "it raised nothing" if probe.finished else end,
-            hint="only replace the error when error.name is the plugin's own module name, "
-            f'"plugins.{plugin}"; otherwise re-raise it with `raise`.',
+            hint=error.explain()
+            if error and not error.isinstance("ImportError") and error.type != "UnknownPlugin"
+            else "only replace the error when error.name is the plugin's own module name, "
+            f'"plugins.{plugin}", exactly; otherwise re-raise it with `raise`.',
         )

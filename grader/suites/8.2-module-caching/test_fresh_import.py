@@ -99,11 +99,11 @@ def test_a_dotted_name_gives_the_submodule(student):
         """
         import sys, runlog, freshen
         import inventory.depot
-        old = sys.modules["inventory.depot"]
+        old, package = sys.modules["inventory.depot"], sys.modules["inventory"]
         new = freshen.fresh_import("inventory.depot")
         report(name=getattr(new, "__name__", None), new_type=type(new).__name__,
                filed=new is sys.modules.get("inventory.depot"), differs=new is not old,
-               runs=runlog.RUNS.count("inventory.depot"))
+               runs=runlog.RUNS.count("inventory.depot"), package_kept=sys.modules.get("inventory") is package)
         """,
         doing='freshen.fresh_import("inventory.depot") to work',
     )
@@ -119,4 +119,11 @@ def test_a_dotted_name_gives_the_submodule(student):
         saw=saw,
         hint="importlib.import_module(name) returns the submodule it names; "
         "__import__(name) returns the top-level package.",
+    )
+    # Step 2: only `name` and what lies below it are forgotten, not the package above it.
+    expect(
+        seen["package_kept"],
+        expected='fresh_import("inventory.depot") to leave the package inventory as it was (step 2)',
+        saw="inventory was forgotten and imported again too",
+        hint="forget only the entries named `name` or starting with `name + '.'`, not the top-level package's.",
     )

@@ -38,6 +38,7 @@ def truth(student, name):
 ANSWER = """{prelude}
 import whatsnew
 {warm_up}
+{before_call}
 added = whatsnew.imported_by({name!r})
 collection = isinstance(added, (set, frozenset, tuple))
 report(kind=type(added).__name__, added=list(added) if collection else added, collection=collection,
@@ -45,8 +46,8 @@ report(kind=type(added).__name__, added=list(added) if collection else added, co
 """
 
 
-def answer(student, name, prelude=""):
-    code = ANSWER.format(prelude=prelude, name=name, warm_up=WARM_UP)
+def answer(student, name, prelude="", before_call=""):
+    code = ANSWER.format(prelude=prelude, name=name, warm_up=WARM_UP, before_call=before_call)
     seen = student.observe(code, doing=f"whatsnew.imported_by({name!r}) to work")
     kind, added = seen["kind"], seen["added"]
     if not seen["collection"]:
@@ -104,10 +105,13 @@ def test_a_dotted_name_brings_in_its_packages(student):
 
 @pytest.mark.points(1)
 def test_an_imported_module_adds_nothing(student):
-    seen = answer(student, "json", prelude="import json")
+    # json comes in after whatsnew, just before the call: a snapshot taken when
+    # whatsnew was imported, and not at each call, would count it.
+    seen = answer(student, "json", before_call="import json")
     expect(
         seen == [],
         expected='imported_by("json") after `import json` to be []',
         saw=f"it was {seen}",
-        hint="a cached module is not imported again, so nothing new appears in sys.modules.",
+        hint="a cached module is not imported again, so nothing new appears in sys.modules; "
+        "take the snapshot of sys.modules inside imported_by, at each call.",
     )

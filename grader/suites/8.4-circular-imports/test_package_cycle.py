@@ -43,14 +43,18 @@ def test_the_ledger_still_refuses_strangers(student):
         saw=f"it raised {error.summary}" if error else "it accepted the entry",
         hint="keep the isinstance check; look Account up through the accounts module.",
     )
-    # A class of the check's own that is also named Account: comparing names (or looking for an
-    # owner attribute) instead of isinstance avoids the cycle by changing what record() computes.
+    # A class of the check's own that is also named Account, and has everything the real one
+    # has: comparing names (or looking for attributes) instead of isinstance avoids the cycle
+    # by changing what record() computes.
     probe = student.probe(
         """
         import bank
         class Account:
             def __init__(self, owner):
                 self.owner, self.balance = owner, 0
+            def deposit(self, amount):
+                self.balance += amount
+                return self.balance
         bank.ledger.record(Account("eve"), 3)
         report(entries=bank.ledger.ENTRIES)
         """
