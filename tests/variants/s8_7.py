@@ -1,6 +1,6 @@
 """Section 8.7, the search path."""
 
-from . import Variant
+from . import STUB, Variant
 
 ZIP_HEADER = '''"""Pack a package into a zip archive that Python can import from."""
 
@@ -99,6 +99,18 @@ VARIANTS = [
         {"toolbox/cli.py": (None, HACK_IN_MAIN_CLI)},
         fails=("importing_the_tool_leaves_sys_path_alone", "the_helper_comes_from_the_package"),
         says=("a call of its main", "sys."),
+    ),
+    Variant(
+        "run-anywhere",
+        "stub-plain-import",
+        {"toolbox/cli.py": STUB},
+        fails=(
+            "it_runs_with_dash_m_from_the_project_folder",
+            "importing_the_tool_leaves_sys_path_alone",
+            "the_helper_comes_from_the_package",
+        ),
+        says=("full name", "toolbox.helpers"),
+        not_says=("check the spelling",),
     ),
     Variant(
         "zip-library",

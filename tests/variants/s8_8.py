@@ -95,4 +95,24 @@ VARIANTS = [
         says=("ModuleNotFoundError", "calc/__main__.py, line", "'ops'", "calc.ops"),
         not_says=("if __name__", "step 1", "define main"),
     ),
+    Variant(
+        "dual-use",
+        "guard-not-my-import-name",
+        {"wordfreq.py": ('if __name__ == "__main__":', 'if __name__ != "wordfreq":')},
+        fails=("importing_prints_nothing",),
+        says=("wordfreq_copy", "loader: 1", "__name__ == '__main__'"),
+        not_says=("raised nothing",),
+    ),
+    Variant(
+        "runnable-package",
+        "guard-not-my-import-name",
+        {"calc/__main__.py": ('if __name__ == "__main__":', 'if __name__ != "calc.__main__":')},
+        fails=("importing_the_main_module_runs_nothing",),
+        says=("calc_entry", "SystemExit", "__name__ == '__main__'"),
+    ),
+    Variant(
+        "runnable-package",
+        "relative-import",
+        {"calc/__main__.py": ("from calc.ops import", "from .ops import")},
+    ),
 ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader import expect
+from grader import CheckFailed, StudentError, expect
 
 #: Clean flags without -E, so that the check's own PYTHONPATH counts.
 WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
@@ -100,10 +100,28 @@ if callable(getattr(toolbox.cli, "main", None)):
 
 DOING = "`import toolbox.cli`, then toolbox.cli.main(['hi']), to work"
 
+#: The fix when a plain `helpers` is missing: the file is there, under the package's name.
+FULL_NAME_HINT = (
+    "inside the package, helpers.py is the module toolbox.helpers, not a top-level helpers: import it by its "
+    "full name, `from toolbox.helpers import fmt`, or relatively, `from .helpers import fmt`."
+)
+
+
+def observe_the_tool(student, code):
+    """``student.observe(code)``, where a missing top-level module helpers gets the full-name hint."""
+    try:
+        return student.observe(code, doing=DOING)
+    except StudentError as failure:
+        error = failure.error
+        if not (error.isinstance("ModuleNotFoundError") and (error.name or "").partition(".")[0] == "helpers"):
+            raise
+        raise CheckFailed(DOING, f"your code raised {error.summary}", FULL_NAME_HINT) from None
+
 
 @pytest.mark.points(1)
 def test_importing_the_tool_leaves_sys_path_alone(student):
-    seen = student.observe(
+    seen = observe_the_tool(
+        student,
         WATCH_SYS_PATH
         + """
 before = list(sys.path)
@@ -114,7 +132,6 @@ import toolbox.cli
 report(changes=changes, same=sys.path is watched and sys.path == before,
        main=callable(getattr(toolbox.cli, "main", None)))
 """,
-        doing=DOING,
     )
     expect(
         seen["main"],
@@ -134,8 +151,9 @@ report(changes=changes, same=sys.path is watched and sys.path == before,
 
 @pytest.mark.points(1)
 def test_the_helper_comes_from_the_package(student):
-    seen = student.observe(
-"""
+    seen = observe_the_tool(
+        student,
+        """
 import sys, types
 import toolbox.cli
 """
@@ -153,7 +171,6 @@ fmt = getattr(toolbox.cli, "fmt", None)
 report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
        fmt_module=getattr(fmt, "__module__", None))
 """,
-        doing=DOING,
     )
     expect(
         not seen["top_level"] and not seen["stray"] and seen["package"] and seen["fmt_module"] in (None, "toolbox.helpers"),
@@ -169,5 +186,5 @@ report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.module
             if seen["stray"]
             else "toolbox.helpers was never imported"
         ),
-        hint="import it by its full name, `from toolbox.helpers import fmt`, or relatively, `from .helpers import fmt`.",
+        hint=FULL_NAME_HINT,
     )

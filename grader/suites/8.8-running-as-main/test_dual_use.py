@@ -2,7 +2,8 @@
 
 The importing checks set sys.argv[0] to a path that ends in wordfreq.py (the
 module's own path, or the same name elsewhere), so that only __name__ can
-tell the module whether it is the program.
+tell the module whether it is the program; one of them also loads it under
+a name of its own, which only `__name__ == "__main__"` tells apart.
 """
 
 import pytest
@@ -72,6 +73,33 @@ def test_importing_prints_nothing(student):
         expected="wordfreq.main(['b', 'a', 'a']) to print 'a: 2' and 'b: 1', in that order, and return 0",
         saw=saw,
         hint=hint,
+    )
+    # Imported as part of a package, or loaded by a tool, the module has yet another
+    # name: a guard that only rules out "wordfreq" (`!= "wordfreq"`) lets the program run.
+    other = student.probe(
+        """
+        import os, runpy, sys
+        sys.argv = [os.path.abspath("wordfreq.py"), "words", "of", "the", "loader"]
+        runpy.run_path("wordfreq.py", run_name="wordfreq_copy")
+        """
+    )
+    output = (other.completed.stdout + other.completed.stderr).strip()
+    expect(
+        not output and other.error is None,
+        expected=(
+            "wordfreq.py, loaded under another name than '__main__' "
+            "(runpy.run_path('wordfreq.py', run_name='wordfreq_copy')), to print nothing"
+        ),
+        saw=(
+            (f"it printed {output[:120]!r}" if output else "it printed nothing")
+            + (f" and raised {other.error.summary}" if other.error else "")
+        ),
+        hint=(
+            "only `__name__ == '__main__'` says that the file is the program: guard with "
+            "`if __name__ == '__main__':`, not with a test against the module's own name."
+            if other.error is None or other.error.isinstance("SystemExit")
+            else other.error.explain()
+        ),
     )
 
 

@@ -2,7 +2,8 @@
 
 The importing check sets sys.argv[0] to the path of calc/__main__.py, which is
 what `python -m calc` sets too, so that only __name__ can tell the module
-whether it is the program.
+whether it is the program; it also loads the module under a name of its own,
+which only `__name__ == "__main__"` tells apart.
 """
 
 import pytest
@@ -104,4 +105,32 @@ def test_importing_the_main_module_runs_nothing(student):
         expected="calc.__main__.main(['6', '*', '7']) to print 42 and return 0",
         saw=saw,
         hint=hint,
+    )
+    # Loaded by a tool, or copied into another package, the module has yet another name:
+    # a guard that only rules out "calc.__main__" (`!= "calc.__main__"`) lets the program run.
+    # run_module keeps it in the package calc, so a relative import works there too.
+    other = student.probe(
+        """
+        import os, runpy, sys
+        sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]
+        runpy.run_module("calc.__main__", run_name="calc_entry")
+        """
+    )
+    output = (other.completed.stdout + other.completed.stderr).strip()
+    expect(
+        not output and other.error is None,
+        expected=(
+            "calc/__main__.py, loaded under another name than '__main__' "
+            "(runpy.run_module('calc.__main__', run_name='calc_entry')), to print nothing"
+        ),
+        saw=(
+            (f"it printed {output[:120]!r}" if output else "it printed nothing")
+            + (f" and raised {other.error.summary}" if other.error else "")
+        ),
+        hint=(
+            "only `__name__ == '__main__'` says that the module is the program: guard with "
+            "`if __name__ == '__main__':`, not with a test against the module's own name."
+            if other.error is None or other.error.isinstance("SystemExit")
+            else other.error.explain()
+        ),
     )
