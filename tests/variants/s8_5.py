@@ -1,6 +1,6 @@
 """Section 8.5, reloading and unloading."""
 
-from . import Variant
+from . import STUB, Variant
 
 VARIANTS = [
     # Hint 2's other way, and a visit() with a docstring: the check's edit of visit() must still apply.
@@ -88,5 +88,43 @@ VARIANTS = [
         fails=("other_entries_are_left_alone",),
         says=("removed 'dedent'", "__module__"),
         not_says=("'count'",),
+    ),
+]
+
+VARIANTS += [
+    # No guard at all (the stub's visits.py): every check must point to step 1, not to `or {}`,
+    # to a guard the file does not have, or to the half (a new program starts at 1) that passed.
+    Variant(
+        "survive-reload",
+        "no-guard-as-in-the-stub",
+        {"visits.py": STUB},
+        fails=(
+            "counts_survive_a_reload",
+            "edited_code_takes_effect_and_counts_stay",
+            "many_reloads_and_a_fresh_start",
+        ),
+        says=("step 1", "does not exist yet"),
+        not_says=("or {}", "outside the guard", "within one program", "new program"),
+    ),
+    # The module's name written out: it works for tools, but not for the module reload_plugin is given.
+    Variant(
+        "plugin-reloader",
+        "hard-codes-the-module-name",
+        {
+            "reloader.py": (
+                'if getattr(f, "__module__", None) == module.__name__}',
+                'if getattr(f, "__module__", None) == "tools"}',
+            )
+        },
+        fails=("the_registry_runs_the_new_code",),
+        says=("tools2", "module.__name__"),
+    ),
+    # The same for classes: "shapes" written out passes every check that upgrades with shapes itself.
+    Variant(
+        "class-upgrade",
+        "hard-codes-the-module-name",
+        {"upgrade.py": ("if old.__module__ != module.__name__:", 'if old.__module__ != "shapes":')},
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("shapes2", "module.__name__"),
     ),
 ]

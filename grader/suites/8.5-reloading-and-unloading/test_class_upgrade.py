@@ -4,10 +4,8 @@ import pytest
 
 from grader import expect
 
-EDIT = """
-import importlib, shapes, upgrade
-circle, square = shapes.Circle(2), shapes.Square(3)
-rewrite("shapes.py", '''
+#: shapes.py as the checks edit it: the same classes, each with a describe() method.
+EDITED = """
 class Circle:
     def __init__(self, radius):
         self.radius = radius
@@ -22,7 +20,11 @@ class Square:
 
     def describe(self):
         return f"square of side {self.side}"
-''')
+"""
+EDIT = f"""
+import importlib, shapes, upgrade
+circle, square = shapes.Circle(2), shapes.Square(3)
+rewrite("shapes.py", {EDITED!r})
 importlib.reload(shapes)
 """
 
@@ -67,6 +69,32 @@ report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape)
         expected="upgrade to return 2 (two objects upgraded)",
         saw=f"it returned {seen['count']!r}",
         hint="count the objects whose class you changed.",
+    )
+    # The same source under another name: upgrade must go by the module it is given, not by "shapes".
+    student.write("shapes2.py", student.read("shapes.py"))
+    other = student.observe(
+        f"""
+import importlib, shapes, shapes2, upgrade
+theirs, ours = shapes2.Circle(1), shapes.Circle(4)
+rewrite("shapes2.py", {EDITED!r})
+importlib.reload(shapes2)
+count = upgrade.upgrade([theirs, ours], shapes2)
+report(count=count, theirs=type(theirs) is shapes2.Circle, ours=type(ours) is shapes.Circle)
+""",
+        doing="upgrade.upgrade([...], shapes2) to work",
+    )
+    wrong = []
+    if not other["theirs"]:
+        wrong.append("the shapes2 circle kept its old class")
+    if not other["ours"]:
+        wrong.append("the shapes circle (from the other module) got another class")
+    expect(
+        not wrong and other["count"] == 1,
+        expected="upgrade([shapes2 circle, shapes circle], shapes2), for a copy of shapes.py imported as shapes2 "
+        "and reloaded, to upgrade only the shapes2 circle and return 1",
+        saw=" and ".join(wrong) or f"it returned {other['count']!r}",
+        hint="go by the module you are given: compare type(obj).__module__ with module.__name__ "
+        "(not with 'shapes').",
     )
 
 

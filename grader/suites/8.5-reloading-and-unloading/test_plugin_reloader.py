@@ -12,6 +12,7 @@ SETUP = """
 import tools, reloader
 commands = {"greet": tools.greet, "shout": tools.shout, "count": len}
 """
+V1 = 'def greet(name):\n    return f"hello, {name}"\n\n\ndef shout(text):\n    return text.upper()\n'
 V2 = 'def greet(name):\n    return f"hi again, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!"\n'
 ONLY_GREET = 'def greet(name):\n    return f"hi again, {name}"\n'
 
@@ -49,6 +50,33 @@ report(hi=commands["hi"]("ann") if "hi" in commands else None)
         saw="it returned something else",
         hint="return what importlib.reload(module) returns.",
     )
+    # The same source under another name: reload_plugin must go by the module it is given, not by "tools".
+    student.write("tools2.py", V1)
+    other = student.observe(
+        f"""
+import tools, tools2, reloader
+commands = {{"greet": tools2.greet, "shout": tools.shout}}
+old_shout = tools.shout
+rewrite("tools2.py", {V2!r})
+reloader.reload_plugin(tools2, commands)
+report(greet=commands["greet"]("ann") if "greet" in commands else None, shout_kept=commands.get("shout") is old_shout)
+""",
+        doing="reloader.reload_plugin(tools2, commands) to work",
+    )
+    wrong = []
+    if other["greet"] != "hi again, ann":
+        gave = "was removed" if other["greet"] is None else f"gave {other['greet']!r}"
+        wrong.append(f"the entry for tools2.greet {gave}")
+    if not other["shout_kept"]:
+        wrong.append("the entry for tools.shout (from the other module) was changed")
+    expect(
+        not wrong,
+        expected="reload_plugin(tools2, commands), for a copy of tools.py imported as tools2, to update the "
+        'entry for tools2.greet ("hi again, ann") and leave the one for tools.shout alone',
+        saw=" and ".join(wrong),
+        hint="go by the module you are given: compare f.__module__ with module.__name__ (not with 'tools'), "
+        "and reload `module` itself.",
+    )
 
 
 @pytest.mark.points(2)
@@ -72,7 +100,6 @@ report(keys=sorted(commands), greet=commands["greet"]("bob"))
 
 #: The first lines of a tools.py that imports a function from elsewhere: tools.dedent is textwrap.dedent.
 IMPORTS_DEDENT = "from textwrap import dedent\n\n\n"
-V1 = 'def greet(name):\n    return f"hello, {name}"\n\n\ndef shout(text):\n    return text.upper()\n'
 
 
 @pytest.mark.points(1)
