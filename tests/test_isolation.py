@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import runner
+from grader import runner, sandbox
 from grader.feedback import StudentCrash, StudentError, StudentTimeout
 from grader.runner import Limits
 from grader.sandbox import make_student
@@ -91,6 +91,20 @@ def test_a_probe_sees_what_site_gives_a_program_but_the_site_packages(student_fo
         """
     )
     assert seen == {"mine": False, "builtins": SITE_BUILTINS, "no_site": 1}
+
+
+@pytest.mark.parametrize("precompiled", [True, False], ids=["compiled-once", "from-source"])
+def test_a_probe_starts_as_plain_python_c_whichever_way_the_harness_is_sent(student_for, monkeypatch, precompiled):
+    # The grader's own interpreter gets the harness compiled once; another Python gets its source.
+    sent = []
+    real = sandbox.harness_code
+    monkeypatch.setattr(sandbox, "harness_code", lambda python: sent.append(real(python) if precompiled else None) or sent[-1])
+    student = student_for({"peek.py": "import __main__, sys\nARGV = list(sys.argv)\nNAMES = sorted(vars(__main__))\n"})
+    seen = student.observe("import peek, sys\nreport(argv=peek.ARGV, path0=sys.path[0], names=peek.NAMES)")
+    assert (sent[0] is not None) == precompiled
+    assert seen["argv"] == ["-c"] and seen["path0"] == ""
+    assert [n for n in seen["names"] if not n.startswith("__")] == ["_as_if_site_had_run", "_probe_main"]
+    assert sandbox.harness_code("/not/the/graders/python") is None  # marshal data is for one Python version only
 
 
 def test_how_a_program_ended_names_the_exception_it_stopped_with(student_for):
