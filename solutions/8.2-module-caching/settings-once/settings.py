@@ -20,7 +20,7 @@ def read_file():
     return values
 
 
-# The module's body runs once per program, however many modules import it.
+# The module's body runs once, however many modules import it under this name.
 VALUES = read_file()
 
 
