@@ -11,7 +11,7 @@ def describe(entry):
         return "'' (the current directory, whatever it is at the time of each import)"
     if os.path.abspath(entry).startswith(chapter):
         return repr(entry)
-    return "a folder of the Python installation (nothing of ours)"
+    return "a place in the Python installation (nothing of ours)"
 
 
 print("sys.path[0] is", describe(sys.path[0]))

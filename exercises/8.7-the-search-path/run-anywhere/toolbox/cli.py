@@ -2,7 +2,7 @@
 
 import sys
 
-from helpers import fmt  # found only when this file is run as a script from inside toolbox/
+from helpers import fmt  # found only when this file is run as a script: its folder is then sys.path[0]
 
 
 def main(argv):
