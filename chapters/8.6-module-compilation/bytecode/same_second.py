@@ -1,4 +1,4 @@
-"""python3 same_second.py FILE OLD NEW: replace OLD by NEW (same length) and keep the file's time.
+"""python3 same_second.py FILE OLD NEW: replace OLD by NEW (same size in bytes) and keep the file's time.
 
 Afterwards the file looks, to the .pyc check, exactly as it did: same size,
 same modification time. That is what an edit within the same second looks like.
@@ -8,7 +8,7 @@ import os
 import sys
 
 path, old, new = sys.argv[1:4]
-assert len(old) == len(new), "the point is to keep the size"
+assert len(old.encode("utf-8")) == len(new.encode("utf-8")), "the point is to keep the size"
 st = os.stat(path)
 with open(path, encoding="utf-8") as f:
     text = f.read()
