@@ -98,7 +98,7 @@ def parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=0,
         metavar="N",
-        help="checks to run at once (default 0: one per core when grading several exercises)",
+        help="workers grading exercises at once (default 0: one per core, with two exercises or more for each)",
     )
     return p
 
@@ -295,7 +295,7 @@ def _finish(args, all_exercises, exercises, results, failure, default_workspace,
 
 
 #: pytest's built-in plugins that grading does without: each left out is time
-#: saved in every grading process and xdist worker. They are blocked on the
+#: saved in every grading process and worker. They are blocked on the
 #: command line because only there does ``-p no:NAME`` stop pytest from
 #: importing a plugin at all; in pytest.ini's addopts it is imported first
 #: (a fifth of a second for these, here). unraisableexception and
@@ -309,21 +309,19 @@ UNUSED_PLUGINS = (
 
 
 def workers_for(exercises: list[course.Exercise], jobs: int) -> int:
-    """How many pytest-xdist workers: starting one costs about as much as a few checks."""
-    try:
-        import xdist  # noqa: F401
-    except ImportError:
-        if jobs > 1:
-            _say("note: pytest-xdist is not installed, so checks run one at a time")
-        return 1
+    """How many workers (grader.workers): one per core, with two exercises or more for each.
+
+    A worker costs a process and an import of pytest, about what one short
+    exercise costs: two exercises are graded as fast one after the other.
+    """
     if jobs > 0:
         return jobs
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, len(exercises) // 3))
+    return max(1, min(cores, (len(exercises) + 1) // 2))
 
 
 def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | None = None, jobs: int = 0):
-    """Run the exercises' suites with pytest in this process; student code runs only in children.
+    """Run the exercises' suites with pytest, here or in workers; student code runs only in children.
 
     Returns the checks of every exercise, what went wrong in the grader
     itself (empty if nothing did), and whether grading was interrupted
@@ -332,12 +330,12 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
     exercise that could not be graded gets one check with status "error"
     worth the points its suite declares.
     """
-    from .report import Check, Collector, XdistCollector
+    from .report import Check, Collector
 
     graded = [e for e in exercises if e.folder(workspace).is_dir()]
     suites = [e.suite for e in graded if e.suite.is_file()]
     workers = workers_for(graded, jobs) if suites else 1
-    collector = (XdistCollector if workers > 1 else Collector)(root=course.SUITES)
+    collector = Collector()
     failure = ""
     interrupted = False
     captured = io.StringIO()
@@ -362,19 +360,22 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
         ]
         if timeout is not None:
             args += ["--check-timeout", str(timeout)]
-        if workers > 1:
-            # One exercise per worker at a time: its checks run in order, so a
-            # time-out found by the first spares the others (see sandbox.NotRun).
-            args += ["-p", "xdist.plugin", "-n", str(workers), "--dist", "loadfile"]
         if suites:
-            import pytest
+            with tempfile.TemporaryDirectory(prefix="import-lab-run-") as memo_dir:
+                args += ["--memo-dir", memo_dir]
+                if workers > 1:
+                    from . import workers as shared
 
-            with tempfile.TemporaryDirectory(prefix="import-lab-run-") as memo_dir, contextlib.redirect_stdout(captured):
-                code = pytest.main([*args, "--memo-dir", memo_dir], plugins=[collector])
-            if code == pytest.ExitCode.INTERRUPTED:
-                interrupted = True
-            elif code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
-                failure = captured.getvalue()[-4000:] or f"pytest stopped with exit code {int(code)}"
+                    collector, failure, interrupted = shared.run(args, workers, Path(memo_dir), dict(os.environ))
+                else:
+                    import pytest
+
+                    with contextlib.redirect_stdout(captured):
+                        code = pytest.main(args, plugins=[collector])
+                    if code == pytest.ExitCode.INTERRUPTED:
+                        interrupted = True
+                    elif code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
+                        failure = captured.getvalue()[-4000:] or f"pytest stopped with exit code {int(code)}"
     except KeyboardInterrupt:  # before pytest started, or a second Ctrl-C while it stopped
         interrupted = True
     collector.finish(interrupted)

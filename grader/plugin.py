@@ -4,11 +4,12 @@
 * the ``student`` fixture hands each check a private copy of the exercise;
 * every test report carries the check's points, status and learner's
   message in ``user_properties``, so the verdict is decided where the check
-  ran (also in an xdist worker) and only read by the controller.
+  ran (also in a worker, grader.workers) and only read by the grader.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--workspace", default=str(COURSE_ROOT / "exercises"), help="folder holding the exercises to grade")
     group.addoption("--check-timeout", type=float, default=Limits().timeout, help="seconds one interpreter may run")
     group.addoption("--memo-dir", default=None, help="folder shared by this run's checks (and workers) for time-out notes")
+    group.addoption("--claims", default=None, help="folder where workers claim exercises: each runs only those it claimed")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -39,6 +41,40 @@ def points_of(item: pytest.Item) -> int:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         item.user_properties.append(("points", points_of(item)))
+
+
+#: Per worker: suite file name -> whether this worker claimed that exercise.
+CLAIMED = pytest.StashKey[dict]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    """With ``--claims``, run a check only if this worker claimed its exercise (see grader.workers).
+
+    A worker claims an exercise when it reaches its first check, by creating
+    a file named after the suite: the one worker whose creation succeeds
+    grades the whole exercise, in order (a time-out found by its first check
+    spares the others), and the other workers pass over it without a report.
+    """
+    claims = item.config.getoption("--claims")
+    if claims is None:
+        return None
+    mine = item.config.stash.setdefault(CLAIMED, {})
+    suite = item.path.name
+    if suite not in mine:
+        try:
+            os.close(os.open(os.path.join(claims, suite), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            mine[suite] = True
+        except FileExistsError:
+            mine[suite] = False
+    if not mine[suite]:
+        return True
+    if nextitem is not None and nextitem.path != item.path:
+        # The next check may belong to another worker: end this exercise as if
+        # it were the last, so the next one this worker claims starts clean.
+        item.ihook.pytest_runtest_protocol(item=item, nextitem=None)
+        return True
+    return None
 
 
 def exercise_folder(suite: Path, workspace: Path) -> Path:

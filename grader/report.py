@@ -62,10 +62,10 @@ class Collector:
 
     Every collected test gets a Check before it runs, so one that never
     reports (grading interrupted, a worker lost) is still in the report, as
-    an error; and only a call phase that passed makes a pass.
+    an error; and only a call phase that passed makes a pass. A worker's
+    Collector travels to the grader as JSON (grader.workers).
     """
 
-    root: Path | None = None  # the suites' rootdir, for nodeids only a worker collected
     checks: dict[str, Check] = field(default_factory=dict)  # nodeid -> Check
     broken_suites: dict[str, str] = field(default_factory=dict)  # suite file name -> reason
 
@@ -102,8 +102,7 @@ class Collector:
             if check.finished and check.status == "pass" and status != "pass":
                 check.status, check.message = status, message
         elif status != "pass":
-            # A setup that did not pass is the verdict (the call never runs);
-            # so is a worker that crashed (xdist reports when="???").
+            # A setup that did not pass is the verdict (the call never runs).
             check.status, check.message, check.finished = status, message, True
         # A setup that passed decides nothing: only the call can make a pass.
 
@@ -116,24 +115,6 @@ class Collector:
     def for_suite(self, suite: Path) -> list[Check]:
         found = [c for nodeid, c in self.checks.items() if suite_file(nodeid) == suite.name]
         return sorted(found, key=lambda c: c.line)
-
-
-class XdistCollector(Collector):
-    """The Collector for runs with pytest-xdist workers: the controller collects nothing itself."""
-
-    def pytest_xdist_node_collection_finished(self, node, ids) -> None:
-        from .course import declared_points
-
-        if self.checks and all(nodeid in self.checks for nodeid in ids):
-            return  # every worker collects the same checks: the first one has said them all
-        declared: dict[str, dict[str, tuple[int, int]]] = {}
-        for nodeid in ids:
-            path = nodeid.split("::")[0]
-            if path not in declared:
-                declared[path] = declared_points(self.root / path) if self.root else {}
-            function = nodeid.split("::")[-1].split("[")[0]
-            points, line = declared[path].get(function, (1, 0))
-            self.expect(nodeid, points, line)
 
 
 def exercise_entry(exercise: Exercise, checks: list[Check] | None) -> dict:

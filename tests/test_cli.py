@@ -346,7 +346,8 @@ def test_junit_test_cases_carry_their_time(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT, as Ctrl-C does in a terminal")
-def test_ctrl_c_ends_with_exit_130_and_a_complete_report(fake_course, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # in the grader's process, and in workers it must tell
+def test_ctrl_c_ends_with_exit_130_and_a_complete_report(fake_course, tmp_path, jobs):
     hanging = fake_course / "exercises" / "9.1-fake" / "slow"
     hanging.mkdir()
     (hanging / "README.md").write_text("# slow\n")
@@ -362,7 +363,7 @@ def test_ctrl_c_ends_with_exit_130_and_a_complete_report(fake_course, tmp_path):
     scratch.mkdir()
     env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "grader", "--timeout", "60", "--jobs", "1", "--json", str(out)],
+        [sys.executable, "-m", "grader", "--timeout", "60", "--jobs", jobs, "--json", str(out)],
         cwd=fake_course, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 30
@@ -390,3 +391,57 @@ def _works_below(pid: int, folder: Path) -> bool:
     except OSError:
         return False
 
+
+
+def _exercises_that_log_their_worker(course: Path, log: Path, count: int, seconds: float) -> None:
+    """``count`` exercises of two checks, each appending "exercise check pid-of-its-worker" to ``log``."""
+    for n in range(count):
+        folder = course / "exercises" / "9.1-fake" / f"logged-{n}"
+        folder.mkdir(parents=True)
+        (folder / "README.md").write_text(f"# logged {n}\n")
+        (folder / "mod.py").write_text("VALUE = 1\n")
+        checks = "".join(
+            f"""
+@pytest.mark.points(1)
+def test_{name}(student):
+    with open({str(log)!r}, "a") as f:
+        f.write("logged-{n} {name} %d\\n" % os.getpid())
+    time.sleep({seconds})
+"""
+            for name in ("first", "second")
+        )
+        suite = course / "grader" / "suites" / "9.1-fake" / f"test_logged_{n}.py"
+        suite.write_text("import os\nimport time\n\nimport pytest\n" + checks)
+
+
+def test_workers_share_out_the_exercises_and_grade_each_once(fake_course, tmp_path):
+    log = tmp_path / "log"
+    _exercises_that_log_their_worker(fake_course, log, count=6, seconds=0.3)
+    run = run_grader("logged-0", "logged-1", "logged-2", "logged-3", "logged-4", "logged-5", "--jobs", "2",
+                     "--json", "-", cwd=fake_course)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.report["score"] == run.report["max_score"] == 12
+    lines = [line.split() for line in log.read_text().splitlines()]
+    ran = sorted((exercise, check) for exercise, check, _ in lines)
+    assert ran == sorted((f"logged-{n}", c) for n in range(6) for c in ("first", "second")), "every check ran once"
+    workers = {exercise: {pid for e, _, pid in lines if e == exercise} for exercise, _, _ in lines}
+    assert all(len(pids) == 1 for pids in workers.values()), "one worker grades the whole of an exercise"
+    assert len(set().union(*workers.values())) == 2, "both workers had a share"
+
+
+def test_a_worker_that_dies_loses_only_the_check_it_was_running(fake_course, tmp_path):
+    log = tmp_path / "log"
+    _exercises_that_log_their_worker(fake_course, log, count=4, seconds=0.2)
+    (fake_course / "grader" / "suites" / "9.1-fake" / "test_logged_3.py").write_text(
+        "import os\n\nimport pytest\n\n@pytest.mark.points(4)\n"
+        "def test_first(student):\n    os._exit(1)  # the worker dies as if it had crashed\n"
+    )
+    run = run_grader("9.1", "--jobs", "2", "--json", "-", cwd=fake_course)
+    assert run.returncode == 3, run.stderr[-2000:]
+    by_id = {e["id"]: e for e in run.report["exercises"]}
+    (lost,) = by_id["logged-3"]["checks"]
+    assert lost["status"] == "error" and lost["max_score"] == 4 and "not your fault" in lost["message"]
+    assert "worker stopped" in run.stderr
+    for n in range(3):
+        assert by_id[f"logged-{n}"]["score"] == 2, "verdicts a worker had sent before it died still count"
+    assert by_id["healthy"]["score"] == 2

@@ -1,0 +1,174 @@
+"""Grading on every core: ``python -m grader`` starts workers, and each claims exercises as it goes.
+
+Every worker is a plain pytest run of all the selected suites, and they all
+start at once. Before it runs an exercise's first check, a worker claims the
+exercise by creating a file named after its suite in a folder they share
+(``grader.plugin``): the one that creates it grades the whole exercise, the
+others pass over it. So the cores share out the course while it runs, and
+nothing hands out the work: the grader never imports pytest itself; it waits
+for the workers and merges what they found.
+
+pytest-xdist did this job before, at a cost of about a fifth of the whole
+course's time on two cores: its controller imported pytest before it started
+any worker, started them one after the other, and relayed every report.
+
+A worker is ``python -m grader.workers RESULTS PYTEST_ARGS...``. It writes
+each check to RESULTS as a line of JSON as soon as it knows it (collected,
+then each verdict), and a last line saying how its run ended; so a worker
+that dies loses no verdict it had, and the grader can tell that it died.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO
+
+from .report import Check, Collector, suite_file
+
+#: How long, after a Ctrl-C, the workers get to stop their checks and write what they found.
+STOP_SECONDS = 15.0
+
+
+@dataclass(eq=False)
+class StreamingCollector(Collector):
+    """A worker's Collector: every change to a check goes out at once, as a line of JSON."""
+
+    out: IO[str] | None = None
+
+    def send(self, **line) -> None:
+        self.out.write(json.dumps(line) + "\n")
+        self.out.flush()
+
+    def pytest_collectreport(self, report) -> None:
+        super().pytest_collectreport(report)
+        if report.failed:
+            self.send(broken=report.nodeid, why=str(report.longrepr)[-2000:])
+
+    def pytest_collection_finish(self, session) -> None:
+        super().pytest_collection_finish(session)
+        for nodeid, check in self.checks.items():
+            self.send(nodeid=nodeid, check=asdict(check))
+
+    def pytest_runtest_logreport(self, report) -> None:
+        super().pytest_runtest_logreport(report)
+        self.send(nodeid=report.nodeid, check=asdict(self.checks[report.nodeid]))
+
+
+def _stop_once(signum, frame):
+    """The first Ctrl-C stops the worker's checks; a second must not cut its results short.
+
+    Ctrl-C in a terminal reaches the grader and its workers at once, and the
+    grader passes it on as well (for a signal sent to the grader alone), so a
+    worker may be told twice.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def work(results: Path, pytest_args: list[str]) -> None:
+    """The worker's side: run pytest, sending every check to ``results`` as it goes."""
+    signal.signal(signal.SIGINT, _stop_once)
+    with open(results, "w", encoding="utf-8") as out:
+        collector = StreamingCollector(out=out)
+        interrupted, failure = False, ""
+        try:
+            import pytest
+
+            code = pytest.main(pytest_args, plugins=[collector])
+            interrupted = code == pytest.ExitCode.INTERRUPTED
+            if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
+                failure = "" if interrupted else f"pytest stopped with exit code {int(code)}"
+        except KeyboardInterrupt:
+            interrupted = True
+        except Exception as exc:  # a bug of the grader's own: say so rather than die without a word
+            failure = f"{type(exc).__name__}: {exc}"
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        collector.send(end=True, interrupted=interrupted, failure=failure)
+
+
+def run(pytest_args: list[str], count: int, folder: Path, env: dict[str, str]) -> tuple[Collector, str, bool]:
+    """The grader's side: ``count`` workers over the same suites; their checks merged into one Collector.
+
+    Returns the Collector, what went wrong in the workers (empty if nothing
+    did) and whether grading was interrupted. A check no worker finished
+    stays unfinished, for the report to show as an error that says why.
+    """
+    claims = folder / "claims"
+    claims.mkdir()
+    args = [*pytest_args, "--claims", str(claims)]
+    procs: list[subprocess.Popen] = []
+    interrupted = False
+    try:
+        for i in range(count):
+            with open(folder / f"worker-{i}.log", "wb") as log:
+                command = [sys.executable, "-m", "grader.workers", str(folder / f"worker-{i}.jsonl"), *args]
+                procs.append(subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
+        for proc in procs:
+            proc.wait()
+    except KeyboardInterrupt:
+        interrupted = True
+        _stop(procs)
+    collector, failures = Collector(), []
+    for i, proc in enumerate(procs):
+        end = _merge(collector, folder / f"worker-{i}.jsonl")
+        if end is None or end["failure"]:
+            why = end["failure"] if end else f"a grading worker stopped (exit code {proc.returncode}) before it finished"
+            log = (folder / f"worker-{i}.log").read_text(encoding="utf-8", errors="replace")
+            failures.append(f"{why}\n{log[-3000:]}".rstrip())
+        interrupted = interrupted or bool(end and end["interrupted"])
+    return collector, "\n".join(failures), interrupted
+
+
+def _merge(collector: Collector, results: Path) -> dict | None:
+    """Add one worker's checks to ``collector``; return its last line, or None if it never wrote one."""
+    end = None
+    try:
+        lines = results.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for text in lines:
+        try:
+            line = json.loads(text)
+        except ValueError:  # cut short by the worker's death
+            break
+        if "end" in line:
+            end = line
+        elif "broken" in line:
+            collector.broken_suites[suite_file(line["broken"])] = line["why"]
+        else:
+            check = Check(**line["check"])
+            known = collector.checks.get(line["nodeid"])
+            if known is None or check.finished or not known.finished:  # only the worker that ran it knows the verdict
+                collector.checks[line["nodeid"]] = check
+    return end
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    """Pass a Ctrl-C on to the workers, and give them time to write what they found; then stop them."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not lose the report
+    try:
+        for proc in procs:
+            if proc.poll() is None and os.name == "posix":  # on Windows the console has told them already
+                proc.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + STOP_SECONDS
+        for proc in procs:
+            try:
+                proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+if __name__ == "__main__":
+    work(Path(sys.argv[1]), sys.argv[2:])
+    sys.stdout.flush()
+    os._exit(0)  # as in grader/__main__.py: no tearing down of pytest's objects
