@@ -464,11 +464,40 @@ class NotRun(CheckFailed):
         )
 
 
+#: Linux's folder in memory. A check makes its private copy, the student's
+#: interpreters write their bytecode there, and the check removes it all: on a
+#: disk each folder or file made costs 0.1 to 0.5 ms, in memory a twentieth.
+RAM_FOLDER = "/dev/shm"
+
+#: The room it must have free to be used (a private copy holds a few small files).
+RAM_ROOM = 1 << 30
+
+
+@functools.cache
+def private_parent() -> str | None:
+    """Where checks make their private folders; None means Python's usual temporary folder.
+
+    That is RAM_FOLDER where it is a tmpfs with RAM_ROOM free, unless TMPDIR
+    names a folder: then the user chose, and that choice is kept.
+    """
+    if os.environ.get("TMPDIR") or not runner.LINUX:
+        return None
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as mounts:
+            in_memory = any(line.split()[1:3] == [RAM_FOLDER, "tmpfs"] for line in mounts if line.count(" ") >= 3)
+        room = os.statvfs(RAM_FOLDER)
+    except OSError:
+        return None
+    if not in_memory or room.f_bavail * room.f_frsize < RAM_ROOM or not os.access(RAM_FOLDER, os.W_OK | os.X_OK):
+        return None
+    return RAM_FOLDER
+
+
 def make_student(
     source: Path, limits: runner.Limits | None = None, hang_memo: Path | None = None
 ) -> tuple[Student, Path]:
-    """A Student on a fresh temporary directory; the caller removes the directory."""
-    root = Path(tempfile.mkdtemp(prefix="import-lab-"))
+    """A Student on a fresh private directory; the caller removes the directory."""
+    root = Path(tempfile.mkdtemp(prefix="import-lab-", dir=private_parent()))
     try:
         return Student(source=source, root=root, limits=limits or runner.Limits(), hang_memo=hang_memo), root
     except BaseException:

@@ -137,6 +137,37 @@ def test_the_student_works_on_a_private_copy(student_for, exercise):
     assert not (exercise / "new.txt").exists()
 
 
+def _roomy_tmpfs(folder: str) -> bool:
+    try:
+        mounts = Path("/proc/self/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    mounted = any(line.split()[1:3] == [folder, "tmpfs"] for line in mounts)
+    return mounted and shutil.disk_usage(folder).free >= sandbox.RAM_ROOM
+
+
+@pytest.mark.parametrize("tmpdir", [None, "chosen"])
+def test_private_copies_go_to_memory_unless_tmpdir_names_a_folder(exercise, tmp_path, monkeypatch, tmpdir):
+    if tmpdir:
+        (tmp_path / tmpdir).mkdir()
+        monkeypatch.setenv("TMPDIR", str(tmp_path / tmpdir))
+    else:
+        monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(sandbox.tempfile, "tempdir", None)  # tempfile reads TMPDIR once, then remembers
+    sandbox.private_parent.cache_clear()
+    try:
+        _, root = make_student(exercise)
+    finally:
+        sandbox.private_parent.cache_clear()
+    shutil.rmtree(root)
+    if tmpdir:
+        assert root.parent == tmp_path / tmpdir, "the folder TMPDIR names is used"
+    elif sys.platform.startswith("linux") and _roomy_tmpfs(sandbox.RAM_FOLDER):
+        assert str(root.parent) == sandbox.RAM_FOLDER, "a roomy tmpfs is used"
+    else:
+        assert str(root.parent) != sandbox.RAM_FOLDER
+
+
 def test_a_syntax_error_names_the_file_and_line(student_for):
     student = student_for({"good.py": "import bad\n", "bad.py": "x = 1\ny = (\n"})
     with pytest.raises(StudentError) as caught:
