@@ -366,7 +366,9 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
                 if workers > 1:
                     from . import workers as shared
 
-                    collector, failure, interrupted = shared.run(args, workers, Path(memo_dir), dict(os.environ))
+                    collector, failure, interrupted = shared.run(
+                        args, workers, Path(memo_dir), dict(os.environ), course.COURSE_ROOT
+                    )
                 else:
                     import pytest
 

@@ -93,12 +93,16 @@ def work(results: Path, pytest_args: list[str]) -> None:
         collector.send(end=True, interrupted=interrupted, failure=failure)
 
 
-def run(pytest_args: list[str], count: int, folder: Path, env: dict[str, str]) -> tuple[Collector, str, bool]:
+def run(
+    pytest_args: list[str], count: int, folder: Path, env: dict[str, str], cwd: Path
+) -> tuple[Collector, str, bool]:
     """The grader's side: ``count`` workers over the same suites; their checks merged into one Collector.
 
     Returns the Collector, what went wrong in the workers (empty if nothing
     did) and whether grading was interrupted. A check no worker finished
     stays unfinished, for the report to show as an error that says why.
+    Workers start in ``cwd``, the course's folder, so that ``-m`` finds this
+    course's grader whatever folder the grader was started from.
     """
     claims = folder / "claims"
     claims.mkdir()
@@ -109,7 +113,7 @@ def run(pytest_args: list[str], count: int, folder: Path, env: dict[str, str]) -
         for i in range(count):
             with open(folder / f"worker-{i}.log", "wb") as log:
                 command = [sys.executable, "-m", "grader.workers", str(folder / f"worker-{i}.jsonl"), *args]
-                procs.append(subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
+                procs.append(subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
         for proc in procs:
             proc.wait()
     except KeyboardInterrupt:
