@@ -36,6 +36,7 @@ from pathlib import Path
 
 from . import runner
 from .course import COURSE_ROOT, Exercise, UsageError, discover, select
+from .sandbox import private_parent
 
 SCHEMA = "import-lab/gradebook/1"
 POSIX = os.name == "posix"
@@ -162,7 +163,9 @@ def run_grader(
     files: dict[str, bytes], workspace: Path | None, selectors: list[str], timeout: float, limit: float
 ) -> Run:
     """``python -m grader`` from a private copy of the course, on ``workspace`` (None: the copy's own stubs)."""
-    scratch = Path(tempfile.mkdtemp(prefix="import-lab-gradebook-"))
+    # Where the checks would put their private copies (in memory on Linux): the
+    # grader then keeps them in this submission's scratch, as TMPDIR names it.
+    scratch = Path(tempfile.mkdtemp(prefix="import-lab-gradebook-", dir=private_parent()))
     try:
         course, tmp = scratch / "course", scratch / "tmp"
         materialise(files, course)
