@@ -133,6 +133,15 @@ VARIANTS = [
         fails=("an_imported_module_adds_nothing",),
         says=("after `import json`", "json", "at each call"),
     ),
+    # Only the module's own family: what it pulls in from elsewhere (re, copy, weakref...) is left out.
+    Variant(
+        "imported-by",
+        "keeps-only-names-of-its-own-package",
+        {"whatsnew.py": ("    return sorted(set(sys.modules) - before)",
+                         '    return sorted(n for n in set(sys.modules) - before if n.startswith(name.split(".")[0]))')},
+        fails=("a_module_and_what_it_imports", "a_dotted_name_brings_in_its_packages"),
+        says=("missing [",),
+    ),
     Variant(
         "imported-by",
         "snapshot-taken-after-importing",

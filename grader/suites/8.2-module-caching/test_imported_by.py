@@ -94,10 +94,10 @@ def test_a_module_and_what_it_imports(student):
 
 @pytest.mark.points(2)
 def test_a_dotted_name_brings_in_its_packages(student):
-    expected, seen = truth(student, "email.mime.text"), answer(student, "email.mime.text")
+    expected, seen = truth(student, "xml.dom.minidom"), answer(student, "xml.dom.minidom")
     expect(
         seen == expected,
-        expected=f'imported_by("email.mime.text") to list the {len(expected)} modules it loads, packages included',
+        expected=f'imported_by("xml.dom.minidom") to list the {len(expected)} modules it loads, packages included',
         saw=differences(seen, expected),
         hint="importlib.import_module handles dotted names; measure sys.modules around that call.",
     )
