@@ -363,21 +363,17 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
         if suites:
             with tempfile.TemporaryDirectory(prefix="import-lab-run-") as memo_dir:
                 args += ["--memo-dir", memo_dir]
-                if workers > 1:
-                    from . import workers as shared
+                from . import workers as shared
 
+                if workers > 1:
                     collector, failure, interrupted = shared.run(
                         args, workers, Path(memo_dir), dict(os.environ), course.COURSE_ROOT
                     )
                 else:
-                    import pytest
-
                     with contextlib.redirect_stdout(captured):
-                        code = pytest.main(args, plugins=[collector])
-                    if code == pytest.ExitCode.INTERRUPTED:
-                        interrupted = True
-                    elif code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
-                        failure = captured.getvalue()[-4000:] or f"pytest stopped with exit code {int(code)}"
+                        interrupted, failure = shared.run_pytest(args, collector)
+                    if failure:
+                        failure = captured.getvalue()[-4000:] or failure
     except KeyboardInterrupt:  # before pytest started, or a second Ctrl-C while it stopped
         interrupted = True
     collector.finish(interrupted)

@@ -484,7 +484,7 @@ def private_parent() -> str | None:
         return None
     try:
         with open("/proc/self/mounts", encoding="utf-8", errors="replace") as mounts:
-            in_memory = any(line.split()[1:3] == [RAM_FOLDER, "tmpfs"] for line in mounts if line.count(" ") >= 3)
+            in_memory = any(line.split()[1:3] == [RAM_FOLDER, "tmpfs"] for line in mounts)
         room = os.statvfs(RAM_FOLDER)
     except OSError:
         return None

@@ -72,6 +72,22 @@ def _stop_once(signum, frame):
     raise KeyboardInterrupt
 
 
+def run_pytest(pytest_args: list[str], collector: Collector) -> tuple[bool, str]:
+    """Run pytest with ``collector``: (whether it was interrupted, what went wrong, empty if nothing did).
+
+    A check that failed is no failure of the run: only an exit code beyond
+    "tests failed" or "no tests" means the grader itself went wrong.
+    """
+    import pytest  # here: the grader that starts workers never imports it
+
+    code = pytest.main(pytest_args, plugins=[collector])
+    if code == pytest.ExitCode.INTERRUPTED:
+        return True, ""
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
+        return False, f"pytest stopped with exit code {int(code)}"
+    return False, ""
+
+
 def work(results: Path, pytest_args: list[str]) -> None:
     """The worker's side: run pytest, sending every check to ``results`` as it goes."""
     signal.signal(signal.SIGINT, _stop_once)
@@ -79,12 +95,7 @@ def work(results: Path, pytest_args: list[str]) -> None:
         collector = StreamingCollector(out=out)
         interrupted, failure = False, ""
         try:
-            import pytest
-
-            code = pytest.main(pytest_args, plugins=[collector])
-            interrupted = code == pytest.ExitCode.INTERRUPTED
-            if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
-                failure = "" if interrupted else f"pytest stopped with exit code {int(code)}"
+            interrupted, failure = run_pytest(pytest_args, collector)
         except KeyboardInterrupt:
             interrupted = True
         except Exception as exc:  # a bug of the grader's own: say so rather than die without a word

@@ -392,7 +392,6 @@ def _works_below(pid: int, folder: Path) -> bool:
         return False
 
 
-
 def _exercises_that_log_their_worker(course: Path, log: Path, count: int, seconds: float) -> None:
     """``count`` exercises of two checks, each appending "exercise check pid-of-its-worker" to ``log``."""
     for n in range(count):
