@@ -304,7 +304,7 @@ def _finish(args, all_exercises, exercises, results, failure, default_workspace,
 UNUSED_PLUGINS = (
     "cacheprovider", "logging", "warnings", "doctest", "junitxml", "pastebin", "unittest", "stepwise",
     "legacypath", "tmpdir", "monkeypatch", "recwarn", "setuponly", "setupplan", "faulthandler",
-    "unraisableexception", "threadexception", "subtests",
+    "unraisableexception", "threadexception", "subtests", "debugging",
 )  # fmt: skip
 
 
