@@ -25,6 +25,9 @@ from .course import COURSE_ROOT, Exercise, UsageError, discover, select
 
 EXERCISES = COURSE_ROOT / "exercises"
 
+#: How long the waiting grader gets to exit when watching stops.
+STOP_SECONDS = 5.0
+
 
 class CtrlC:
     """The first Ctrl-C asks the watcher to stop; a second one interrupts at once.
@@ -110,24 +113,57 @@ def owner(path: Path, exercises: list[Exercise]) -> Exercise | None:
     return None
 
 
-def grade(exercise: Exercise) -> dict | None:
-    done = subprocess.run(
-        [sys.executable, "-m", "grader", exercise.id, "--json", "-"],
-        cwd=COURSE_ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
-    )
-    try:
-        return json.loads(done.stdout)["exercises"][0]
-    except (ValueError, KeyError, IndexError):
-        return None
+class Standby:
+    """The grader for the next verdict, started ahead of time (grader.standby).
+
+    A verdict takes a grader that is already running, and starts the one for
+    the next verdict: it imports pytest while the student edits, so a save
+    waits only for the checks. Each grader still grades once, in a process of
+    its own.
+    """
+
+    def __init__(self) -> None:
+        self.ready: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.ready = subprocess.Popen(
+            [sys.executable, "-m", "grader.standby"],
+            cwd=COURSE_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        )
+
+    def grade(self, exercise: Exercise) -> dict | None:
+        """The exercise's part of the JSON report, or None if the grader failed."""
+        if self.ready is None or self.ready.poll() is not None:
+            self.start()
+        grader, self.ready = self.ready, None
+        output, _ = grader.communicate(json.dumps([exercise.id, "--json", "-"]) + "\n")
+        self.start()
+        try:
+            return json.loads(output)["exercises"][0]
+        except (ValueError, KeyError, IndexError):
+            return None
+
+    def close(self) -> None:
+        """End the waiting grader: without a line to read, it exits at once."""
+        if self.ready is None:
+            return
+        try:
+            self.ready.communicate("", timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.ready.kill()
+            self.ready.communicate()
+        self.ready = None
 
 
 class Watcher:
-    def __init__(self, exercises: list[Exercise], current: Exercise, style: Style, stop: CtrlC):
-        self.exercises, self.current, self.style, self.stop = exercises, current, style, stop
+    def __init__(self, exercises: list[Exercise], current: Exercise, style: Style, stop: CtrlC, grader: Standby):
+        self.exercises, self.current, self.style, self.stop, self.grader = exercises, current, style, stop, grader
 
     def say(self, text: str = "") -> None:
         print(text, flush=True)
@@ -139,7 +175,7 @@ class Watcher:
 
     def verdict(self) -> bool:
         e = self.current
-        result = grade(e)
+        result = self.grader.grade(e)
         if self.stop.is_set():  # Ctrl-C reached the grader too: its verdict says nothing about the code
             return False
         stamp = time.strftime("%H:%M:%S")
@@ -205,11 +241,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     current = current or progress.next_exercise(exercises, progress.load()) or exercises[0]
+    grader = Standby()
     try:
         with CtrlC() as stop:
-            Watcher(exercises, current, Style(), stop).run(args.interval)
+            Watcher(exercises, current, Style(), stop, grader).run(args.interval)
     except KeyboardInterrupt:  # the second Ctrl-C
         pass
+    finally:
+        grader.close()
     print("\nStopped watching. Your progress is saved.", flush=True)
     return 0
 

@@ -7,7 +7,8 @@ to the floor, the whole course on a copy of exercises/ (the stubs, every
 check failing, as a student starts), the time the checks' interpreters themselves ran (what no
 grader could save), one exercise's latency on its solution and on its stub
 (``python -m grader`` and, when a reused nox environment exists, ``nox -s
-grade``), and the grader's peak memory. With ``--gradebook`` (``nox -s bench
+grade``), the same in watch mode (by a grader started ahead of the save),
+and the grader's peak memory. With ``--gradebook`` (``nox -s bench
 -- --gradebook``) it also grades a class of copies of the solutions, one
 submission at a time and one per core; with ``--quick`` each figure is
 measured once (tests/test_bench.py).
@@ -35,6 +36,21 @@ def timed(argv: list[str], repeat: int, **kw) -> float:
     for _ in range(repeat):
         start = time.perf_counter()
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def standby_latency(args: list[str], repeat: int, ready_after: float, **kw) -> float:
+    """Median seconds from handing a waiting ``python -m grader.standby`` its command line to its exit (watch mode)."""
+    times = []
+    for _ in range(repeat):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "grader.standby"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, **kw,
+        )  # fmt: skip
+        time.sleep(ready_after)  # it imports pytest meanwhile, as while a student edits
+        start = time.perf_counter()
+        proc.communicate(json.dumps(args) + "\n")
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -83,6 +99,8 @@ def main() -> int:
 
     first = report["exercises"][0]["id"]
     one = timed([*grader, first], repeat(7), cwd=REPO, env=env)
+    # Given time to get ready (twice what a whole grading takes), as watch mode's next grader is.
+    on_save = standby_latency([first, "--workspace", "solutions"], repeat(7), 2 * one, cwd=REPO, env=env)
     # What a student starts from: every check fails, with a message to write. A
     # copy, so that the bench neither grades nor records the student's own work.
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +131,7 @@ def main() -> int:
     print(f"whole course on the stubs, warm: {whole_stubs:.2f} s")
     print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s); on its stub: {one_stub:.3f} s")
     print(nox_line)
+    print(f"one exercise in watch mode, after a save (by a grader started ahead: grader.standby): {on_save:.3f} s")
     print(f"peak memory of one process (grader or interpreter): {peak_mib:.0f} MiB")
     if "--gradebook" in sys.argv[1:]:  # about a minute more
         print(gradebook_scaling(env))

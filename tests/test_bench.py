@@ -31,6 +31,6 @@ def test_the_bench_prints_every_figure(tmp_path):
     interpreters = int(re.search(r"^interpreters started: (\d+) ", out, re.M).group(1))
     assert interpreters >= checks, "every check starts at least one interpreter: the runs were not counted"
     for label in ("bare start", "floor", "whole course, warm", "whole course on the stubs", "the interpreters' own time",
-                  "one exercise", "on its stub", "peak memory"):
+                  "one exercise", "on its stub", "one exercise in watch mode", "peak memory"):
         assert re.search(rf"^{re.escape(label)}.*\d|{re.escape(label)}: \d", out, re.M), f"no {label!r} figure in:\n{out}"
     assert not state.exists(), "the bench recorded a grading of the student's own exercises as their progress"

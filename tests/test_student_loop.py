@@ -33,18 +33,20 @@ def run_module(module, *args, cwd=REPO, state):
 
 
 class Lines:
-    """The output of a running process, line by line, with waiting."""
+    """The output of a running process (its stdout, or ``stream``), line by line, with waiting."""
 
-    def __init__(self, proc):
+    def __init__(self, proc, stream=None):
         self.proc, self.seen, self.queue = proc, [], queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.stream = stream or proc.stdout
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self):
-        for line in self.proc.stdout:
+        for line in self.stream:
             self.queue.put(line.rstrip("\n"))
 
-    def wait_for(self, *words, any_of=(), timeout=30.0):
-        """The next line holding all ``words`` (and one of ``any_of``, if given)."""
+    def wait_for(self, *words, any_of=(), ending=None, timeout=30.0):
+        """The next line holding all ``words`` (and one of ``any_of``, and ending with ``ending``, if given)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -52,9 +54,21 @@ class Lines:
             except queue.Empty:
                 continue
             self.seen.append(line)
-            if all(w in line for w in words) and (not any_of or any(w in line for w in any_of)):
+            if (
+                all(w in line for w in words)
+                and (not any_of or any(w in line for w in any_of))
+                and (ending is None or line.endswith(ending))
+            ):
                 return line
         raise AssertionError(f"no line with {words} in:\n" + "\n".join(self.seen))
+
+    def rest(self):
+        """Every line not yet waited for, once the stream has ended."""
+        self.reader.join(timeout=30)
+        lines = []
+        while not self.queue.empty():
+            lines.append(self.queue.get())
+        return lines
 
 
 @pytest.mark.skipif(not HAS_SOLUTIONS, reason="the test solves the exercise with its solution")
@@ -106,6 +120,86 @@ print("restored" if signal.getsignal(signal.SIGINT) is signal.default_int_handle
 def test_the_first_ctrl_c_asks_the_watcher_to_stop_and_a_second_interrupts():
     done = subprocess.run([sys.executable, "-c", CTRL_C_TWICE], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["asked", "interrupted", "restored"], done.stderr
+
+
+class Standby:
+    """``python -m grader.standby`` with Python's import timings on, to see what it imports before it has work."""
+
+    def __init__(self):
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        env.update(IMPORT_LAB_STATE="off", PYTHONPROFILEIMPORTTIME="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "grader.standby"], cwd=REPO, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        )  # fmt: skip
+        self.stderr = Lines(self.proc, self.proc.stderr)
+
+    def wait_until_ready(self):
+        """Until pytest is imported: Python's line for that import ends with " pytest" (after its nesting)."""
+        self.stderr.wait_for(ending=" pytest", timeout=60)
+
+    def give(self, line):
+        self.proc.stdin.write(line)
+        self.proc.stdin.close()
+        output = self.proc.stdout.read()
+        self.proc.wait(timeout=120)
+        return output
+
+
+def test_a_standby_imports_ahead_then_grades_one_command_line_as_the_grader_does():
+    standby = Standby()
+    try:
+        standby.wait_until_ready()  # before it has been given anything to do
+        output = standby.give(json.dumps([FIRST.id, "--json", "-"]) + "\n")
+    finally:
+        standby.proc.kill()
+    graded = run_grader(FIRST.id, "--json", "-")
+    assert standby.proc.returncode == graded.returncode
+    seen, expected = json.loads(output)["exercises"], graded.report["exercises"]
+    assert [(c["name"], c["status"], c["score"]) for e in seen for c in e["checks"]] == [
+        (c["name"], c["status"], c["score"]) for e in expected for c in e["checks"]
+    ]
+
+
+def test_a_standby_without_work_ends_quietly():
+    standby = Standby()
+    try:
+        assert standby.give("") == "" and standby.proc.returncode == 0
+    finally:
+        standby.proc.kill()
+    assert not any("Traceback" in line for line in standby.stderr.rest())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT, as Ctrl-C does")
+def test_ctrl_c_ends_a_waiting_standby_quietly():
+    standby = Standby()
+    try:
+        standby.wait_until_ready()
+        standby.proc.send_signal(signal.SIGINT)
+        assert standby.proc.wait(timeout=30) == 130
+    finally:
+        standby.proc.kill()
+    assert not any("Traceback" in line or "KeyboardInterrupt" in line for line in standby.stderr.rest())
+
+
+def test_watch_grades_with_the_grader_it_started_ahead_and_then_starts_the_next(monkeypatch):
+    from grader.watch import Standby as WatchStandby
+
+    monkeypatch.setenv("IMPORT_LAB_STATE", "off")
+    expected = run_grader(FIRST.id, "--json", "-").report["exercises"][0]
+    graders = WatchStandby()
+    try:
+        first = graders.grade(FIRST)
+        waiting = graders.ready
+        assert waiting is not None and waiting.poll() is None, "no grader waits for the next save"
+        second = graders.grade(FIRST)
+        assert waiting.poll() is not None and graders.ready is not waiting, "the next save was not graded by it"
+        last = graders.ready
+    finally:
+        graders.close()
+    assert graders.ready is None and last.returncode == 0, "the waiting grader is not ended when watching stops"
+    for result in (first, second):
+        assert (result["id"], result["score"], result["max_score"]) == (expected["id"], expected["score"], expected["max_score"])
 
 
 def test_hints_come_one_at_a_time_and_are_remembered(tmp_path):
