@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -116,6 +117,27 @@ def test_the_student_sessions_share_one_environment_installed_once(sessions, tmp
     assert len(pythons) == 1, f"one environment for every student session, not {pythons}"
     assert len(installs) == 1, "installed once; later sessions skip pip (fast, and offline)"
     assert any("pytest" in r for r in installs[0]) and any("watchfiles" in r for r in installs[0])
+
+
+def test_setup_compiles_the_grader_once_and_again_after_a_change(sessions, noxfile, tmp_path, monkeypatch):
+    """Under PYTHONDONTWRITEBYTECODE nothing else would, and every grading process compiled the grader again."""
+    course = tmp_path / "course"
+    shutil.copytree(REPO / "grader", course / "grader", ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(noxfile, "ROOT", course)
+
+    def compilations():
+        _, (setup,) = call(sessions, "grade", tmp_path)
+        runs = [run for run in setup.runs if "compileall" in run]
+        # By the environment's own Python: bytecode is named after the version that reads it.
+        assert all(Path(run[0]).parent == Path(setup.bin) for run in runs)
+        return runs
+
+    first = compilations()
+    assert len(first) == 1 and str(course / "grader") in first[0]
+    assert compilations() == [], "compiled again with nothing changed"
+    suite = next((course / "grader" / "suites").rglob("test_*.py"))
+    suite.write_text(suite.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert len(compilations()) == 1, "a changed suite was not compiled again"
 
 
 def test_uv_is_asked_for_bytecode_as_pip_gives_it(sessions, tmp_path):
