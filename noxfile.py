@@ -79,9 +79,9 @@ def compile_grader(session: nox.Session, python: str) -> None:
     A course folder that cannot take it is graded from source, as before.
     """
     grader = ROOT / "grader"
-    sources = "\n".join(f"{p.relative_to(ROOT)} {p.stat().st_mtime_ns} {p.stat().st_size}" for p in sorted(grader.rglob("*.py")))
+    sources = sorted((str(p.relative_to(ROOT)), p.stat()) for p in grader.rglob("*.py"))
+    wanted = hashlib.sha256(repr([(name, st.st_mtime_ns, st.st_size) for name, st in sources]).encode()).hexdigest()
     stamp = Path(session.virtualenv.location) / ".import-lab-bytecode"
-    wanted = hashlib.sha256(sources.encode()).hexdigest()
     if stamp.is_file() and stamp.read_text() == wanted:
         return
     try:
