@@ -122,7 +122,7 @@ def test_the_first_ctrl_c_asks_the_watcher_to_stop_and_a_second_interrupts():
     assert done.stdout.split() == ["asked", "interrupted", "restored"], done.stderr
 
 
-class Standby:
+class StandbyProcess:
     """``python -m grader.standby`` with Python's import timings on, to see what it imports before it has work."""
 
     def __init__(self):
@@ -147,7 +147,7 @@ class Standby:
 
 
 def test_a_standby_imports_ahead_then_grades_one_command_line_as_the_grader_does():
-    standby = Standby()
+    standby = StandbyProcess()
     try:
         standby.wait_until_ready()  # before it has been given anything to do
         output = standby.give(json.dumps([FIRST.id, "--json", "-"]) + "\n")
@@ -162,7 +162,7 @@ def test_a_standby_imports_ahead_then_grades_one_command_line_as_the_grader_does
 
 
 def test_a_standby_without_work_ends_quietly():
-    standby = Standby()
+    standby = StandbyProcess()
     try:
         assert standby.give("") == "" and standby.proc.returncode == 0
     finally:
@@ -172,7 +172,7 @@ def test_a_standby_without_work_ends_quietly():
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT, as Ctrl-C does")
 def test_ctrl_c_ends_a_waiting_standby_quietly():
-    standby = Standby()
+    standby = StandbyProcess()
     try:
         standby.wait_until_ready()
         standby.proc.send_signal(signal.SIGINT)
@@ -183,11 +183,11 @@ def test_ctrl_c_ends_a_waiting_standby_quietly():
 
 
 def test_watch_grades_with_the_grader_it_started_ahead_and_then_starts_the_next(monkeypatch):
-    from grader.watch import Standby as WatchStandby
+    from grader.watch import Standby
 
     monkeypatch.setenv("IMPORT_LAB_STATE", "off")
     expected = run_grader(FIRST.id, "--json", "-").report["exercises"][0]
-    graders = WatchStandby()
+    graders = Standby()
     try:
         first = graders.grade(FIRST)
         waiting = graders.ready
