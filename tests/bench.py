@@ -2,14 +2,16 @@
 
 Run with ``nox -s bench`` (or ``python tests/bench.py``). Prints, in one run:
 checks, interpreters started, the bare start time of ``python -I -c pass``,
-the floor (checks x bare start / cores), the whole course's time and its ratio
-to the floor, the whole course on a copy of exercises/ (the stubs, every
-check failing, as a student starts), the time the checks' interpreters themselves ran (what no
-grader could save), one exercise's latency on its solution and on its stub
-(``python -m grader`` and, when a reused nox environment exists, ``nox -s
-grade``), the same in watch mode (by a grader started ahead of the save),
-and the grader's peak memory. With ``--gradebook`` (``nox -s bench
--- --gradebook``) it also grades a class of copies of the solutions, one
+the floor (checks x bare start / cores), the whole course's time and its
+ratio to the floor, the time the checks' interpreters themselves ran (what no
+grader could save), the same number of checks in a copy of the course where
+each only starts an interpreter that runs nothing (what the grader itself
+costs), the whole course on a copy of exercises/ (the stubs, every check
+failing, as a student starts), one exercise's latency on its solution and on
+its stub (``python -m grader`` and, when a reused nox environment exists,
+``nox -s grade``), the same in watch mode (by a grader started ahead of the
+save), and the grader's peak memory. With ``--gradebook`` (``nox -s bench --
+--gradebook``) it also grades a class of copies of the solutions, one
 submission at a time and one per core; with ``--quick`` each figure is
 measured once (tests/test_bench.py).
 """
@@ -28,6 +30,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # for grader.course's naming of suites; the bench grades in child processes only
+
+from grader.course import suite_name  # noqa: E402
 
 
 def timed(argv: list[str], repeat: int, **kw) -> float:
@@ -53,6 +58,29 @@ def standby_latency(args: list[str], repeat: int, ready_after: float, **kw) -> f
         proc.communicate(json.dumps(args) + "\n")
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def idle_course(report: dict, root: Path) -> Path:
+    """A copy of the course in ``root`` whose every check starts one probe that runs nothing.
+
+    The same exercises and as many checks, graded by the same grader: its
+    time is what the grader itself costs, whatever the checks do.
+    """
+    leave_out = shutil.ignore_patterns("__pycache__", "test_*.py", "hidden.json")
+    shutil.copytree(REPO / "grader", root / "grader", ignore=leave_out)
+    for folder in ("exercises", "solutions"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for exercise in report["exercises"]:
+        suite = root / "grader" / "suites" / exercise["path"].partition("/")[0] / suite_name(exercise["id"])
+        checks = (
+            f"@pytest.mark.points(1)\ndef test_{i}(student):\n    student.probe('pass')\n"
+            for i in range(len(exercise["checks"]))
+        )
+        suite.write_text("import pytest\n\n\n" + "\n\n".join(checks), encoding="utf-8")
+    # As `nox -s setup` does for the course: every grading process would compile the copy's modules otherwise.
+    compile_all = [sys.executable, "-m", "compileall", "-q", str(root / "grader")]
+    subprocess.run(compile_all, check=True, stdout=subprocess.DEVNULL)
+    return root
 
 
 def cores() -> int:
@@ -97,6 +125,14 @@ def main() -> int:
     whole = timed([*grader, "--json", os.devnull], repeat(3), cwd=REPO, env=env)
     floor = checks * bare / cores()
 
+    with tempfile.TemporaryDirectory() as tmp:
+        idle = [sys.executable, "-m", "grader", "--workspace", "solutions", "--json", os.devnull]
+        idle_root = idle_course(report, Path(tmp))
+        warm_up = subprocess.run(idle, cwd=idle_root, env=env, capture_output=True, text=True)
+        if warm_up.returncode != 0:  # a figure for a grading that failed would mean nothing
+            sys.exit(f"grading the course of idle checks failed (exit code {warm_up.returncode}):\n{warm_up.stderr}")
+        idle_whole = timed(idle, repeat(3), cwd=idle_root, env=env)
+
     first = report["exercises"][0]["id"]
     one = timed([*grader, first], repeat(7), cwd=REPO, env=env)
     # Given time to get ready (twice what a whole grading takes), as watch mode's next grader is.
@@ -128,6 +164,10 @@ def main() -> int:
     # that time, spread over the cores, is what no grader could save.
     print(f"the interpreters' own time / cores: {busy / cores():.2f} s ({busy / interpreters * 1000:.0f} ms each);"
           f" the course takes {whole / (busy / cores()):.2f} x that")
+    # With checks that do nothing, what is left is the grader's own cost: no
+    # check could make the course faster than this.
+    print(f"the same {checks} checks, each one interpreter that runs nothing: {idle_whole:.2f} s"
+          f" = {idle_whole / floor:.2f} x the floor")
     print(f"whole course on the stubs, warm: {whole_stubs:.2f} s")
     print(f"one exercise ({first}), warm: {one:.3f} s (target: under 0.5 s); on its stub: {one_stub:.3f} s")
     print(nox_line)

@@ -33,4 +33,7 @@ def test_the_bench_prints_every_figure(tmp_path):
     for label in ("bare start", "floor", "whole course, warm", "whole course on the stubs", "the interpreters' own time",
                   "one exercise", "on its stub", "one exercise in watch mode", "peak memory"):
         assert re.search(rf"^{re.escape(label)}.*\d|{re.escape(label)}: \d", out, re.M), f"no {label!r} figure in:\n{out}"
+    idle_line = r"^the same (\d+) checks, each one interpreter that runs nothing: [\d.]+ s = [\d.]+ x the floor$"
+    idle = re.search(idle_line, out, re.M)
+    assert idle and int(idle.group(1)) == checks, f"no figure for the course of idle checks in:\n{out}"
     assert not state.exists(), "the bench recorded a grading of the student's own exercises as their progress"
