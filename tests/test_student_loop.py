@@ -126,10 +126,8 @@ class StandbyProcess:
     """``python -m grader.standby`` with Python's import timings on, to see what it imports before it has work."""
 
     def __init__(self):
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        env.update(IMPORT_LAB_STATE="off", PYTHONPROFILEIMPORTTIME="1")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "grader.standby"], cwd=REPO, env=env,
+            [sys.executable, "-m", "grader.standby"], cwd=REPO, env=loop_env("off", PYTHONPROFILEIMPORTTIME="1"),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
         )  # fmt: skip
         self.stderr = Lines(self.proc, self.proc.stderr)
