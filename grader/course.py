@@ -1,11 +1,15 @@
 """The course's exercises, found on disk: nothing to register.
 
-An exercise exists when three things exist with matching names:
+An exercise is its suite, ``grader/suites/<section>/test_<id with _ for ->.py``:
+the suites decide what exists and what it is worth, never the folders a
+student has (in GitHub Classroom the assignment protects ``grader/``, while
+the student's repository is theirs to change). Beside the suite, the course has
 
 * ``exercises/<section>/<id>/``  the statement (README.md) and the stub files;
-* ``solutions/<section>/<id>/``  the same files, solved;
-* ``grader/suites/<section>/test_<id with _ for ->.py``  its checks.
+* ``solutions/<section>/<id>/``  the same files, solved.
 
+A missing exercise folder is graded as such (zero, out of the suite's
+points); a folder with no suite is not an exercise (see :func:`strays`).
 ``<section>`` is a folder such as ``8.2-module-caching``; its number is the chapter.
 """
 
@@ -77,24 +81,48 @@ def _stub_files(folder: Path) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def exercise_id(suite: Path) -> str:
+    """``test_import_once.py`` -> ``import-once``."""
+    return suite.stem[len("test_") :].replace("_", "-")
+
+
+def _sections(folder: Path) -> list[tuple[str, Path]]:
+    """(chapter, section folder) for the section folders in ``folder``, in section order."""
+    try:
+        found = [p for p in folder.iterdir() if p.is_dir() and SECTION_RE.match(p.name)]
+    except OSError:
+        return []
+    return [(SECTION_RE.match(p.name).group(1), p) for p in sorted(found, key=_section_key)]
+
+
 def discover(course_root: Path = COURSE_ROOT) -> list[Exercise]:
-    """Every exercise of the course, in section order, then in folder-name order."""
+    """Every exercise of the course (one per suite), in section order, then in id order."""
     found = []
-    for section_dir in sorted((course_root / "exercises").iterdir(), key=_section_key):
-        match = SECTION_RE.match(section_dir.name)
-        if not section_dir.is_dir() or not match:
-            continue
-        for ex_dir in sorted(p for p in section_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for chapter, suites in _sections(course_root / "grader" / "suites"):
+        for suite in sorted(suites.glob("test_*.py")):
+            ex_id = exercise_id(suite)
+            ex_dir = course_root / "exercises" / suites.name / ex_id
             found.append(
                 Exercise(
-                    id=ex_dir.name,
-                    chapter=match.group(1),
-                    section=section_dir.name,
-                    title=_title(ex_dir / "README.md", ex_dir.name),
-                    files=_stub_files(ex_dir),
-                    suite=course_root / "grader" / "suites" / section_dir.name / suite_name(ex_dir.name),
+                    id=ex_id,
+                    chapter=chapter,
+                    section=suites.name,
+                    title=_title(ex_dir / "README.md", ex_id),
+                    files=_stub_files(ex_dir) if ex_dir.is_dir() else (),
+                    suite=suite,
                 )
             )
+    return found
+
+
+def strays(workspace: Path, exercises: list[Exercise]) -> list[str]:
+    """Folders in ``workspace`` laid out like exercises that no suite grades ("8.2-module-caching/extra")."""
+    known = {e.path for e in exercises}
+    found = []
+    for _, section in _sections(workspace):
+        for folder in sorted(p for p in section.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            if f"{section.name}/{folder.name}" not in known:
+                found.append(f"{section.name}/{folder.name}")
     return found
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .course import COURSE_ROOT
+from .course import COURSE_ROOT, exercise_id
 from .feedback import CheckFailed
 from .runner import Limits
 from .sandbox import make_student
@@ -79,8 +79,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 def exercise_folder(suite: Path, workspace: Path) -> Path:
     """``grader/suites/8.2-module-caching/test_run_once.py`` -> ``<workspace>/8.2-module-caching/run-once``."""
-    exercise_id = suite.stem[len("test_") :].replace("_", "-")
-    return workspace / suite.parent.name / exercise_id
+    return workspace / suite.parent.name / exercise_id(suite)
 
 
 @pytest.fixture
