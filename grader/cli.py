@@ -89,11 +89,6 @@ def parser() -> argparse.ArgumentParser:
         help="time limit for each interpreter a check starts",
     )
     p.add_argument(
-        "--github-output",
-        action="store_true",
-        help="GitHub Classroom: write the runner result to $GITHUB_OUTPUT and keep the log free of workflow commands",
-    )
-    p.add_argument(
         "--jobs",
         type=_jobs,
         default=0,
@@ -177,8 +172,6 @@ def run(argv: list[str] | None = None) -> int:
             return _usage(problem)
     if args.json and args.junit and args.json != "-" and Path(args.json).resolve() == Path(args.junit).resolve():
         return _usage("--json and --junit name the same file")
-    if args.github_output and not os.environ.get("GITHUB_OUTPUT"):
-        return _usage("--github-output needs the GITHUB_OUTPUT variable that GitHub Actions sets")
     if args.workspace is not None and not args.workspace.is_dir():
         return _usage(f"the workspace {args.workspace} is not a folder")
     all_exercises = course.discover()
@@ -206,10 +199,10 @@ def run(argv: list[str] | None = None) -> int:
 
     results, failure, interrupted = grade(exercises, workspace, args.timeout, args.jobs)
     if not interrupted:
-        return _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted)
+        return _finish(args, all_exercises, exercises, workspace, results, failure, default_workspace, label, interrupted)
     _say("Grading was interrupted (Ctrl-C): the report marks the checks that did not finish.")
     with _sigint_ignored():  # a second Ctrl-C must not cut the reports short
-        return _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted)
+        return _finish(args, all_exercises, exercises, workspace, results, failure, default_workspace, label, interrupted)
 
 
 @contextlib.contextmanager
@@ -250,7 +243,7 @@ def _workspace_root(folder: Path, sections: set[str]) -> Path:
     return folder
 
 
-def _finish(args, all_exercises, exercises, results, failure, default_workspace, label, interrupted) -> int:
+def _finish(args, all_exercises, exercises, workspace, results, failure, default_workspace, label, interrupted) -> int:
     from . import console, report
 
     if failure:
@@ -275,14 +268,11 @@ def _finish(args, all_exercises, exercises, results, failure, default_workspace,
                 unwritten.append(f"could not write {destination}: {exc.strerror or exc}")
     human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
     text = console.render(full, human, course.hidden_checks(), progress_rows, label, interrupted)
-    if args.github_output:
-        from . import classroom
-
-        classroom.write_step_output(full)
-        with classroom.commands_stopped(human):
-            human.write(text)
-    else:
-        human.write(text)
+    human.write(text)
+    sections = {e.section for e in exercises}
+    for stray in course.strays(workspace, all_exercises):
+        if stray.partition("/")[0] in sections:
+            human.write(f"Not graded: {shown(workspace)}/{stray} has no checks: it is not an exercise of this course.\n")
     human.flush()
     for problem in unwritten:
         _say(f"The grader failed: {problem}")

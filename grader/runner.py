@@ -329,6 +329,53 @@ def _read_capped(path: Path, cap: int) -> tuple[str, bool]:
     return text, cut
 
 
+#: "uid:gid" of the unprivileged user that student code runs as (set by grader.classroom,
+#: which runs the grader as root where it can); unset: as the grader's own user.
+STUDENT_USER_VARIABLE = "IMPORT_LAB_STUDENT_USER"
+
+
+def student_user() -> tuple[int, int] | None:
+    """(uid, gid) that student processes run as, or None for the grader's own user."""
+    value = os.environ.get(STUDENT_USER_VARIABLE, "")
+    uid, _, gid = value.partition(":")
+    if not (POSIX and uid.isdigit() and gid.isdigit()):
+        return None
+    return int(uid), int(gid)
+
+
+def hand_over(folder: str | os.PathLike) -> None:
+    """Give the student user everything below ``folder`` (a check's private folder), when there is one.
+
+    Student code must be able to write its copy (bytecode, the files a check
+    has it rewrite) and its probe's channel, and nothing else of the machine's.
+    """
+    user = student_user()
+    if user is None:
+        return
+    uid, gid = user
+    for top, dirs, files in os.walk(folder):
+        for name in (top, *(os.path.join(top, n) for n in dirs + files)):
+            try:
+                info = os.lstat(name)
+                if (info.st_uid, info.st_gid) != user:
+                    os.chown(name, uid, gid, follow_symlinks=False)
+            except OSError:
+                pass
+
+
+def kill_user_processes(uid: int) -> None:
+    """Linux: SIGKILL every process of ``uid``, the student user: nothing it started outlives grading."""
+
+    def owned(pid: int, environ: bytes, killed: set[int]) -> bool:
+        try:
+            return os.stat(f"/proc/{pid}").st_uid == uid
+        except OSError:
+            return False
+
+    if LINUX:
+        sweep(owned)
+
+
 def run(
     argv: list[str] | tuple[str, ...],
     *,
@@ -352,6 +399,9 @@ def run(
     if POSIX:
         argv = ["/bin/sh", "-c", shim(limits), "sh", *argv]
         kwargs["start_new_session"] = True
+        user = student_user()
+        if user is not None:
+            kwargs.update(user=user[0], group=user[1], extra_groups=[])
     else:  # pragma: no cover - Windows
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
 
