@@ -397,3 +397,24 @@ def test_the_result_decodes_as_the_reporter_decodes_it():
     result = classroom.runner_result([{"id": "e", "chapter": "8.1", "path": "8.1-x/e", "checks": []}], 3)
     assert json.loads(base64.b64decode(classroom.encode(result)).decode("utf-8")) == result
     assert result["status"] == "fail", "a section with no checks is not passed"
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize("solved_too", [True, False], ids=["solved", "untouched"])
+def test_the_student_template_grades_the_same(tmp_path, solved_too):
+    """What students get: the template that `nox -s release` writes, with its own copy of the workflow."""
+    if not HAS_SOLUTIONS:
+        pytest.skip("this is already a student template")
+    template = tmp_path / "template"
+    done = __import__("subprocess").run(
+        [sys.executable, "-m", "grader.release", str(template)], cwd=REPO, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (template / ".github" / "workflows" / "classroom.yml").read_text() == WORKFLOW_PATH.read_text()
+    assert (template / classroom.REQUIREMENTS).is_file(), "the template installs what its workflow names"
+    hidden = json.loads((template / "grader" / "suites" / "hidden.json").read_text())
+    most = total_points() - sum(h["points"] for h in hidden.values())
+    if solved_too:
+        shutil.copytree(REPO / "solutions", template / "exercises", dirs_exist_ok=True)
+    job = run_workflow(template, tmp_path)
+    expect_score(job, most if solved_too else 0, most)
