@@ -3,6 +3,7 @@ other correct answers pass. The variants live in tests/variants/, one module per
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import shutil
@@ -62,3 +63,70 @@ def test_variant(variant, tmp_path):
         missing = [w for w in variant.says if w.lower() not in message]
         wrong = [w for w in variant.not_says if w.lower() in message]
         assert not missing and not wrong, f"{name}'s message {check['message']!r} lacks {missing} or holds {wrong}"
+
+
+# -- requirement maps ------------------------------------------------------------------------------------------------
+#
+# Each suite's docstring maps the exercise's README to its checks, in a block of bullets after a line that starts
+# with "Requirements":
+#
+#     - Step 1: load(name) returns the module plugins.<name>.
+#       -> a_plugin_is_loaded_by_its_name, only_the_requested_plugin_is_imported
+#
+# These tests hold the map to the suite and to the variants: every check it names exists, every check serves a
+# requirement, and every requirement has a wrong variant that one of its checks must catch.
+
+MIN_MISTAKES, MIN_ALTERNATIVES = 5, 2
+
+
+def requirement_map(suite) -> list[tuple[str, tuple[str, ...]]]:
+    """[(requirement, (check, ...)), ...] from the suite's docstring; [] if it has no map."""
+    doc = ast.get_docstring(ast.parse(suite.read_text(encoding="utf-8"))) or ""
+    lines = doc.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("Requirements")), None)
+    if start is None:
+        return []
+    bullets: list[str] = []
+    for line in lines[start + 1 :]:
+        if line.startswith("- "):
+            bullets.append(line[2:].strip())
+        elif line.startswith(" ") and line.strip() and bullets:
+            bullets[-1] += " " + line.strip()
+        elif line.strip():
+            break
+    found = []
+    for bullet in bullets:
+        text, arrow, checks = bullet.rpartition("->")
+        names = tuple(c.strip() for c in checks.split(",") if c.strip()) if arrow else ()
+        found.append((text.strip() if arrow else bullet, names))
+    return found
+
+
+def checks_of(suite) -> set[str]:
+    tree = ast.parse(suite.read_text(encoding="utf-8"))
+    return {n.name[len("test_") :] for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
+def test_the_requirement_map_matches_the_suite(exercise):
+    mapped = requirement_map(exercise.suite)
+    assert mapped, f"{exercise.suite.name} has no requirement map in its docstring (see tests/test_variants.py)"
+    checks = checks_of(exercise.suite)
+    for requirement, names in mapped:
+        assert names, f"the requirement {requirement!r} names no check (end it with '-> check_name')"
+        unknown = set(names) - checks
+        assert not unknown, f"the requirement {requirement!r} names checks the suite lacks: {sorted(unknown)}"
+    unmapped = checks - {name for _, names in mapped for name in names}
+    assert not unmapped, f"checks that serve no requirement of the README: {sorted(unmapped)}"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
+def test_every_requirement_has_a_mistake_that_its_checks_catch(exercise):
+    mine = [v for v in VARIANTS if v.exercise == exercise.id]
+    mistakes = [v for v in mine if v.fails]
+    alternatives = [v for v in mine if not v.fails]
+    assert len(mistakes) >= MIN_MISTAKES, f"{len(mistakes)} wrong variants; each exercise needs {MIN_MISTAKES}"
+    assert len(alternatives) >= MIN_ALTERNATIVES, f"{len(alternatives)} right variants; it needs {MIN_ALTERNATIVES}"
+    caught = {name for v in mistakes for name in v.fails}
+    untested = [r for r, names in requirement_map(exercise.suite) if not caught & set(names)]
+    assert not untested, f"requirements no wrong variant breaks: {untested}"
