@@ -82,3 +82,800 @@ VARIANTS = [
         not_says=("not the module",),
     ),
 ]
+
+# -- blocked-imports -----------------------------------------------------------------------------------------------
+
+#: A block made by wrapping builtins.__import__: the import statement fails, importlib.import_module does not.
+BLOCKER_IMPORT_HOOK = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import builtins
+import sys
+
+_real_import = builtins.__import__
+_blocked = set()
+
+
+def _guarded_import(name, *args, **kwargs):
+    if name in _blocked:
+        raise ModuleNotFoundError(f"No module named {name!r} (blocked)", name=name)
+    return _real_import(name, *args, **kwargs)
+
+
+builtins.__import__ = _guarded_import
+
+
+def block(name):
+    if name in sys.modules and sys.modules[name] is not None:
+        raise ValueError(f"{name} is already imported")
+    _blocked.add(name)
+
+
+def unblock(name):
+    _blocked.discard(name)
+'''
+
+#: block() makes sure the module exists by importing it, then blocks it: its code has run.
+BLOCKER_IMPORTS_FIRST = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import importlib
+import sys
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    importlib.import_module(name)  # fails early on a typo in the name
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if name in sys.modules and sys.modules[name] is None:
+        del sys.modules[name]
+'''
+
+#: unblock() trusts its own list of blocked names, and never takes a name off it.
+BLOCKER_REMEMBERS_FOREVER = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+blocked = []
+
+
+def block(name):
+    if name in sys.modules and sys.modules[name] is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+    blocked.append(name)
+
+
+def unblock(name):
+    if name in blocked:
+        sys.modules.pop(name, None)
+'''
+
+#: unblock() tidies every None out of sys.modules, not only the one asked for.
+BLOCKER_UNBLOCKS_ALL = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    for key in [key for key, module in sys.modules.items() if module is None]:
+        del sys.modules[key]
+'''
+
+#: unblock() puts the module back by importing it.
+BLOCKER_UNBLOCK_REIMPORTS = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import importlib
+import sys
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if name in sys.modules and sys.modules[name] is None:
+        del sys.modules[name]
+        importlib.import_module(name)
+'''
+
+#: A finder added at the end of sys.meta_path: the path finder before it finds every module first.
+BLOCKER_FINDER_LAST = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+class Blocker:
+    def __init__(self):
+        self.names = set()
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname in self.names:
+            raise ModuleNotFoundError(f"{fullname} is blocked", name=fullname)
+        return None
+
+
+BLOCKER = Blocker()
+sys.meta_path.append(BLOCKER)
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    BLOCKER.names.add(name)
+
+
+def unblock(name):
+    BLOCKER.names.discard(name)
+'''
+
+#: Right: a finder at the front of sys.meta_path, consulted before any module is looked for.
+BLOCKER_FINDER_FIRST = BLOCKER_FINDER_LAST.replace("sys.meta_path.append(BLOCKER)", "sys.meta_path.insert(0, BLOCKER)")
+
+#: Right: setdefault puts None in only when there is no entry, and says what was there.
+BLOCKER_SETDEFAULT = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+from sys import modules
+
+
+def block(name):
+    if modules.setdefault(name, None) is not None:
+        raise ValueError(f"{name} is already imported, blocking it now would change nothing")
+
+
+def unblock(name):
+    try:
+        if modules[name] is None:
+            del modules[name]
+    except KeyError:
+        pass
+'''
+
+VARIANTS += [
+    Variant(
+        "blocked-imports",
+        "builtins-import-wrapped",
+        {"blocker.py": (None, BLOCKER_IMPORT_HOOK)},
+        fails=("a_blocked_module_cannot_be_imported",),
+        says=("import_module",),
+    ),
+    Variant(
+        "blocked-imports",
+        "block-imports-the-module-first",
+        {"blocker.py": (None, BLOCKER_IMPORTS_FIRST)},
+        fails=("a_blocked_module_cannot_be_imported",),
+        says=("ran",),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-trusts-a-list-of-names",
+        {"blocker.py": (None, BLOCKER_REMEMBERS_FOREVER)},
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("sys.modules",),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-lifts-every-block",
+        {"blocker.py": (None, BLOCKER_UNBLOCKS_ALL)},
+        fails=("unblocking_makes_it_importable_again",),
+        says=("still blocked",),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-imports-the-module",
+        {"blocker.py": (None, BLOCKER_UNBLOCK_REIMPORTS)},
+        fails=("unblocking_makes_it_importable_again",),
+        says=("unblock", "imported"),
+    ),
+    Variant(
+        "blocked-imports",
+        "finder-at-the-end-of-meta-path",
+        {"blocker.py": (None, BLOCKER_FINDER_LAST)},
+        fails=("a_blocked_module_cannot_be_imported",),
+        says=("worked",),
+    ),
+    Variant(
+        "blocked-imports",
+        "block-replaces-an-imported-module-then-refuses",
+        {
+            "blocker.py": (
+                '    if sys.modules.get(name) is not None:\n        raise ValueError(f"{name} is already imported")\n'
+                "    sys.modules[name] = None\n",
+                "    old = sys.modules.get(name)\n    sys.modules[name] = None\n"
+                '    if old is not None:\n        raise ValueError(f"{name} is already imported")\n',
+            )
+        },
+        fails=("an_imported_module_is_not_blocked",),
+        says=("sys.modules",),
+    ),
+    Variant(
+        "blocked-imports",
+        "refuses-with-another-error",
+        {"blocker.py": ("raise ValueError(", "raise ImportError(")},
+        fails=("an_imported_module_is_not_blocked",),
+        says=("ValueError", "ImportError"),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-pops-whatever-is-there",
+        {
+            "blocker.py": (
+                "    if name in sys.modules and sys.modules[name] is None:\n        del sys.modules[name]",
+                "    sys.modules.pop(name, None)",
+            )
+        },
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("json",),
+    ),
+    Variant("blocked-imports", "finder-at-the-front-of-meta-path", {"blocker.py": (None, BLOCKER_FINDER_FIRST)}),
+    Variant("blocked-imports", "setdefault-and-try", {"blocker.py": (None, BLOCKER_SETDEFAULT)}),
+]
+
+# -- plugin-loader -------------------------------------------------------------------------------------------------
+
+LOADER_HEAD = '''"""Load text plugins by name: load("upper") gives the module plugins.upper."""
+
+import importlib
+
+
+class UnknownPlugin(LookupError):
+    """Raised by load() for a name that is not a plugin; `name` holds that name."""
+
+    def __init__(self, name):
+        super().__init__(f"no plugin called {name!r}")
+        self.name = name
+'''
+
+#: The plugins the README names, and no other.
+LOADER_KNOWN_LIST = LOADER_HEAD + '''
+
+PLUGINS = ("upper", "reverse")
+
+
+def load(name):
+    if name not in PLUGINS:
+        raise UnknownPlugin(name)
+    return importlib.import_module("plugins." + name)
+'''
+
+#: A plugin is a .py file in the plugins folder (a plugin that is a package is not).
+LOADER_PY_FILE = LOADER_HEAD + '''
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name):
+    if not os.path.isfile(os.path.join(HERE, "plugins", name + ".py")):
+        raise UnknownPlugin(name)
+    return importlib.import_module("plugins." + name)
+'''
+
+#: The plugins folder, looked for in the current folder.
+LOADER_LISTS_CWD = LOADER_HEAD + '''
+import os
+
+
+def load(name):
+    found = {entry.removesuffix(".py") for entry in os.listdir("plugins") if not entry.startswith("_")}
+    if name not in found:
+        raise UnknownPlugin(name)
+    return importlib.import_module(f"plugins.{name}")
+'''
+
+#: Every load imports the plugin afresh, to see changes to its file.
+LOADER_RELOADS = LOADER_HEAD + '''
+
+def load(name):
+    try:
+        module = importlib.import_module(f"plugins.{name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"plugins.{name}":
+            raise UnknownPlugin(name) from None
+        raise
+    return importlib.reload(module)
+'''
+
+#: A new ModuleNotFoundError, with the same name, for a plugin's missing dependency.
+LOADER_REWRAPS = LOADER_HEAD + '''
+
+def load(name):
+    module_name = "plugins." + name
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            raise UnknownPlugin(name) from None
+        raise ModuleNotFoundError(f"plugin {name!r} needs {error.name!r}", name=error.name) from error
+'''
+
+#: find_spec first; a ModuleNotFoundError from it is taken as "no such plugin".
+LOADER_FIND_SPEC_GUARDED = LOADER_HEAD + '''
+import importlib.util
+
+
+def load(name):
+    try:
+        spec = importlib.util.find_spec(f"plugins.{name}")
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None:
+        raise UnknownPlugin(name)
+    return importlib.import_module(f"plugins.{name}")
+'''
+
+#: Names from a settings file are matched whatever their case.
+LOADER_ANY_CASE = LOADER_HEAD + '''
+
+def load(name):
+    wanted = f"plugins.{name.strip().lower()}"
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as error:
+        if error.name != wanted:
+            raise
+    raise UnknownPlugin(name)
+'''
+
+#: Every plugin imported once, into a table.
+LOADER_TABLE = LOADER_HEAD + '''
+import pkgutil
+
+import plugins
+
+
+def load(name):
+    table = {}
+    for info in pkgutil.iter_modules(plugins.__path__):
+        table[info.name] = importlib.import_module(f"plugins.{info.name}")
+    if name not in table:
+        raise UnknownPlugin(name)
+    return table[name]
+'''
+
+#: Right: find_spec says whether the plugin is there, without running it; its errors pass through.
+LOADER_FIND_SPEC = LOADER_HEAD + '''
+from importlib.util import find_spec
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    full_name = "plugins." + name
+    if find_spec(full_name) is None:
+        raise UnknownPlugin(name)
+    return importlib.import_module(full_name)
+'''
+
+#: Right: a relative name in the package, the raise outside the except block, and a cache.
+LOADER_RELATIVE = LOADER_HEAD + '''
+_loaded = {}
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    if name in _loaded:
+        return _loaded[name]
+    try:
+        module = importlib.import_module("." + name, package="plugins")
+    except ModuleNotFoundError as error:
+        if error.name != "plugins." + name:
+            raise
+        missing = True
+    else:
+        missing = False
+    if missing:
+        raise UnknownPlugin(name)
+    _loaded[name] = module
+    return module
+'''
+
+#: Right: the package's own list of its modules (and packages), read when load() is called.
+LOADER_ITER_MODULES = LOADER_HEAD + '''
+import pkgutil
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    package = importlib.import_module("plugins")
+    if name not in [info.name for info in pkgutil.iter_modules(package.__path__)]:
+        raise UnknownPlugin(name)
+    return importlib.import_module(f"{package.__name__}.{name}")
+'''
+
+VARIANTS += [
+    Variant(
+        "plugin-loader",
+        "only-the-plugins-in-the-readme",
+        {"loader.py": (None, LOADER_KNOWN_LIST)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("UnknownPlugin",),
+    ),
+    Variant(
+        "plugin-loader",
+        "a-plugin-must-be-a-py-file",
+        {"loader.py": (None, LOADER_PY_FILE)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("package", "UnknownPlugin"),
+    ),
+    Variant(
+        "plugin-loader",
+        "plugins-folder-of-the-current-folder",
+        {"loader.py": (None, LOADER_LISTS_CWD)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("FileNotFoundError", "folder"),
+    ),
+    Variant(
+        "plugin-loader",
+        "reloads-on-every-load",
+        {"loader.py": (None, LOADER_RELOADS)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("twice",),
+    ),
+    Variant(
+        "plugin-loader",
+        "a-new-error-for-a-missing-dependency",
+        {"loader.py": (None, LOADER_REWRAPS)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("same", "colour_tables"),
+    ),
+    Variant(
+        "plugin-loader",
+        "a-broken-package-taken-for-no-plugin",
+        {"loader.py": (None, LOADER_FIND_SPEC_GUARDED)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("plugins/__init__.py", "UnknownPlugin"),
+    ),
+    Variant(
+        "plugin-loader",
+        "names-matched-in-any-case",
+        {"loader.py": (None, LOADER_ANY_CASE)},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=("Upper",),
+    ),
+    Variant(
+        "plugin-loader",
+        "imports-every-plugin",
+        {"loader.py": (None, LOADER_TABLE)},
+        fails=("only_the_requested_plugin_is_imported",),
+        says=("plugins.upper",),
+    ),
+    Variant(
+        "plugin-loader",
+        "module-built-outside-sys-modules",
+        {
+            "loader.py": [
+                ("import importlib\n", "import importlib\nimport importlib.util\n"),
+                (
+                "        return importlib.import_module(wanted)\n",
+                "        spec = importlib.util.find_spec(wanted)\n"
+                "        if spec is None:\n"
+                "            raise ModuleNotFoundError(wanted, name=wanted)\n"
+                "        module = importlib.util.module_from_spec(spec)\n"
+                "        spec.loader.exec_module(module)\n"
+                "        return module\n",
+                ),
+            ]
+        },
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("sys.modules",),
+    ),
+    Variant("plugin-loader", "find-spec-first", {"loader.py": (None, LOADER_FIND_SPEC)}),
+    Variant("plugin-loader", "relative-name-and-a-cache", {"loader.py": (None, LOADER_RELATIVE)}),
+    Variant("plugin-loader", "the-package-lists-its-modules", {"loader.py": (None, LOADER_ITER_MODULES)}),
+]
+
+# -- short-alias ---------------------------------------------------------------------------------------------------
+
+DASHBOARD_HEAD = '''"""Numbers for the team dashboard."""
+
+import statistics as st
+'''
+
+#: The mean and the median worked out by hand: the same text for the README's lists.
+DASHBOARD_BY_HAND = DASHBOARD_HEAD + '''
+
+def summary(numbers):
+    ordered = sorted(numbers)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        median = ordered[middle]
+    else:
+        median = (ordered[middle - 1] + ordered[middle]) / 2
+    mean = sum(numbers) / len(numbers)
+    return f"mean {mean:g}, median {median:g}"
+'''
+
+#: The functions imported by name, next to the alias.
+DASHBOARD_FROM_IMPORT = '''"""Numbers for the team dashboard."""
+
+import statistics as st
+from statistics import mean, median
+
+
+def summary(numbers):
+    return f"mean {mean(numbers):g}, median {median(numbers):g}"
+'''
+
+#: Whole numbers shown without their ".0", the rest as Python prints them.
+DASHBOARD_TIDY_NUMBERS = DASHBOARD_HEAD + '''
+
+def tidy(x):
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def summary(numbers):
+    return "mean " + tidy(st.mean(numbers)) + ", median " + tidy(st.median(numbers))
+'''
+
+#: A second alias for the same module.
+DASHBOARD_TWO_ALIASES = DASHBOARD_HEAD + '''
+import statistics as stats
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {stats.median(numbers):g}"
+'''
+
+#: "No statistics left": the dashboard takes the module out of sys.modules too.
+DASHBOARD_UNFILED = '''"""Numbers for the team dashboard."""
+
+import sys
+
+import statistics as st
+
+del sys.modules["statistics"]
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+'''
+
+#: legacy.py changed to the alias as well.
+LEGACY_ALIASED = '''"""Older code that imports statistics by its real name. Leave this file as it is."""
+
+import statistics as st
+
+
+def spread(numbers):
+    return st.pstdev(numbers)
+'''
+
+#: Right: the module bound under its real name, renamed, and the real name deleted; %-formatting.
+DASHBOARD_RENAMED = '''"""Numbers for the team dashboard."""
+
+import statistics
+
+st = statistics
+del statistics
+
+
+def summary(numbers):
+    """Return a line like 'mean 4, median 3' for a list of numbers, using st.mean and st.median."""
+    return "mean %g, median %g" % (st.mean(numbers), st.median(numbers))
+'''
+
+#: Right: str.format, with the two results in local names first.
+DASHBOARD_FORMAT = DASHBOARD_HEAD + '''
+
+def summary(numbers):
+    """Return a line like 'mean 4, median 3' for a list of numbers, using st.mean and st.median."""
+    average = st.mean(numbers)
+    middle = st.median(numbers)
+    return "mean {:g}, median {:g}".format(average, middle)
+'''
+
+VARIANTS += [
+    Variant(
+        "short-alias",
+        "mean-and-median-by-hand",
+        {"dashboard.py": (None, DASHBOARD_BY_HAND)},
+        fails=("summary_uses_mean_and_median",),
+        says=("st.mean",),
+    ),
+    Variant(
+        "short-alias",
+        "fmean-instead-of-mean",
+        {"dashboard.py": ("st.mean(numbers)", "st.fmean(numbers)")},
+        fails=("summary_uses_mean_and_median",),
+        says=("st.mean",),
+    ),
+    Variant(
+        "short-alias",
+        "functions-imported-by-name",
+        {"dashboard.py": (None, DASHBOARD_FROM_IMPORT)},
+        fails=("summary_uses_mean_and_median",),
+        says=("st.mean",),
+    ),
+    Variant(
+        "short-alias",
+        "whole-numbers-tidied-by-hand",
+        {"dashboard.py": (None, DASHBOARD_TIDY_NUMBERS)},
+        fails=("summary_uses_mean_and_median",),
+        says=(":g",),
+    ),
+    Variant(
+        "short-alias",
+        "rounded-before-formatting",
+        {"dashboard.py": ("return f\"mean {st.mean(numbers):g}, median {st.median(numbers):g}\"",
+                          "return f\"mean {round(st.mean(numbers), 2):g}, median {round(st.median(numbers), 2):g}\"")},
+        fails=("summary_uses_mean_and_median",),
+        says=(":g",),
+    ),
+    Variant(
+        "short-alias",
+        "a-second-alias",
+        {"dashboard.py": (None, DASHBOARD_TWO_ALIASES)},
+        fails=("only_the_alias_is_bound_in_the_dashboard",),
+        says=("stats",),
+    ),
+    Variant(
+        "short-alias",
+        "statistics-taken-out-of-sys-modules",
+        {"dashboard.py": (None, DASHBOARD_UNFILED)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("sys.modules",),
+    ),
+    Variant(
+        "short-alias",
+        "legacy-switched-to-the-alias",
+        {"legacy.py": (None, LEGACY_ALIASED)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("legacy.py", "statistics"),
+    ),
+    Variant(
+        "short-alias",
+        "alias-filed-in-sys-modules",
+        {
+            "dashboard.py": (
+                "import statistics as st\n",
+                "import sys\nimport statistics as st\n\nsys.modules['st'] = st\n",
+            )
+        },
+        fails=("other_modules_still_use_the_real_name",),
+        says=("'st'",),
+    ),
+    Variant(
+        "short-alias",
+        "alias-inside-the-function",
+        {
+            "dashboard.py": [
+                ("import statistics as st\n", ""),
+                ('    return f"mean', '    import statistics as st\n\n    return f"mean'),
+            ]
+        },
+        fails=("only_the_alias_is_bound_in_the_dashboard",),
+        says=("top",),
+    ),
+    Variant("short-alias", "renamed-by-hand-and-percent-g", {"dashboard.py": (None, DASHBOARD_RENAMED)}),
+    Variant("short-alias", "str-format-with-locals", {"dashboard.py": (None, DASHBOARD_FORMAT)}),
+]
+
+# -- found by attacking the suites: each passed a draft of them ----------------------------------------------------
+
+#: Both import functions wrapped: an import_module bound before blocker.py was imported still imports.
+BLOCKER_BOTH_WRAPPED = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import builtins
+import importlib
+import sys
+
+_blocked = set()
+_import, _import_module = builtins.__import__, importlib.import_module
+
+
+def _refuse(name):
+    if name in _blocked:
+        raise ModuleNotFoundError(f"{name} is blocked", name=name)
+
+
+def _guarded_import(name, *args, **kwargs):
+    _refuse(name)
+    return _import(name, *args, **kwargs)
+
+
+def _guarded_import_module(name, package=None):
+    _refuse(name)
+    return _import_module(name, package)
+
+
+builtins.__import__ = _guarded_import
+importlib.import_module = _guarded_import_module
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    _blocked.add(name)
+
+
+def unblock(name):
+    _blocked.discard(name)
+'''
+
+#: The plugins folder's modules, listed by a path relative to the current folder.
+LOADER_ITER_RELATIVE = LOADER_HEAD + '''
+import pkgutil
+
+
+def load(name):
+    names = [info.name for info in pkgutil.iter_modules(["plugins"])]
+    if name not in names:
+        raise UnknownPlugin(name)
+    return importlib.import_module("plugins." + name)
+'''
+
+VARIANTS += [
+    Variant(
+        "blocked-imports",
+        "both-import-functions-wrapped",
+        {"blocker.py": (None, BLOCKER_BOTH_WRAPPED)},
+        fails=("a_blocked_module_cannot_be_imported",),
+        says=("import_module", "sys.modules"),
+    ),
+    Variant(
+        "plugin-loader",
+        "iter-modules-of-a-relative-folder",
+        {"loader.py": (None, LOADER_ITER_RELATIVE)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("another folder",),
+        not_says=("the check added",),
+    ),
+    Variant(
+        "short-alias",
+        "rounded-to-six-places",
+        {"dashboard.py": ("return f\"mean {st.mean(numbers):g}, median {st.median(numbers):g}\"",
+                          "return f\"mean {round(st.mean(numbers), 6):g}, median {round(st.median(numbers), 6):g}\"")},
+        fails=("summary_uses_mean_and_median",),
+        says=(":g", "0.000123457"),
+    ),
+    Variant(
+        "short-alias",
+        "capital-g",
+        {"dashboard.py": ("return f\"mean {st.mean(numbers):g}, median {st.median(numbers):g}\"",
+                          "return f\"mean {st.mean(numbers):G}, median {st.median(numbers):G}\"")},
+        fails=("summary_uses_mean_and_median",),
+        says=(":g",),
+    ),
+]
+
+# -- one more mistake for a requirement that only shared a check with others ---------------------------------------
+
+VARIANTS += [
+    # The test of the entry turned round: a blocked name is never unblocked, and an imported module is removed.
+    Variant(
+        "blocked-imports",
+        "unblock-condition-turned-round",
+        {
+            "blocker.py": (
+                "    if name in sys.modules and sys.modules[name] is None:",
+                "    if sys.modules.get(name) is not None:",
+            )
+        },
+        fails=("unblocking_makes_it_importable_again", "unblocking_something_not_blocked_changes_nothing"),
+        says=("None",),
+    ),
+    Variant(
+        "plugin-loader",
+        "unknown-plugin-gives-none",
+        {"loader.py": ("            raise UnknownPlugin(name) from None", "            return None")},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=('"shout"', "returned None"),
+    ),
+    Variant(
+        "short-alias",
+        "long-name-kept-too",
+        {"dashboard.py": ("import statistics as st\n", "import statistics\nimport statistics as st\n")},
+        fails=("only_the_alias_is_bound_in_the_dashboard",),
+        says=("`statistics`",),
+    ),
+]

@@ -1,14 +1,41 @@
 """8.1 blocked-imports: sys.modules[name] = None stops `import name`.
 
 The checks use modules a fresh interpreter started with -S has not imported
-(csv, decimal): in an interpreter that had imported them already, blocking
-would be refused and the verdicts would mean nothing.
+(csv, decimal, array): in an interpreter that had imported them already,
+blocking would be refused and the verdicts would mean nothing. They also
+write modules of their own into the private copy, with names no README
+mentions, and count how often each one's body runs: an audit hook sees an
+"exec" event for every module body the import system executes.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: after block(name), `import name` raises ModuleNotFoundError whose name is
+  that name, for any module: the README's, the check's own, an extension module.
+  -> a_blocked_module_cannot_be_imported
+- Step 1: importlib.import_module(name) is refused just the same.
+  -> a_blocked_module_cannot_be_imported
+- Step 1: block must not import the module itself: its code never runs.
+  -> a_blocked_module_cannot_be_imported
+- Step 1 (with step 2): blocking a name that is blocked already is no error, and it stays blocked.
+  -> blocking_a_name_twice_keeps_it_blocked
+- Step 2: block of a module already imported raises ValueError.
+  -> an_imported_module_is_not_blocked
+- Step 2: that module stays exactly where it is (the same object in sys.modules, not run again).
+  -> an_imported_module_is_not_blocked
+- Step 3: after unblock(name), `import name` works again, and runs the module once.
+  -> unblocking_makes_it_importable_again
+- Step 3: unblock imports nothing itself.
+  -> unblocking_makes_it_importable_again
+- Step 3: unblock lifts that one block only: other names stay blocked.
+  -> unblocking_makes_it_importable_again
+- Step 4: unblock of a name that is not blocked (imported, or never heard of) changes nothing in
+  sys.modules and raises nothing, also for a name that was blocked, unblocked and imported since.
+  -> unblocking_something_not_blocked_changes_nothing
 """
 
 import pytest
 
 from grader import CheckFailed, expect
-
 
 #: Only the import statement raises ModuleNotFoundError: block() and unblock() change sys.modules and return.
 OWN_IMPORT_ERROR = {
@@ -17,36 +44,94 @@ OWN_IMPORT_ERROR = {
     "unblock": "unblock() only removes the None entry from sys.modules, and returns: it raises no ImportError itself.",
 }
 
+#: Modules of the check's own, written into the private copy: names the student cannot have planned for.
+OWN_MODULES = ("sparkline", "gauge")
+
+#: The first lines of every probe: count the module bodies that run, by file name.
+COUNT_RUNS = """
+import os, sys
+_bodies = []
+sys.addaudithook(lambda event, args: event == "exec" and _bodies.append(str(getattr(args[0], "co_filename", ""))))
+
+
+def ran(module):
+    return sum(os.path.basename(f) == module + ".py" for f in _bodies)
+"""
+
+
+def write_own_modules(student):
+    for name in OWN_MODULES:
+        student.write(f"{name}.py", f'"""A module of the check\'s own."""\n\nWHO = "{name}"\n')
+
 
 def raised_in(step, error):
     """A learner's message for an error raised while the check did ``step`` (None: importing blocker)."""
     if step is None:
         return f"your code raised {error.summary}", error.explain()
-    own = OWN_IMPORT_ERROR[step.partition("(")[0]] if error.isinstance("ImportError") else error.explain()
+    own = OWN_IMPORT_ERROR[step.strip("`").partition("(")[0]] if error.isinstance("ImportError") else error.explain()
     return f"{step} itself raised {error.summary}", own
+
+
+def blocked_attempt(name: str, how: str) -> str:
+    """Probe code: try one import of a blocked module and file what happened under seen[how + name]."""
+    statement = f"import {name}" if how == "import" else f'importlib.import_module("{name}")'
+    run = f"import {name}" if how == "import" else f'import_module("{name}")'
+    return f"""
+report(step={f"`{statement}`"!r})
+try:
+    {run}
+except BaseException as error:
+    seen["{how} {name}"] = [type(error).__name__, getattr(error, "name", None)]
+else:
+    seen["{how} {name}"] = "worked"
+"""
+
+
+#: Blocked in turn: the README's example, a module of the check's own, and one that is no .py file.
+BLOCKED = ("csv", "sparkline", "array")
 
 
 @pytest.mark.points(2)
 def test_a_blocked_module_cannot_be_imported(student):
-    probe = student.probe(
-        """
-        import blocker
-        report(step='block("csv")')
-        blocker.block("csv")
-        report(step="`import csv`")
-        import csv
-        """
-    )
+    write_own_modules(student)
+    # The code under test took import_module before blocker.py was imported, as a program's modules do.
+    code = COUNT_RUNS + "from importlib import import_module\nimport blocker\nseen = {}\n"
+    for name in BLOCKED:
+        code += f"report(step='block(\"{name}\")')\nblocker.block(\"{name}\")\n"
+        code += blocked_attempt(name, "import") + blocked_attempt(name, "import_module")
+    code += 'report(seen=seen, ran=ran("sparkline"), step=None)\n'
+    probe = student.probe(code)
     error, step = probe.error, probe.values.get("step")
-    # The error must come from `import csv`: a block() that raises it itself blocks nothing.
-    if error is not None and step != "`import csv`":
-        expected = 'block("csv") to return, so that the `import csv` after it raises ModuleNotFoundError'
+    if error is not None and step is None:
+        raise CheckFailed("`import blocker` to work", *raised_in(None, error))
+    if error is not None:  # block() raised: a block that raises by itself blocks nothing
+        expected = f"{step} to return, so that an import after it raises ModuleNotFoundError"
         raise CheckFailed(expected, *raised_in(step, error))
+    expect("seen" in probe.values, expected="the check to run to its end", saw=probe.completed.describe_end(),
+           hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.")
+    seen = probe.values["seen"]
+    for name in BLOCKED:
+        for how in ("import", "import_module"):
+            got = seen[f"{how} {name}"]
+            statement = f"`import {name}`" if how == "import" else f'importlib.import_module("{name}")'
+            if got == ["ModuleNotFoundError", name]:
+                continue
+            saw = "it worked" if got == "worked" else f"it raised {got[0]} (for the name {got[1]!r})"
+            if how == "import_module" and seen[f"import {name}"] == ["ModuleNotFoundError", name]:
+                hint = ("the import statement is refused, but importlib.import_module is not: block the name "
+                        "where every way of importing looks first, in sys.modules, rather than in one function.")
+            elif got == "worked":
+                hint = "put None in sys.modules under that name: then every import of it stops at once."
+            else:
+                hint = "the import must raise ModuleNotFoundError whose `name` is the blocked module's name."
+            raise CheckFailed(f'{statement} after block("{name}") to raise ModuleNotFoundError for {name}', saw, hint)
+    runs = probe.values["ran"]
     expect(
-        error is not None and error.type == "ModuleNotFoundError" and error.name == "csv",
-        expected='`import csv` after block("csv") to raise ModuleNotFoundError for csv',
-        saw=f"it raised {error.summary}" if error else "the import worked",
-        hint="put None in sys.modules under that name.",
+        runs == 0,
+        expected='block("sparkline") (a module the check wrote) not to import it: its code must never run',
+        saw=f"sparkline.py's code ran {'once' if runs == 1 else f'{runs} times'}",
+        hint="block only marks the name as unavailable; importing the module to check it is there runs its code, "
+        "which is what blocking is meant to avoid.",
     )
 
 
@@ -85,82 +170,208 @@ def test_blocking_a_name_twice_keeps_it_blocked(student):
 
 @pytest.mark.points(2)
 def test_unblocking_makes_it_importable_again(student):
+    write_own_modules(student)
     doing = 'block("decimal"), then unblock("decimal"), then `import decimal` to work'
     probe = student.probe(
-        """
-        import blocker
-        report(step='block("decimal")')
-        blocker.block("decimal")
-        report(step='unblock("decimal")')
-        blocker.unblock("decimal")
-        report(step="`import decimal`")
-        import decimal
-        report(works=str(decimal.Decimal("0.1") + decimal.Decimal("0.2")))
-        """
+        COUNT_RUNS
+        + """
+import blocker
+report(step='block("decimal")')
+blocker.block("decimal")
+report(step='unblock("decimal")')
+blocker.unblock("decimal")
+report(step="`import decimal`")
+import decimal
+report(works=str(decimal.Decimal("0.1") + decimal.Decimal("0.2")))
+report(step='block("sparkline")')
+blocker.block("sparkline")
+report(step='block("gauge")')
+blocker.block("gauge")
+report(step='unblock("sparkline")')
+blocker.unblock("sparkline")
+report(by_unblock=ran("sparkline"))
+report(step="`import sparkline`")
+import sparkline
+report(by_import=ran("sparkline"), who=getattr(sparkline, "WHO", None))
+report(step="`import gauge`")
+try:
+    import gauge
+except BaseException as error:
+    report(gauge=[type(error).__name__, getattr(error, "name", None)])
+else:
+    report(gauge="worked")
+report(step=None)
+"""
     )
-    error, step = probe.error, probe.values.get("step")
+    error, step, seen = probe.error, probe.values.get("step"), probe.values
     # Say which call raised, with the hint for that step.
-    if error is not None and step != "`import decimal`":
-        raise CheckFailed(doing, *raised_in(step, error))
+    if error is not None and step is None:
+        raise CheckFailed("`import blocker` to work", *raised_in(None, error))
+    if error is not None and not step.startswith("`import"):
+        raise CheckFailed(doing if "decimal" in step else f"{step} to return", *raised_in(step, error))
+    if error is not None:
+        raise CheckFailed(
+            doing if "decimal" in step else f'{step} after block("sparkline") and unblock("sparkline") to work',
+            f"{step} raised {error.summary}",
+            "unblock removes the None entry from sys.modules, so that the next import searches again."
+            if error.isinstance("ImportError")
+            else error.explain(),
+        )
     expect(
-        error is None,
-        expected=doing,
-        saw=f"`import decimal` raised {error.summary}" if error else "",
-        hint="unblock removes the None entry from sys.modules, so that the next import searches again.",
-    )
-    expect(
-        "works" in probe.values,
+        step is None and "gauge" in seen,
         expected=doing,
         saw=probe.completed.describe_end(),
         hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.",
     )
     expect(
-        probe.values["works"] == "0.3",
+        seen["works"] == "0.3",
         expected="decimal to be usable after unblock",
-        saw=f"Decimal('0.1') + Decimal('0.2') gave {probe.values['works']!r}",
+        saw=f"Decimal('0.1') + Decimal('0.2') gave {seen['works']!r}",
         hint="unblock removes the None entry from sys.modules.",
+    )
+    expect(
+        seen["by_unblock"] == 0,
+        expected='unblock("sparkline") (a module the check wrote) to import nothing: its code runs at the next import',
+        saw="sparkline.py's code ran inside unblock: unblock imported it",
+        hint="unblock only takes the block away; the program imports the module when it asks for it.",
+    )
+    expect(
+        seen["by_import"] == 1 and seen["who"] == "sparkline",
+        expected="`import sparkline` after unblock to run sparkline.py's code exactly once",
+        saw=f"it ran {seen['by_import']} times" if seen["by_import"] != 1 else "the module has no WHO = 'sparkline'",
+        hint="unblock removes the None entry from sys.modules, and nothing else.",
+    )
+    expect(
+        seen["gauge"] == ["ModuleNotFoundError", "gauge"],
+        expected='gauge, blocked too, to be still blocked after unblock("sparkline")',
+        saw="`import gauge` worked: it was not still blocked"
+        if seen["gauge"] == "worked"
+        else f"`import gauge` raised {seen['gauge'][0]}",
+        hint="unblock(name) lifts the block on that one name: leave every other entry of sys.modules as it is.",
     )
 
 
 @pytest.mark.points(1)
 def test_an_imported_module_is_not_blocked(student):
+    write_own_modules(student)
     probe = student.probe(
-        """
-        import sys, json, blocker
-        before = sys.modules["json"]
-        try:
-            blocker.block("json")
-        except ValueError:
-            report(refused=True)
-        report(kept=sys.modules.get("json") is before)
-        """
+        COUNT_RUNS
+        + """
+import importlib, json, sparkline, blocker
+seen = {}
+for name in ("json", "sparkline"):
+    before = sys.modules[name]
+    report(step=f'block("{name}")', name=name)
+    try:
+        blocker.block(name)
+    except ValueError:
+        refused = True
+    else:
+        refused = False
+    kept = sys.modules.get(name) is before
+    seen[name] = [refused, kept]
+    report(step=f'`import {name}` after block("{name}")')
+    if kept:
+        seen[name].append(importlib.import_module(name) is before)
+report(seen=seen, ran=ran("sparkline"), step=None)
+"""
     )
-    seen = probe.values
+    error, step, name = probe.error, probe.values.get("step"), probe.values.get("name")
+    if error is not None and step == f'block("{name}")':
+        raise CheckFailed(
+            f"{step} after `import {name}` to raise ValueError",
+            f"it raised {error.summary}",
+            "refuse a module that is imported already with ValueError, before changing anything."
+            if error.isinstance("Exception") and error.type != "NotImplementedError"
+            else error.explain(),
+        )
+    if error is not None:
+        raise CheckFailed(f"{step or '`import json, sparkline, blocker`'} to work", *raised_in(None, error))
+    expect("seen" in probe.values, expected="the check to run to its end", saw=probe.completed.describe_end(),
+           hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.")
+    for name, (refused, kept, *again) in probe.values["seen"].items():
+        expected = f'block("{name}") after `import {name}` to raise ValueError and leave {name} in sys.modules'
+        expect(refused, expected=expected, saw="it did not refuse",
+               hint="check whether sys.modules holds a module under that name first, and raise ValueError then.")
+        expect(
+            kept and again == [True],
+            expected=expected,
+            saw=f"{name} was taken out of sys.modules or replaced there",
+            hint="decide to refuse before changing anything: leave the entry of an imported module as it is.",
+        )
+    runs = probe.values["ran"]
     expect(
-        seen.get("refused") and seen.get("kept"),
-        expected='block("json") after `import json` to raise ValueError and leave json in sys.modules',
-        saw=f"it raised {probe.error.summary}"
-        if probe.error
-        else ("it did not refuse" if not seen.get("refused") else "json was removed"),
-        hint="check sys.modules.get(name) is not None first, and raise ValueError in that case.",
+        runs == 1,
+        expected='sparkline.py, imported before block("sparkline") was refused, to have run once',
+        saw=f"its code ran {runs} times",
+        hint="a refused block leaves the module as it is: do not import it again.",
     )
 
 
 @pytest.mark.points(1)
 def test_unblocking_something_not_blocked_changes_nothing(student):
-    seen = student.observe(
+    write_own_modules(student)
+    probe = student.probe(
         """
         import sys, json, blocker
-        before = sys.modules["json"]
+
+        def changes(before):
+            gone = sorted(k for k in before if k not in sys.modules)
+            replaced = sorted(k for k in before if k in sys.modules and sys.modules[k] is not before[k])
+            asked = ("json", "never_heard_of_it", "sparkline")
+            invented = sorted(k for k in asked if k in sys.modules and k not in before)
+            return gone + replaced + invented
+
+        before = dict(sys.modules)
+        report(step='unblock("json")')
         blocker.unblock("json")
+        report(step='unblock("never_heard_of_it")')
         blocker.unblock("never_heard_of_it")
-        report(kept=sys.modules.get("json") is before, invented="never_heard_of_it" in sys.modules)
-        """,
-        doing='unblock("json") after `import json`, and unblock of an unknown name, to do nothing',
+        report(simple=changes(before))
+        report(step='block("sparkline")')
+        blocker.block("sparkline")
+        report(step='unblock("sparkline")')
+        blocker.unblock("sparkline")
+        report(step='`import sparkline` after block("sparkline") and unblock("sparkline")')
+        import sparkline
+        before = dict(sys.modules)
+        report(step='unblock("sparkline") a second time')
+        blocker.unblock("sparkline")
+        report(again=changes(before), step=None)
+        """
     )
+    error, step, seen = probe.error, probe.values.get("step"), probe.values
+    simple = 'unblock("json") after `import json`, and unblock("never_heard_of_it"), to leave sys.modules alone'
+    if "simple" not in seen:
+        expect(
+            error is None,
+            expected=simple,
+            saw=f"{step} raised {error.summary}" if step else f"your code raised {error.summary}",
+            hint="unblock of a name that is not blocked does nothing: no error either."
+            if step and error.type != "NotImplementedError"
+            else error.explain(),
+        )
     expect(
-        seen["kept"] and not seen["invented"],
-        expected="unblock to leave an imported module, and an unknown name, alone",
-        saw="json was removed from sys.modules" if not seen["kept"] else "unblock added an entry",
+        "simple" in seen and not seen["simple"],
+        expected=simple,
+        saw=f"sys.modules changed for {', '.join(seen['simple'])}"
+        if seen.get("simple")
+        else probe.completed.describe_end(),
         hint="only delete the entry when its value is None.",
+    )
+    again = 'unblock("sparkline") a second time, after sparkline was blocked, unblocked and imported, to change nothing'
+    if error is not None and step.startswith("`import"):
+        hint = ("unblock removes the None entry from sys.modules, so that the next import searches again."
+                if error.isinstance("ImportError") else error.explain())
+        raise CheckFailed(again, f"{step} raised {error.summary}", hint)
+    if error is not None:
+        raise CheckFailed(again, *raised_in(step, error))
+    expect(
+        "again" in seen and not seen["again"],
+        expected=again,
+        saw=f"sys.modules changed for {', '.join(seen['again'])}"
+        if seen.get("again")
+        else probe.completed.describe_end(),
+        hint="decide by what sys.modules holds now: is the entry None? "
+        "A name that was blocked once may be imported since.",
     )

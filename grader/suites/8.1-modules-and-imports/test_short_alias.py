@@ -1,4 +1,29 @@
-"""8.1 short-alias: `import statistics as st` binds `st`, only in the dashboard."""
+"""8.1 short-alias: `import statistics as st` binds `st`, only in the dashboard.
+
+Lists whose mean and median print the same whichever way they are worked
+out cannot tell st.mean from a sum divided by a length. So the summary check
+also puts stand-ins for st.mean and st.median into the statistics module for
+one call, returning numbers of its own: the summary must show exactly those,
+formatted with :g.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: the name `st` at the top of dashboard.py is the statistics module (the one in sys.modules).
+  -> only_the_alias_is_bound_in_the_dashboard
+- Step 1: st is the dashboard's only name for the module: no `statistics`, no second alias.
+  -> only_the_alias_is_bound_in_the_dashboard
+- Step 2: summary returns "mean M, median D" for the README's lists and others.
+  -> summary_uses_mean_and_median
+- Step 2: M and D are what st.mean and st.median return when summary calls them.
+  -> summary_uses_mean_and_median
+- Step 2: both are formatted with :g.
+  -> summary_uses_mean_and_median
+- Step 3: legacy.py keeps its `statistics` name and its pstdev spread.
+  -> other_modules_still_use_the_real_name
+- Step 3: dashboard and legacy share the one statistics module, filed in sys.modules under its
+  real name only.
+  -> other_modules_still_use_the_real_name
+"""
 
 import pytest
 
@@ -6,21 +31,63 @@ from grader import expect
 
 IMPORT = "`import dashboard` to work"
 
+#: Real lists, and the summaries st.mean and st.median give for them.
+LISTS = (([1, 3, 8], "mean 4, median 3"), ([1, 2, 3, 4], "mean 2.5, median 2.5"), ([2, 1, 2], "mean 1.66667, median 2"))
+
+#: What the stand-ins return, and the summary that makes: :g shows 6 significant digits, and no ".0".
+STAND_IN_MEAN, STAND_IN_MEDIAN = 1234567.0, 0.000123456789
+STAND_IN_SUMMARY = "mean 1.23457e+06, median 0.000123457"
+STAND_IN_DATA = [7, 5, 6]
+
 
 @pytest.mark.points(2)
 def test_summary_uses_mean_and_median(student):
     seen = student.observe(
-        """
+        f"""
+        import statistics
         import dashboard
-        report(small=dashboard.summary([1, 3, 8]), halves=dashboard.summary([1, 2, 3, 4]))
+        report(real=[dashboard.summary(numbers) for numbers, _ in {LISTS!r}])
+        calls = []
+
+        def stand_in(kind, value):
+            def function(data, *args, **kwargs):
+                calls.append(kind)
+                return value
+            return function
+
+        real_mean, real_median = statistics.mean, statistics.median
+        statistics.mean = stand_in("mean", {STAND_IN_MEAN!r})
+        statistics.median = stand_in("median", {STAND_IN_MEDIAN!r})
+        try:
+            report(stand_ins=dashboard.summary({STAND_IN_DATA!r}))
+        finally:
+            statistics.mean, statistics.median = real_mean, real_median
+        report(calls=sorted(set(calls)))
         """,
         doing="dashboard.summary([1, 3, 8]) to return a summary",
     )
+    for (numbers, wanted), got in zip(LISTS, seen["real"]):
+        expect(
+            got == wanted,
+            expected=f"summary({numbers}) to be {wanted!r}",
+            saw=f"it was {got!r}",
+            hint="format both numbers with :g, as step 2 of the README shows.",
+        )
+    missing = [f"st.{kind}" for kind in ("mean", "median") if kind not in seen["calls"]]
     expect(
-        seen == {"small": "mean 4, median 3", "halves": "mean 2.5, median 2.5"},
-        expected="summary([1, 3, 8]) to be 'mean 4, median 3' and summary([1, 2, 3, 4]) 'mean 2.5, median 2.5'",
-        saw=f"they were {seen['small']!r} and {seen['halves']!r}",
-        hint="format both numbers with :g, as step 2 of the README shows.",
+        not missing,
+        expected=f"summary({STAND_IN_DATA}) to call st.mean and st.median",
+        saw=f"with stand-ins for the two in the statistics module, it never called {' or '.join(missing)}",
+        hint="M and D are what the statistics module's mean and median return: ask that module, under its alias, "
+        "when summary runs; work nothing out yourself, and use no other function.",
+    )
+    expect(
+        seen["stand_ins"] == STAND_IN_SUMMARY,
+        expected=f"summary to show what st.mean and st.median return, formatted with :g: with st.mean returning "
+        f"{STAND_IN_MEAN!r} and st.median {STAND_IN_MEDIAN!r}, {STAND_IN_SUMMARY!r}",
+        saw=f"it returned {seen['stand_ins']!r}",
+        hint="format each result with :g as it is (no rounding or other changes first): :g keeps 6 significant "
+        "digits and drops a trailing .0.",
     )
 
 
@@ -31,13 +98,17 @@ def test_only_the_alias_is_bound_in_the_dashboard(student):
         import sys, dashboard
         names = vars(dashboard)
         st = names.get("st")
-        report(has_st=st is sys.modules.get("statistics"), has_long="statistics" in names,
+        real = sys.modules.get("statistics")
+        report(has_st=real is not None and st is real, has_long="statistics" in names,
+               others=sorted(k for k, v in names.items() if v is real and k != "st"),
                bound="st" in names, st_type=type(st).__name__, st_name=getattr(st, "__name__", None))
         """,
         doing=IMPORT,
     )
     if not seen["bound"]:
         saw = "dashboard.py has no name `st`"
+    elif seen["st_name"] == "statistics":  # a module object that sys.modules does not hold
+        saw = "`st` was a statistics module, but not the one in sys.modules['statistics'] that every importer gets"
     elif seen["st_type"] == "module":  # another module under the alias (a typo such as `import stat as st`)
         saw = f"`st` was the module {seen['st_name']!r}"
     else:
@@ -54,6 +125,12 @@ def test_only_the_alias_is_bound_in_the_dashboard(student):
         saw="dashboard.py still binds `statistics` too",
         hint="remove the plain `import statistics` line: the alias alone imports the module.",
     )
+    expect(
+        not seen["others"],
+        expected="`st` to be dashboard.py's only name for the statistics module",
+        saw=f"it has other names for it too: {', '.join(seen['others'])}",
+        hint="one alias is enough: use `st` everywhere in dashboard.py.",
+    )
 
 
 @pytest.mark.points(1)
@@ -61,16 +138,30 @@ def test_other_modules_still_use_the_real_name(student):
     seen = student.observe(
         """
         import sys, dashboard, legacy
-        report(same=getattr(dashboard, "st", None) is legacy.statistics, alias_filed="st" in sys.modules,
-               spread=legacy.spread([2, 4]))
+        real = sys.modules.get("statistics")
+        report(dashboard_filed=real is not None and getattr(dashboard, "st", None) is real,
+               legacy_filed=real is not None and getattr(legacy, "statistics", None) is real,
+               legacy_names=sorted(k for k, v in vars(legacy).items() if real is not None and v is real),
+               st_name=getattr(getattr(dashboard, "st", None), "__name__", None),
+               alias_filed="st" in sys.modules, spread=legacy.spread([2, 4]))
         """,
         doing="`import dashboard, legacy` to work",
     )
     expect(
-        seen["same"],
-        expected="dashboard.st and legacy.statistics to be one module object",
-        saw="dashboard.st is not the module legacy.py uses",
-        hint="an alias is only a name in dashboard.py; import the module with `import statistics as st`.",
+        seen["legacy_filed"],
+        expected="legacy.py to keep using the statistics module under its real name, `statistics` (step 3)",
+        saw=f"legacy.py calls it {', '.join(seen['legacy_names'])}" if seen["legacy_names"]
+        else "legacy.py has no name `statistics` for the module in sys.modules",
+        hint="put legacy.py back as it was given: the alias belongs to dashboard.py alone.",
+    )
+    expect(
+        seen["dashboard_filed"],
+        expected="dashboard.st and legacy.statistics to be one module object, the one in sys.modules",
+        saw="dashboard.py has no name `st`" if seen["st_name"] is None
+        else f"dashboard.st is the module {seen['st_name']!r}" if seen["st_name"] != "statistics"
+        else "dashboard.st is not the module legacy.py uses: sys.modules['statistics'] holds another one",
+        hint="an alias is only a name in dashboard.py: leave sys.modules alone, so that every importer "
+        "gets the same module.",
     )
     expect(
         not seen["alias_filed"],
