@@ -1,129 +1,344 @@
-"""8.2 fresh-import: remove a package and its submodules from sys.modules, and import it anew."""
+"""8.2 fresh-import: remove a package and its submodules from sys.modules, and import it anew.
+
+Every check works with modules of its own beside the README's (subpackages of inventory, other packages,
+plain modules, modules whose names merely start like another's), with names the README never shows: an
+answer that knows the README's names only cannot pass. Every module the checks write notes in runlog.RUNS
+when its body runs, as the exercise's own modules do, so that a body run once too often, or not at all, shows.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: the entry `name` and every entry below it, at any depth, is removed from sys.modules.
+  -> every_submodule_is_forgotten_and_run_again
+- Step 1: for a dotted name, the entries below that submodule are removed too.
+  -> a_dotted_name_gives_the_submodule
+- Step 2: every other entry stays in sys.modules, the same object, inventory_tools and runlog included.
+  -> modules_outside_the_package_are_left_alone
+- Step 2: for a dotted name, the package above it stays as it was.
+  -> a_dotted_name_gives_the_submodule
+- Step 3: the function imports `name` again and returns the new module object, the one now in sys.modules,
+  for a package and for a plain module; the old objects keep their contents.
+  -> a_new_package_object_replaces_the_old_one
+- Step 3: the import runs each body once: the package's and what it imports itself run again exactly once.
+  -> every_submodule_is_forgotten_and_run_again, a_new_package_object_replaces_the_old_one
+- Step 3: nothing else is imported: a forgotten submodule stays out of sys.modules, and a module the program
+  never imported is never run.
+  -> every_submodule_is_forgotten_and_run_again
+- Step 3: for a dotted name, the function returns the submodule, not the top-level package.
+  -> a_dotted_name_gives_the_submodule
+- Step 4: when the import fails (the module is gone, or its body raises), that exception reaches the caller
+  unchanged: same type, same object, not swallowed.
+  -> a_failed_import_reaches_the_caller_unchanged
+"""
 
 import pytest
 
 from grader import expect
 
+#: The body of every module a check writes: it notes that it ran, as the exercise's own modules do.
+BODY = "import runlog\n\nrunlog.RUNS.append(__name__)\n"
+
+#: What the package's own body imports again each time it runs.
+REIMPORTED_BY_THE_PACKAGE = ["inventory", "inventory.stock"]
+
+
+def write(student, *paths):
+    for path in paths:
+        student.write(path, BODY)
+
+
+def counts(runs, names):
+    return ", ".join(f"{name} {runs.count(name)}" for name in names)
+
+
+def times(n):
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def too_few_or_many(runs):
+    """The hint when the package's bodies did not run exactly once more."""
+    if any(runs.count(name) > 2 for name in REIMPORTED_BY_THE_PACKAGE):
+        return "remove the entries, then import the package once: a reload on top of the import runs it again."
+    return (
+        "remove the entries from the dict the import system uses, sys.modules itself (a new dict bound to the "
+        "name sys.modules is not it): an entry left behind lets the package find its old inventory.stock."
+    )
+
+
+def shown(names, most=8):
+    names = list(names)
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
 
 @pytest.mark.points(2)
 def test_a_new_package_object_replaces_the_old_one(student):
+    # A plain module of the check's own as well: fresh_import works on any module, not only on packages.
+    write(student, "tally.py")
     seen = student.observe(
         """
-        import sys, inventory, freshen
-        old = inventory
+        import sys, runlog, inventory, tally, freshen
+        old, old_stock = inventory, inventory.stock
         new = freshen.fresh_import("inventory")
-        report(new_filed=new is sys.modules.get("inventory"), differs=new is not old,
-               new_type=type(new).__name__, old_intact=old.stock.ITEMS == {"apples": 3, "pears": 5})
+        report(new_filed=new is sys.modules.get("inventory"), differs=new is not old, new_type=type(new).__name__,
+               old_intact=old.stock is old_stock and old_stock.ITEMS == {"apples": 3, "pears": 5})
+        old_tally = tally
+        new_tally = freshen.fresh_import("tally")
+        report(tally_filed=new_tally is sys.modules.get("tally"), tally_differs=new_tally is not old_tally,
+               tally_type=type(new_tally).__name__, runs=list(runlog.RUNS))
         """,
-        doing='freshen.fresh_import("inventory") to work',
+        doing='freshen.fresh_import("inventory") and fresh_import("tally") to work',
     )
     expect(
         seen["new_filed"] and seen["differs"] and seen["new_type"] == "module",
         expected='fresh_import("inventory") to return a new module object, the one now in sys.modules',
-        saw="it returned the old, cached module" if not seen["differs"] else f"it returned a {seen['new_type']}",
-        hint="delete the sys.modules entries first, then importlib.import_module(name) builds a new module.",
+        saw="it returned the old, cached module" if not seen["differs"] else f"it returned a {seen['new_type']}"
+        if seen["new_type"] != "module" else "the module it returned is not the one in sys.modules",
+        hint="forget the sys.modules entries first; the import that follows then builds a new module.",
     )
     expect(
         seen["old_intact"],
         expected="the old module object to keep its contents",
-        saw="the old inventory.stock lost its ITEMS",
+        saw="the old inventory lost its stock, or inventory.stock its ITEMS",
         hint="only remove entries from sys.modules; do not change the modules themselves.",
+    )
+    runs = seen["runs"]
+    expect(
+        seen["tally_filed"] and seen["tally_differs"] and seen["tally_type"] == "module"
+        and runs.count("tally") == 2,
+        expected='fresh_import("tally"), for a plain module (no package, no submodules), to return a new module '
+        "object, the one now in sys.modules, its body run once more (twice in all)",
+        saw=f"it returned a {seen['tally_type']}" if seen["tally_type"] != "module"
+        else "it returned the old, cached module" if not seen["tally_differs"]
+        else "the module it returned is not the one in sys.modules" if not seen["tally_filed"]
+        else f"tally's body ran {times(runs.count('tally'))} in all",
+        hint="import it once: a reload on top of the import runs its body again."
+        if seen["tally_filed"] and seen["tally_differs"] and runs.count("tally") > 2
+        else "a plain module has no __path__ and no submodules: the same removal and import must work for it.",
+    )
+    expect(
+        runs.count("inventory") == 2 and runs.count("inventory.stock") == 2,
+        expected="the bodies of inventory and inventory.stock to run exactly once more (twice each in all)",
+        saw=f"the counts were {counts(runs, REIMPORTED_BY_THE_PACKAGE)}",
+        hint=too_few_or_many(runs),
     )
 
 
 @pytest.mark.points(2)
 def test_every_submodule_is_forgotten_and_run_again(student):
-    # A subpackage of the check's own, two levels down: inventory.depot.shelves.
-    student.write("inventory/depot/__init__.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
-    student.write("inventory/depot/shelves.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
+    # Subpackages of the check's own, down to four levels; inventory.ledgers is never imported.
+    write(
+        student,
+        "inventory/crates/__init__.py",
+        "inventory/crates/lids.py",
+        "inventory/crates/hinges/__init__.py",
+        "inventory/crates/hinges/pins.py",
+        "inventory/ledgers/__init__.py",
+    )
     seen = student.observe(
         """
         import sys, runlog, freshen
-        import inventory.prices, inventory.depot.shelves
-        old_prices = sys.modules["inventory.prices"]
+        import inventory.prices, inventory.crates.lids, inventory.crates.hinges.pins
+        ours = lambda key: key == "inventory" or key.startswith("inventory.")
+        old = {key: module for key, module in sys.modules.items() if ours(key)}
         freshen.fresh_import("inventory")
-        prices_forgotten = "inventory.prices" not in sys.modules
-        deep_left = sorted(k for k in ("inventory.depot", "inventory.depot.shelves") if k in sys.modules)
+        kept = sorted(key for key in old if sys.modules.get(key) is old[key])
+        present = sorted(key for key in sys.modules if ours(key))
+        runs = list(runlog.RUNS)
         import inventory.prices
-        report(runs=list(runlog.RUNS), forgotten=prices_forgotten, deep_left=deep_left,
-               new_prices=sys.modules["inventory.prices"] is not old_prices)
+        report(kept=kept, present=present, runs=runs, prices_again=runlog.RUNS.count("inventory.prices"))
         """,
         doing='freshen.fresh_import("inventory") to work',
     )
-    runs = seen["runs"]
+    kept, runs = seen["kept"], seen["runs"]
+    expect(
+        not kept,
+        expected='fresh_import("inventory") to forget every module of the package, at any depth, '
+        "including the check's own subpackages (inventory.crates, inventory.crates.hinges.pins, ...)",
+        saw=f"the old module objects of {shown(kept)} stayed in sys.modules",
+        hint="find the package's entries in sys.modules itself, not in a list of names you know: "
+        "a key belongs to the package if it is its name or starts with the name and a dot, however many dots follow.",
+    )
     expect(
         runs.count("inventory") == 2 and runs.count("inventory.stock") == 2,
-        expected="the bodies of inventory and inventory.stock to run again (twice each in all)",
-        saw=f"the bodies that ran were {runs}",
-        hint="remove the package and every 'inventory.' entry, then import the package again.",
+        expected="the bodies of inventory and inventory.stock to run exactly once more (twice each in all)",
+        saw=f"the counts were {counts(runs, REIMPORTED_BY_THE_PACKAGE)}",
+        hint=too_few_or_many(runs),
+    )
+    once = ["inventory.prices", "inventory.crates", "inventory.crates.lids", "inventory.crates.hinges",
+            "inventory.crates.hinges.pins"]
+    extra = [key for key in seen["present"] if key not in REIMPORTED_BY_THE_PACKAGE]
+    ran = [name for name in once if runs.count(name) != 1] + [name for name in ["inventory.ledgers"] if name in runs]
+    expect(
+        not extra and not ran,
+        expected='fresh_import("inventory") to import the package and nothing else: the forgotten submodules stay '
+        "out of sys.modules until the program imports them, and inventory.ledgers, never imported, never runs",
+        saw=(f"afterwards sys.modules held {shown(extra)} again" if extra else "")
+        + (" and " if extra and ran else "")
+        + (f"the bodies of {shown(ran)} ran as well" if ran else ""),
+        hint="step 3 imports `name` only. Looking for submodules on disk (pkgutil) imports subpackages "
+        "to look inside them: take the names from sys.modules instead.",
     )
     expect(
-        seen["forgotten"] and seen["new_prices"] and runs.count("inventory.prices") == 2,
-        expected="inventory.prices, imported before, to be forgotten too, so that importing it again runs its body",
-        saw="its old module object stayed in sys.modules",
-        hint="submodules at any depth have keys starting with 'inventory.'.",
-    )
-    expect(
-        not seen["deep_left"],
-        expected="the deeper submodules inventory.depot and inventory.depot.shelves to be forgotten too",
-        saw=f"{seen['deep_left']} stayed in sys.modules",
-        hint="a key belongs to the package if it starts with 'inventory.', however many dots follow.",
+        seen["prices_again"] == 2,
+        expected="inventory.prices, forgotten, to run its body again when the program imports it",
+        saw=f"its body had run {seen['prices_again']} times by then",
+        hint="remove every entry that starts with the package's name and a dot.",
     )
 
 
 @pytest.mark.points(1)
 def test_modules_outside_the_package_are_left_alone(student):
+    # Neighbours whose names start like the package's, another package and a plain module, all the check's own.
+    write(student, "inventory2.py", "orchard/__init__.py", "orchard/trees.py", "orchards.py", "tally.py")
     seen = student.observe(
         """
-        import sys, runlog, inventory_tools, inventory, freshen
-        before = (sys.modules["inventory_tools"], sys.modules["runlog"])
-        freshen.fresh_import("inventory")
-        report(kept=(sys.modules.get("inventory_tools"), sys.modules.get("runlog")) == before,
-               tools_runs=runlog.RUNS.count("inventory_tools"))
+        import sys, runlog, freshen
+        import inventory_tools, inventory2, inventory, orchard.trees, orchards, tally
+        lost = []
+        for name in ("inventory", "orchard", "tally"):
+            before = {key: module for key, module in sys.modules.items()
+                      if not (key == name or key.startswith(name + "."))}
+            freshen.fresh_import(name)
+            lost += [(name, key) for key in before if sys.modules.get(key) is not before[key]]
+        report(lost=lost)
         """,
-        doing='freshen.fresh_import("inventory") to work',
+        doing='freshen.fresh_import(...) to work for "inventory", "orchard" and "tally"',
     )
+    lost = seen["lost"]
+    first = lost[0][0] if lost else None
+    names = sorted(key for name, key in lost if name == first)
     expect(
-        seen["kept"] and seen["tools_runs"] == 1,
-        expected="inventory_tools and runlog to stay in sys.modules, untouched",
-        saw="inventory_tools (or runlog) was removed too",
-        hint="a submodule's key is the package name followed by a dot: compare with name + '.'.",
+        not lost,
+        expected="fresh_import(name) to leave every other entry of sys.modules as it was, the same object "
+        "(inventory_tools and runlog, and the check's inventory2, orchards, ...)",
+        saw=f'fresh_import("{first}") removed or replaced {shown(names)}',
+        hint="a module belongs to the package only if its name is the package's name, or that name followed by a "
+        "dot: inventory_tools and inventory2 merely start with the same letters, and a module's folder says nothing.",
     )
 
 
 @pytest.mark.points(1)
 def test_a_dotted_name_gives_the_submodule(student):
-    # Step 3 returns the module called `name`: for "inventory.depot" that is the subpackage, not inventory.
-    student.write("inventory/depot/__init__.py", "import runlog\n\nrunlog.RUNS.append(__name__)\n")
+    # Step 3 returns the module called `name`: for "inventory.crates" that is the subpackage, not inventory.
+    write(student, "inventory/crates/__init__.py", "inventory/crates/lids.py", "inventory/crates2.py")
     seen = student.observe(
         """
         import sys, runlog, freshen
-        import inventory.depot
-        old, package = sys.modules["inventory.depot"], sys.modules["inventory"]
-        new = freshen.fresh_import("inventory.depot")
+        import inventory.crates.lids, inventory.crates2, inventory.prices
+        old, old_prices = sys.modules["inventory.crates"], sys.modules["inventory.prices"]
+        above = {key: sys.modules[key] for key in ("inventory", "inventory.stock", "inventory.crates2")}
+        new = freshen.fresh_import("inventory.crates")
         report(name=getattr(new, "__name__", None), new_type=type(new).__name__,
-               filed=new is sys.modules.get("inventory.depot"), differs=new is not old,
-               runs=runlog.RUNS.count("inventory.depot"), package_kept=sys.modules.get("inventory") is package)
+               filed=new is sys.modules.get("inventory.crates"), differs=new is not old,
+               runs=runlog.RUNS.count("inventory.crates"), lids_left="inventory.crates.lids" in sys.modules,
+               changed=sorted(key for key in above if sys.modules.get(key) is not above[key]))
+        new_prices = freshen.fresh_import("inventory.prices")
+        report(prices_ok=new_prices is sys.modules.get("inventory.prices") and new_prices is not old_prices
+               and runlog.RUNS.count("inventory.prices") == 2, prices_name=getattr(new_prices, "__name__", None))
         """,
-        doing='freshen.fresh_import("inventory.depot") to work',
+        doing='freshen.fresh_import("inventory.crates") to work',
     )
     if seen["new_type"] != "module":
         saw = f"it returned a {seen['new_type']}"
     elif not seen["filed"]:
         saw = f"it returned the module {seen['name']!r}"
     else:
-        saw = "it returned the old, cached module" if not seen["differs"] else "its body did not run again"
+        saw = "it returned the old, cached module"
+        if seen["differs"]:
+            saw = f"its body ran {times(seen['runs'])} in all"
     expect(
         seen["filed"] and seen["differs"] and seen["runs"] == 2,
-        expected='fresh_import("inventory.depot") to return the new module inventory.depot, the one now in sys.modules',
+        expected='fresh_import("inventory.crates") to return the new module inventory.crates, the one now in '
+        "sys.modules, its body run once more (twice in all)",
         saw=saw,
         hint="importlib.import_module(name) returns the submodule it names; "
-        "__import__(name) returns the top-level package.",
+        "__import__(name) returns the top-level package."
+        if seen["new_type"] != "module" or not seen["filed"]
+        else "forget its entry in sys.modules first: the import then builds a new module."
+        if not seen["differs"]
+        else "forget its entry, then import it once: a reload on top of the import runs its body again.",
     )
-    # Step 2: only `name` and what lies below it are forgotten, not the package above it.
     expect(
-        seen["package_kept"],
-        expected='fresh_import("inventory.depot") to leave the package inventory as it was (step 2)',
-        saw="inventory was forgotten and imported again too",
-        hint="forget only the entries named `name` or starting with `name + '.'`, not the top-level package's.",
+        seen["prices_ok"],
+        expected='fresh_import("inventory.prices") to return the new module inventory.prices, its body run again',
+        saw=f"it returned {seen['prices_name']!r}, not a new inventory.prices",
+        hint="a dotted name may name a plain module inside the package: forget it and import it by that name.",
+    )
+    expect(
+        not seen["lids_left"],
+        expected='fresh_import("inventory.crates") to forget inventory.crates.lids, a submodule of it, too (step 1)',
+        saw="inventory.crates.lids stayed in sys.modules",
+        hint="for a dotted name, the entries below it start with that whole dotted name and a dot.",
+    )
+    # Step 2: only `name` and what lies below it are forgotten, not the package above it nor its neighbours.
+    expect(
+        not seen["changed"],
+        expected='fresh_import("inventory.crates") to leave the package inventory, inventory.stock and '
+        "inventory.crates2 as they were (step 2)",
+        saw=f"{shown(seen['changed'])} {'was' if len(seen['changed']) == 1 else 'were'} forgotten and imported "
+        "again too",
+        hint="forget only the entries named `name` or starting with `name` and a dot, not the top-level package's.",
+    )
+
+
+@pytest.mark.points(1)
+def test_a_failed_import_reaches_the_caller_unchanged(student):
+    # cellar raises the check's own exception once it is asked to run again; attic.boxes is deleted from disk.
+    student.write(
+        "cellar.py",
+        BODY + 'if getattr(runlog, "TRAP", None) is not None:\n    raise runlog.TRAP\n',
+    )
+    write(student, "attic/__init__.py", "attic/boxes.py")
+    seen = student.observe(
+        """
+        import importlib, os, runlog, freshen
+        import cellar, attic.boxes
+
+
+        def outcome(name):
+            try:
+                result = freshen.fresh_import(name)
+            except BaseException as error:
+                return dict(raised=type(error).__name__, same=error is runlog.TRAP,
+                            classes=[c.__name__ for c in type(error).__mro__], name=getattr(error, "name", None))
+            return dict(raised=None, returned=f"the {type(result).__name__} {getattr(result, '__name__', '')!r}")
+
+
+        runlog.TRAP = LookupError("the check's own error, raised by cellar.py")
+        body = outcome("cellar")
+        runlog.TRAP = None
+        os.remove(os.path.join("attic", "boxes.py"))
+        importlib.invalidate_caches()
+        report(body=body, missing=outcome("attic.boxes"))
+        """,
+        doing='freshen.fresh_import("cellar") and fresh_import("attic.boxes") to be called',
+    )
+    missing, body = seen["missing"], seen["body"]
+
+    def what(result):
+        if not result["raised"]:
+            return f"it returned {result['returned']} instead of raising"
+        if "ImportError" in result["classes"]:
+            return f"it raised {result['raised']} naming {result['name']!r}"
+        return f"it raised {result['raised']}"
+
+    stub = "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
+    expect(
+        missing["raised"] and "ModuleNotFoundError" in missing["classes"] and missing["name"] == "attic.boxes",
+        expected='fresh_import("attic.boxes"), after attic/boxes.py was deleted, to raise the import\'s own '
+        "ModuleNotFoundError, naming attic.boxes (step 4)",
+        saw=what(missing),
+        hint=stub
+        if missing["raised"] == "NotImplementedError"
+        else "import the module again through the import system, which says ModuleNotFoundError when it is gone: "
+        "loading its old file by hand is not an import."
+        if missing["raised"] and "ImportError" not in missing["classes"]
+        else "a module that cannot be imported again must not pass for one that can: let the import's exception "
+        "go through, without catching it or putting the old module back in its place.",
+    )
+    expect(
+        body["raised"] and body["same"],
+        expected="the exception that cellar.py's body raises (the check's own LookupError) to reach the caller "
+        "of fresh_import unchanged, the same object (step 4)",
+        saw=what(body) + (", not that exception" if body["raised"] else ""),
+        hint="do not catch the error to raise one of your own: the caller needs the original to see what went wrong.",
     )

@@ -1,4 +1,28 @@
-"""8.2 import-once: the main script must not be imported again under its own name."""
+"""8.2 import-once: the main script must not be imported again under its own name.
+
+The checks run the shop as its author does (`python shop.py`), and as the runpy module runs a script; they
+import labels and shop as other programs would, and load shop.py under a name of their own, where a guard
+that only rules out the name "shop" lets the program run. What money.py says is changed in the private copy,
+so a labels.py with a currency of its own shows.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: money.py defines CURRENCY = "EUR".
+  -> labels_take_the_currency_from_money
+- Step 2: labels.py takes CURRENCY from money, whatever money.py says, and never from shop.
+  -> labels_take_the_currency_from_money
+- Step 3: shop.py no longer defines a CURRENCY of its own.
+  -> the_tidied_shop_has_no_currency_and_keeps_its_guard
+- Step 3: the `if __name__ == "__main__":` guard stays around main(): loaded under any other name, shop.py
+  never runs the program.
+  -> the_tidied_shop_has_no_currency_and_keeps_its_guard
+- Afterwards `python shop.py` prints `starting shop` and `12.50 EUR`, exactly once each.
+  -> running_the_shop_runs_its_body_once
+- Afterwards the program runs to its end and never imports its own file under the name shop.
+  -> the_main_script_is_never_imported_by_name, running_the_shop_runs_its_body_once
+- Afterwards `import labels` in another program never starts the shop (no shop module, nothing printed).
+  -> labels_take_the_currency_from_money
+"""
 
 import pytest
 
@@ -22,7 +46,9 @@ def test_running_the_shop_runs_its_body_once(student):
         starts == 1,
         expected=f"{RUN_SHOP} to print 'starting shop' exactly once",
         saw="it never printed it" if not starts else f"it printed it {'twice' if starts == 2 else f'{starts} times'}",
-        hint="labels.py must not import shop: importing the main script by name runs its body a second time.",
+        hint="labels.py must not import shop: importing the main script by name runs its body a second time."
+        if starts
+        else "keep the line that prints 'starting shop' in shop.py's body: the shop still starts, once.",
     )
     expect(
         result.stdout.count("12.50 EUR") == 1,
@@ -69,11 +95,16 @@ def test_the_main_script_is_never_imported_by_name(student):
 def test_labels_take_the_currency_from_money(student):
     seen = student.observe(
         """
-        import sys, money, labels
+        import contextlib, io, sys
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            import money, labels
+            label = labels.price_label(3)
         report(
             currency=getattr(money, "CURRENCY", None),
-            label=labels.price_label(3),
+            label=label,
             shop_started="shop" in sys.modules,
+            printed=printed.getvalue()[:200],
         )
         """,
         doing="`import money, labels` to work",
@@ -85,9 +116,11 @@ def test_labels_take_the_currency_from_money(student):
         hint="step 1: move the line `CURRENCY = \"EUR\"` from shop.py into money.py.",
     )
     expect(
-        not seen["shop_started"],
-        expected="`import labels` not to import shop",
-        saw="importing labels also imported shop, and so ran the shop's body",
+        not seen["shop_started"] and not seen["printed"],
+        expected="`import labels` and a call of price_label() not to import shop, nor to print anything",
+        saw="importing labels also imported shop, and so ran the shop's body"
+        if seen["shop_started"]
+        else f"they printed {seen['printed']!r}",
         hint="step 2: labels.py should import money, not shop.",
     )
     expect(
@@ -114,17 +147,28 @@ def test_labels_take_the_currency_from_money(student):
 def test_the_tidied_shop_has_no_currency_and_keeps_its_guard(student):
     probe = student.probe(
         """
+        import contextlib, io, runpy
         import money
         money.CURRENCY = "CHF"  # the check's own value: a CURRENCY that shop.py defines itself says otherwise
-        import shop
-        report(has=hasattr(shop, "CURRENCY"), currency=getattr(shop, "CURRENCY", None))
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            import shop
+        report(has=hasattr(shop, "CURRENCY"), currency=getattr(shop, "CURRENCY", None), imported=printed.getvalue())
+        # Loaded under a name that is neither "__main__" nor "shop": still not the program.
+        printed = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(printed):
+                runpy.run_path("shop.py", run_name="shop_copy")
+        except SystemExit as stop:
+            printed.write(f" (and it raised SystemExit({stop.code!r}))")
+        report(other=printed.getvalue())
         """
     )
     if probe.error is not None:
         raise StudentError(probe.error, "`import shop` to work")
     seen = probe.values
     expect(
-        "has" in seen,
+        "other" in seen,
         expected="`import shop` to work",
         saw=probe.completed.describe_end(),
         hint="Look for sys.exit() or os._exit() in shop.py and the modules it imports.",
@@ -135,10 +179,16 @@ def test_the_tidied_shop_has_no_currency_and_keeps_its_guard(student):
         saw=f"shop.py still sets its own CURRENCY = {seen['currency']!r}",
         hint="step 3: delete the line `CURRENCY = \"EUR\"` from shop.py; labels.py takes it from money.",
     )
-    # main() prints the price label: importing shop must not print it.
-    expect(
-        "12.50" not in probe.completed.stdout,
-        expected="`import shop` not to run main(): only `python shop.py` runs the program",
-        saw=f"importing shop printed {probe.completed.stdout.strip()!r}, so main() ran",
-        hint='step 3: keep the call to main() inside `if __name__ == "__main__":`.',
-    )
+    # main() prints the price label: loading shop under any name but __main__ must not print it.
+    for how, printed, more in (
+        ("`import shop`", seen["imported"], ""),
+        ("shop.py, loaded under another name ('shop_copy'),", seen["other"],
+         "; a test against the module's own name ('shop') lets it run under every other name"),
+    ):
+        expect(
+            "12.50" not in printed,
+            expected=f"{how} not to run main(): only `python shop.py`, where the module's name is '__main__', "
+            "runs the program",
+            saw=f"loading it printed {printed.strip()!r}, so main() ran",
+            hint='step 3: keep the call to main() inside `if __name__ == "__main__":`' + more + ".",
+        )
