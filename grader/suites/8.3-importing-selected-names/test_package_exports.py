@@ -1,93 +1,250 @@
-"""8.3 package-exports: `from package import name` for attributes and submodules, and __all__ in a package."""
+"""8.3 package-exports: `from package import name` for attributes and submodules, and __all__ in a package.
+
+Every check first writes the course's colors/convert.py and its own colors/palette.py (colours that no
+README shows): the task is to leave the submodules alone, so a fix that needs changed submodules, or that
+imitates the palette, fails. An audit hook counts every run of colors/palette.py's body (the "exec" event
+that the import system raises for each module body), so a palette loaded and then dropped from
+sys.modules, or loaded by hand once per access, shows.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: `from colors import hex_to_rgb` works and gives a working function.
+  -> a_function_can_be_imported_from_the_package
+- Step 1: hex_to_rgb is imported from colors.convert, not copied: it is the very function that
+  colors.convert defines, so that line loads colors.convert too.
+  -> the_function_comes_from_the_convert_submodule
+- Step 2: `from colors import *` gives exactly hex_to_rgb and palette: nothing more, nothing less.
+  -> star_gives_the_function_and_the_submodule
+- Step 2: the palette it gives is the submodule colors.palette itself, imported once.
+  -> star_gives_the_function_and_the_submodule
+- Step 3: `import colors` by itself must not import colors.palette (its body never runs).
+  -> importing_the_package_does_not_load_the_palette
+- Leave the submodules alone: the checks use the course's convert.py and their own palette.py.
+  -> the_function_comes_from_the_convert_submodule, star_gives_the_function_and_the_submodule
+"""
 
 import pytest
 
-from grader import FIX_THE_NAMED_LINE, expect
+from grader import FIX_THE_NAMED_LINE, CheckFailed, StudentError, expect
+
+#: colors/convert.py as the course gives it.
+CONVERT = '''"""Conversions between colour notations."""
+
+
+def hex_to_rgb(code):
+    """"#ff8000" -> (255, 128, 0)."""
+    code = code.lstrip("#")
+    return tuple(int(code[i : i + 2], 16) for i in (0, 2, 4))
+'''
+
+#: colors/palette.py as the course gives it (the checks use their own, below).
+COURSE_PALETTE = '''"""Named palettes. Big in real life: load it only when someone asks for it."""
+
+WARM = ["#ff8000", "#ffd000", "#e03000"]
+COOL = ["#0080ff", "#00d0ff", "#3000e0"]
+'''
+
+AUTUMN = ["#a0522d", "#cd853f", "#8b4513"]
+
+#: The checks' palette: other names and colours than the course's.
+PALETTE = f'''"""Named palettes (the check's own)."""
+
+AUTUMN = {AUTUMN!r}
+'''
+
+#: Counts how many times colors/palette.py's body runs, however it is loaded.
+COUNT_PALETTE_RUNS = """
+import os, sys
+
+runs = []
+
+
+def count(event, args):
+    if event == "exec" and args and hasattr(args[0], "co_filename"):
+        runs.append(args[0].co_filename.replace(os.sep, "/"))
+
+
+sys.addaudithook(count)
+
+
+def palette_runs():
+    return sum(1 for f in runs if f.endswith("colors/palette.py"))
+"""
+
+
+def use_the_course_submodules(student) -> bool:
+    """Write the checks' convert.py and palette.py; True if the student's differed from the course's."""
+    changed = any(
+        not student.exists(path) or student.read(path) != text
+        for path, text in (("colors/convert.py", CONVERT), ("colors/palette.py", COURSE_PALETTE))
+    )
+    student.write("colors/convert.py", CONVERT)
+    student.write("colors/palette.py", PALETTE)
+    return changed
+
+
+def submodules_hint(changed: bool, hint: str) -> str:
+    if changed:
+        return (
+            "your colors/convert.py or colors/palette.py differs from the course's, and the checks use their own "
+            "copies (the task says to leave the submodules alone): the fix belongs in colors/__init__.py. "
+            + hint[0].upper()
+            + hint[1:]
+        )
+    return hint
+
+
+def observe(student, code: str, doing: str, changed: bool) -> dict:
+    """student.observe, whose verdict on an exception also says that the submodules were put back, if changed."""
+    try:
+        return student.observe(code, doing=doing)
+    except StudentError as failure:
+        if not changed:
+            raise
+        raise CheckFailed(failure.expected, failure.saw, submodules_hint(True, failure.hint)) from None
 
 
 @pytest.mark.points(2)
 def test_a_function_can_be_imported_from_the_package(student):
-    probe = student.probe("from colors import hex_to_rgb\nreport(rgb=hex_to_rgb('#ff8000'))")
+    changed = use_the_course_submodules(student)
+    probe = student.probe("from colors import hex_to_rgb\nreport(rgb=[hex_to_rgb(c) for c in ('#ff8000', '#1a2b3c')])")
     seen, error = probe.values, probe.error
     # Another exception in one of the package's files (an unquoted name in __all__) is not about step 1.
     other = error is not None and error.filename not in (None, "<check>") and not error.isinstance("ImportError")
     expect(
-        seen.get("rgb") == [255, 128, 0],
+        seen.get("rgb") == [[255, 128, 0], [26, 43, 60]],
         expected="`from colors import hex_to_rgb` to work, and hex_to_rgb('#ff8000') to be (255, 128, 0)",
         saw=f"it raised {error.summary}" if error else f"it gave {seen.get('rgb')!r}",
-        hint=f"{error.explain()} Then {FIX_THE_NAMED_LINE}"
+        hint=submodules_hint(changed, f"{error.explain()} Then {FIX_THE_NAMED_LINE}")
         if other
-        else "in colors/__init__.py, `from .convert import hex_to_rgb`.",
-    )
-
-
-@pytest.mark.points(2)
-def test_star_gives_the_function_and_the_submodule(student):
-    seen = student.observe(
-        """
-        namespace = {}
-        exec("from colors import *", namespace)
-        names = sorted(n for n in namespace if n != "__builtins__")
-        palette = namespace.get("palette")
-        report(names=names, warm=getattr(palette, "WARM", [None])[0])
-        """,
-        doing="`from colors import *` to work",
-    )
-    expect(
-        seen["names"] == ["hex_to_rgb", "palette"] and seen["warm"] == "#ff8000",
-        expected="`from colors import *` to give exactly hex_to_rgb and the submodule palette",
-        saw=f"it gave {seen['names']}",
-        hint='__all__ = ["hex_to_rgb", "palette"] in colors/__init__.py.',
-    )
-
-
-@pytest.mark.points(1)
-def test_importing_the_package_does_not_load_the_palette(student):
-    seen = student.observe(
-        """
-        import sys, colors
-        report(loaded="colors.palette" in sys.modules, function=callable(getattr(colors, "hex_to_rgb", None)))
-        """,
-        doing="`import colors` to work",
-    )
-    expect(
-        seen["function"] and not seen["loaded"],
-        expected="`import colors` to provide colors.hex_to_rgb without importing colors.palette",
-        saw="colors.palette was imported too" if seen["loaded"] else "colors has no hex_to_rgb",
-        hint="step 3: import only convert in __init__.py; name palette in __all__ instead of importing it."
-        if seen["loaded"]
-        else "step 1: `from .convert import hex_to_rgb` in colors/__init__.py.",
+        else submodules_hint(
+            changed,
+            "step 1: `from colors import name` finds an attribute of the package, or else a submodule of that "
+            "name; hex_to_rgb is neither until colors/__init__.py binds it, taken from the submodule convert.",
+        ),
     )
 
 
 @pytest.mark.points(1)
 def test_the_function_comes_from_the_convert_submodule(student):
-    seen = student.observe(
+    changed = use_the_course_submodules(student)
+    seen = observe(
+        student,
         """
-        import sys
-        namespace = {}
-        exec("from colors import hex_to_rgb", namespace)
+        import os, sys
+        from colors import hex_to_rgb
         convert = sys.modules.get("colors.convert")
+        filename = getattr(getattr(hex_to_rgb, "__code__", None), "co_filename", None)
         report(
-            bound=sorted(n for n in namespace if n != "__builtins__"),
-            loaded=sorted(n for n in ("colors", "colors.convert") if n in sys.modules),
-            same=convert is not None and namespace["hex_to_rgb"] is getattr(convert, "hex_to_rgb", None),
+            loaded=convert is not None,
+            same=convert is not None and hex_to_rgb is getattr(convert, "hex_to_rgb", None),
+            defined_in=os.path.relpath(filename).replace(os.sep, "/") if filename else None,
         )
         """,
         doing="`from colors import hex_to_rgb` to work",
+        changed=changed,
     )
+    where = f" (the one it gave was defined in {seen['defined_in']})" if seen["defined_in"] else ""
     expect(
-        seen["loaded"] == ["colors", "colors.convert"] and seen["same"],
-        expected="`from colors import hex_to_rgb` to load colors and colors.convert, and give the function "
-        "defined in colors.convert",
-        saw=f"sys.modules had only {seen['loaded']}"
-        if seen["loaded"] != ["colors", "colors.convert"]
-        else "hex_to_rgb was not the function that colors.convert defines",
-        hint="step 1: import hex_to_rgb from .convert in colors/__init__.py; do not copy the function.",
+        seen["loaded"] and seen["same"],
+        expected="`from colors import hex_to_rgb` to give the very function that colors.convert defines, "
+        "and so to load colors.convert",
+        saw=f"colors.convert was never imported{where}"
+        if not seen["loaded"]
+        else f"hex_to_rgb was another function than colors.convert.hex_to_rgb{where}",
+        hint=submodules_hint(
+            changed,
+            "step 1: a copy of the function (or another function of that name) is not the one users of "
+            "colors.convert get, and changes made there would not reach it: import it from the submodule.",
+        ),
     )
+
+
+@pytest.mark.points(2)
+def test_star_gives_the_function_and_the_submodule(student):
+    changed = use_the_course_submodules(student)
+    seen = observe(
+        student,
+        COUNT_PALETTE_RUNS
+        + f"""
+namespace = {{}}
+exec("from colors import *", namespace)
+palette = namespace.get("palette")
+report(
+    names=sorted(n for n in namespace if n != "__builtins__"),
+    listed=hasattr(sys.modules["colors"], "__all__"),
+    kind="class" if isinstance(palette, type) else type(palette).__name__,
+    submodule=palette is not None and palette is sys.modules.get("colors.palette"),
+    autumn=getattr(palette, "AUTUMN", None) == {AUTUMN!r},
+    runs=palette_runs(),
+)
+""",
+        doing="`from colors import *` to work",
+        changed=changed,
+    )
+    names = seen["names"]
+    if seen["listed"]:
+        hint = "with __all__, `*` takes exactly the names the list holds, no more and no fewer."
+    elif "palette" not in names:
+        hint = "without __all__, `*` takes only what the package already has: it never imports a submodule."
+    else:
+        hint = "without __all__, `*` takes every public attribute of the package, submodules it imported included."
     expect(
-        seen["bound"] == ["hex_to_rgb"],
-        expected="`from colors import hex_to_rgb` to bind only hex_to_rgb in the importer",
-        saw=f"it bound {seen['bound']}",
-        hint="leave the package's other names to `import colors` or `from colors import *`.",
+        names == ["hex_to_rgb", "palette"],
+        expected="`from colors import *` to give exactly hex_to_rgb and palette",
+        saw=f"it gave {names}",
+        hint=hint,
+    )
+    runs = f"colors/palette.py ran {seen['runs']} times"
+    if seen["kind"] != "module":
+        saw = f"the palette it gave was a {seen['kind']}, not a module, and {runs}"
+    elif not seen["submodule"]:
+        saw = f"the palette it gave was a module, but not sys.modules['colors.palette'], and {runs}"
+    elif seen["runs"] != 1:
+        saw = runs
+    else:
+        saw = "the palette it gave did not hold what colors/palette.py defines"
+    expect(
+        seen["submodule"] and seen["autumn"] and seen["runs"] == 1,
+        expected="the palette that `*` gives to be the submodule colors.palette, loaded once from colors/palette.py",
+        saw=saw,
+        hint=submodules_hint(
+            changed,
+            "a name in __all__ that the package lacks makes `*` import the submodule of that name through the "
+            "import system, once, the same module `import colors.palette` gives; a stand-in in __init__.py, or "
+            "a module loaded from its file by hand, is not that submodule.",
+        ),
+    )
+
+
+@pytest.mark.points(1)
+def test_importing_the_package_does_not_load_the_palette(student):
+    changed = use_the_course_submodules(student)
+    seen = observe(
+        student,
+        COUNT_PALETTE_RUNS
+        + """
+import colors
+
+function = callable(getattr(colors, "hex_to_rgb", None))
+report(function=function, loaded="colors.palette" in sys.modules, runs=palette_runs())
+""",
+        doing="`import colors` to work",
+        changed=changed,
+    )
+    light = not seen["loaded"] and seen["runs"] == 0
+    if seen["loaded"]:
+        saw = "colors.palette was imported too"
+    elif not light:
+        saw = "colors/palette.py ran, though it left sys.modules"
+    else:
+        saw = "colors has no hex_to_rgb"
+    expect(
+        seen["function"] and light,
+        expected="`import colors` to provide colors.hex_to_rgb without importing colors.palette",
+        saw=saw,
+        hint="step 3: whatever colors/__init__.py imports, every `import colors` loads; a submodule that only `*` "
+        "needs can be left for `*` to import."
+        if not light
+        else "step 1: the package needs an attribute hex_to_rgb, taken from its submodule convert.",
     )

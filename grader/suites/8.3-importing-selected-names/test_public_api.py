@@ -1,36 +1,79 @@
-"""8.3 public-api: __all__ decides exactly what `from textkit import *` exports."""
+"""8.3 public-api: __all__ decides exactly what `from textkit import *` exports.
+
+"Everything working as before" is tried on texts the README never shows (accents, "@", punctuation),
+so a rewrite that only keeps "Fish & Chips" right, or that dropped an import the functions need, shows.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: `from textkit import *` works again and gives exactly slugify, shout and _normalize.
+  -> star_gives_exactly_the_public_api
+- Step 1: nothing else: in particular no re, unicodedata, REPLACEMENTS or _cleanup.
+  -> no_imported_module_leaks_out, star_gives_exactly_the_public_api
+- Step 2: every name in __all__ is one that textkit defines (a string naming one of its globals).
+  -> all_names_only_what_textkit_defines
+- Step 3: slugify, shout and _normalize give what they gave before, on any text.
+  -> everything_else_works_as_before
+- Step 3: explicit imports still work, such as `from textkit import REPLACEMENTS` (__all__ only governs *).
+  -> everything_else_works_as_before
+"""
 
 import pytest
 
-from grader import expect
+from grader import FIX_THE_NAMED_LINE, expect
 
 STAR = """
+import sys
 namespace = {}
 exec("from textkit import *", namespace)
-report(names=sorted(n for n in namespace if n != "__builtins__"))
+report(names=sorted(n for n in namespace if n != "__builtins__"), listed=hasattr(sys.modules["textkit"], "__all__"))
 """
+
+PUBLIC = ["_normalize", "shout", "slugify"]
+MACHINERY = ("re", "unicodedata", "REPLACEMENTS", "_cleanup")
+
+
+def listed(names: list) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 @pytest.mark.points(2)
 def test_star_gives_exactly_the_public_api(student):
     seen = student.observe(STAR, doing="`from textkit import *` to work")
+    names = seen["names"]
+    missing = [n for n in PUBLIC if n not in names]
+    extra = [n for n in names if n not in PUBLIC]
+    parts = [f"it gave {names}"]
+    if missing:
+        parts.append(f"without {listed(missing)}")
+    if extra:
+        parts.append(f"with {listed(extra)} too")
+    if not seen["listed"]:
+        hint = (
+            "without __all__, `*` takes every name that does not start with an underscore (the modules textkit "
+            "imported included) and none that does: only __all__ can say exactly what it gives."
+        )
+    elif any(n.startswith("_") for n in missing):
+        hint = "with __all__, `*` takes a name that starts with an underscore too, but only if the list holds it."
+    else:
+        hint = "with __all__, `*` takes exactly the names the list holds, no more and no fewer."
     expect(
-        seen["names"] == ["_normalize", "shout", "slugify"],
+        not missing and not extra,
         expected="`from textkit import *` to give exactly _normalize, shout and slugify",
-        saw=f"it gave {seen['names']}",
-        hint='define __all__ = ["slugify", "shout", "_normalize"] in textkit.py.',
+        saw=", ".join(parts),
+        hint=hint,
     )
 
 
 @pytest.mark.points(1)
 def test_no_imported_module_leaks_out(student):
     seen = student.observe(STAR, doing="`from textkit import *` to work")
-    leaked = [n for n in seen["names"] if n in ("re", "unicodedata", "REPLACEMENTS", "_cleanup")]
+    leaked = [n for n in seen["names"] if n in MACHINERY]
     expect(
         not leaked,
         expected="`from textkit import *` to leave textkit's own machinery behind",
         saw=f"it also gave {leaked}",
-        hint="names not listed in __all__ are not exported by *.",
+        hint="`*` exports exactly what __all__ lists: keep textkit's machinery out of the list (explicit imports "
+        "such as `from textkit import REPLACEMENTS` work without it).",
     )
 
 
@@ -41,14 +84,13 @@ def not_strings(items):
         kinds.setdefault(kind, []).append(name)
     parts = []
     for kind, names in kinds.items():
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         one = len(names) == 1
-        parts.append(f"its item {listed} is a {kind}" if one else f"its items {listed} are {kind}s")
+        parts.append(f"its item {listed(names)} is a {kind}" if one else f"its items {listed(names)} are {kind}s")
     return "; ".join(parts)
 
 
 @pytest.mark.points(1)
-def test_all_names_only_what_textkit_defines_and_nothing_broke(student):
+def test_all_names_only_what_textkit_defines(student):
     seen = student.observe(
         """
         import textkit
@@ -57,16 +99,10 @@ def test_all_names_only_what_textkit_defines_and_nothing_broke(student):
         # Items that are not strings, each by its own name (a function's __name__) and its type.
         others = [(getattr(n, "__name__", repr(n)), type(n).__name__) for n in items or () if not isinstance(n, str)]
         strings = items is not None and not others
-        try:
-            from textkit import REPLACEMENTS
-        except ImportError:  # textkit itself imported above: only the name can be missing
-            REPLACEMENTS = None
         report(kind=type(names).__name__, others=others, strings=strings,
-               missing=[n for n in names if not hasattr(textkit, n)] if strings else [],
-               slug=textkit.slugify("Fish & Chips"), kept=REPLACEMENTS is not None,
-               table=REPLACEMENTS["&"] if REPLACEMENTS is not None else None)
+               missing=[n for n in names if n not in vars(textkit)] if strings else [])
         """,
-        doing="`import textkit` and textkit.slugify to work",
+        doing="`import textkit` to work",
     )
     expect(
         seen["strings"],
@@ -83,18 +119,73 @@ def test_all_names_only_what_textkit_defines_and_nothing_broke(student):
     expect(
         not seen["missing"],
         expected="every name in textkit.__all__ to be defined in textkit",
-        saw=f"textkit has no {', '.join(seen['missing'])}, so `from textkit import *` raises AttributeError",
-        hint="step 2: take out of __all__ any name the module does not define, or correct its spelling.",
+        saw=f"textkit defines no {listed(seen['missing'])}, so `from textkit import *` fails",
+        hint="step 2: a name in __all__ is a promise that the module has it: check each one against the "
+        "definitions in textkit.py, spelling included.",
     )
-    expect(
-        seen["kept"],
-        expected="`from textkit import REPLACEMENTS` to still work",
-        saw="textkit has no REPLACEMENTS any more",
-        hint="step 3: keep REPLACEMENTS under its name; __all__ only governs `*`, explicit imports still work.",
+
+
+#: Texts and what the course's textkit makes of them.
+SLUGS = {
+    "Fish & Chips": "fish-and-chips",
+    "Crème Brûlée @ Noon!": "creme-brulee-at-noon",
+    "  Ångström & Co. 2024 ": "angstrom-and-co-2024",
+}
+SHOUTS = {"ready": "READY!", "Déjà vu": "DÉJÀ VU!"}
+NORMALS = {"Crème brûlée": "Creme brulee", "Ça va, Zoë?": "Ca va, Zoe?"}
+TABLE = {"&": "and", "@": "at"}
+
+
+@pytest.mark.points(1)
+def test_everything_else_works_as_before(student):
+    probe = student.probe(
+        f"""
+        got = {{}}
+        exec("from textkit import *", got)
+        report(star=True)
+        missing = []
+        for name in ("REPLACEMENTS", "slugify", "shout", "_normalize"):
+            try:
+                exec(f"from textkit import {{name}}", got)
+            except ImportError:
+                missing.append(name)
+        report(missing=missing, table=got.get("REPLACEMENTS"))
+        if not missing:
+            report(slugs=[got["slugify"](t) for t in {list(SLUGS)!r}])
+            report(normals=[got["_normalize"](t) for t in {list(NORMALS)!r}])
+            report(shouts=[got["shout"](t) for t in {list(SHOUTS)!r}])
+        """
     )
+    seen, error = probe.values, probe.error
     expect(
-        seen["slug"] == "fish-and-chips" and seen["table"] == "and",
-        expected='slugify("Fish & Chips") to still be "fish-and-chips", and REPLACEMENTS["&"] "and"',
-        saw=f"they were {seen['slug']!r} and {seen['table']!r}",
-        hint="only change __all__; leave the functions as they were.",
+        "star" in seen,
+        expected="`from textkit import *` to work, to use the functions it gives",
+        saw=f"it raised {error.summary}" if error else "it did not finish",
+        hint=(error.explain() if error else FIX_THE_NAMED_LINE)
+        + " This check uses the functions that `*` gives: steps 1 and 2 first.",
+    )
+    missing = seen.get("missing", [])
+    expect(
+        "missing" in seen and not missing,
+        expected=f"`from textkit import {missing[0] if missing else 'REPLACEMENTS'}` to still work",
+        saw=f"textkit has no {listed(missing)} any more" if missing else f"it raised {error and error.summary}",
+        hint="step 3: keep every name textkit had under its name; __all__ only governs `*`, explicit imports "
+        "ignore it.",
+    )
+    wrong = []
+    tried = (("slugs", "slugify", SLUGS), ("normals", "_normalize", NORMALS), ("shouts", "shout", SHOUTS))
+    for key, function, cases in tried:
+        for text, want, got in zip(cases, cases.values(), seen.get(key, [])):
+            if got != want:
+                wrong.append(f"{function}({text!r}) gave {got!r}, not {want!r}")
+    if seen.get("table") != TABLE:
+        wrong.append(f"REPLACEMENTS was {seen.get('table')!r}, not {TABLE!r}")
+    expect(
+        error is None and not wrong,
+        expected="slugify, shout, _normalize and REPLACEMENTS to work as they did before",
+        saw=f"it raised {error.summary}" if error else "; ".join(wrong[:2]),
+        hint=f"{error.explain()} Then {FIX_THE_NAMED_LINE}"
+        if error
+        else "step 3: only __all__ needed to change; the functions, and the imports they rely on, must do what "
+        "they did.",
     )
