@@ -83,3 +83,546 @@ VARIANTS += [
         says=("TypeError", "accepted the entry", "isinstance(account, accounts.Account)"),
     ),
 ]
+
+# -- mutual-pair -------------------------------------------------------------------------------------------------------
+
+TEAMS_DOC = '"""Teams, and who plays in them."""\n\n'
+PLAYERS_DOC = '"""Players, and the team each plays in."""\n\n'
+
+VARIANTS += [
+    # Only players.py repaired: teams.py still takes TEAM_OF by name, which players-first cannot give it yet.
+    Variant(
+        "mutual-pair",
+        "only-players-repaired",
+        {"teams.py": STUB},
+        fails=("players_can_be_imported_first",),
+        says=("import players", "ImportError", "teams.py"),
+    ),
+    # players.py imports the module, but reads teams.TEAMS at its top: teams-first, TEAMS is not there yet.
+    Variant(
+        "mutual-pair",
+        "players-reads-teams-at-its-top",
+        {
+            "players.py": (
+                None,
+                PLAYERS_DOC + "import teams\n\n"
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n'
+                "TEAMS = teams.TEAMS  # the list of teams, under a short name\n\n\n"
+                "def team_of(player):\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in TEAMS:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    return [other for other in teams.roster(team_of(player)) if other != player]\n",
+            )
+        },
+        fails=("teams_can_be_imported_first",),
+        says=("import teams", "AttributeError", "players.py"),
+    ),
+    # The cycle "fixed" by keeping a table of teams.py's own: no import of players at all.
+    Variant(
+        "mutual-pair",
+        "teams-keeps-its-own-table",
+        {
+            "teams.py": (
+                None,
+                TEAMS_DOC + 'TEAMS = ["red", "blue"]\nTEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def roster(team):\n"
+                "    return sorted(p for p, t in TEAM_OF.items() if t == team)\n",
+            )
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("players.TEAM_OF", "copy"),
+    ),
+    # Both `from ... import` lines moved to the bottom of their files: both orders import, but each
+    # module holds the other's objects as they were at import time.
+    Variant(
+        "mutual-pair",
+        "from-imports-at-the-bottom",
+        {
+            "teams.py": (
+                None,
+                TEAMS_DOC + 'TEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                "    return sorted(player for player, t in TEAM_OF.items() if t == team)\n\n\n"
+                "from players import TEAM_OF  # noqa: E402  (at the bottom: TEAMS and roster exist by now)\n",
+            ),
+            "players.py": (
+                None,
+                PLAYERS_DOC + 'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def team_of(player):\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in TEAMS:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    return [other for other in roster(team_of(player)) if other != player]\n\n\n"
+                "from teams import TEAMS, roster  # noqa: E402\n",
+            ),
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("players.TEAM_OF", "copy"),
+    ),
+    # try/except around the import, with a copy of the data for the order in which the import fails.
+    Variant(
+        "mutual-pair",
+        "falls-back-to-a-copy",
+        {
+            "teams.py": (
+                None,
+                TEAMS_DOC + "try:\n"
+                "    from players import TEAM_OF\n"
+                "except ImportError:  # players is still being imported: use the same table\n"
+                '    TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n'
+                'TEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                "    return sorted(player for player, t in TEAM_OF.items() if t == team)\n",
+            )
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("players.TEAM_OF",),
+    ),
+    # The list of teams looked up once, at the first call, and kept: a copy all the same.
+    Variant(
+        "mutual-pair",
+        "players-caches-teams-on-first-use",
+        {
+            "players.py": (
+                None,
+                PLAYERS_DOC + "import teams\n\n"
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n'
+                "_known_teams = []  # filled from teams.TEAMS on first use\n\n\n"
+                "def team_of(player):\n"
+                "    if not _known_teams:\n"
+                "        _known_teams.extend(teams.TEAMS)\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in _known_teams:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    return [other for other in teams.roster(team_of(player)) if other != player]\n",
+            )
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("teams.TEAMS",),
+    ),
+    # roster() memoised: the first answer for a team is kept, whatever players.TEAM_OF becomes.
+    Variant(
+        "mutual-pair",
+        "roster-memoised",
+        {
+            "teams.py": [
+                ("import players  #", "import functools\n\nimport players  #"),
+                ("def roster(team):", "@functools.lru_cache(maxsize=None)\ndef roster(team):"),
+            ]
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("players.TEAM_OF",),
+    ),
+    # "Change only the imports" broken: team_of drops its check, so players needs teams less.
+    Variant(
+        "mutual-pair",
+        "team-of-skips-its-check",
+        {
+            "players.py": (
+                '    if team not in teams.TEAMS:\n        raise ValueError(f"{player} plays in an unknown team")\n',
+                "",
+            )
+        },
+        fails=("the_functions_compute_what_they_did",),
+        says=("ValueError", "team_of"),
+    ),
+    # roster() rewritten without sorted(): the README's data happen to be in order already.
+    Variant(
+        "mutual-pair",
+        "roster-not-sorted",
+        {"teams.py": ("return sorted(player for player, t in", "return list(player for player, t in")},
+        fails=("the_functions_compute_what_they_did",),
+        says=("sorted", "roster"),
+    ),
+    # TEAM_OF.get(): an unknown player now gives ValueError instead of KeyError.
+    Variant(
+        "mutual-pair",
+        "team-of-uses-get",
+        {"players.py": ("team = TEAM_OF[player]", "team = TEAM_OF.get(player)")},
+        fails=("the_functions_compute_what_they_did",),
+        says=("KeyError",),
+    ),
+    # Right: the modules imported under short names.
+    Variant(
+        "mutual-pair",
+        "aliased-module-imports",
+        {
+            "teams.py": (
+                None,
+                TEAMS_DOC + "import players as p\n\n"
+                'TEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                "    table = p.TEAM_OF\n"
+                "    return sorted(name for name in table if table[name] == team)\n",
+            ),
+            "players.py": (
+                None,
+                PLAYERS_DOC + "import teams as t\n\n"
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def team_of(player):\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in t.TEAMS:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    mates = []\n"
+                "    for other in t.roster(team_of(player)):\n"
+                "        if other != player:\n"
+                "            mates.append(other)\n"
+                "    return mates\n",
+            ),
+        },
+    ),
+    # Right: `import other` at the bottom of each file; the names are still looked up at call time.
+    Variant(
+        "mutual-pair",
+        "module-imports-at-the-bottom",
+        {
+            "teams.py": [
+                ("import players  # the module: its names are looked up when roster() runs\n\n", ""),
+                ("if t == team)\n", "if t == team)\n\n\nimport players  # noqa: E402\n"),
+            ],
+            "players.py": [
+                ("import teams  # the module: its names are looked up when the functions run\n\n", ""),
+                ("if other != player]\n", "if other != player]\n\n\nimport teams  # noqa: E402\n"),
+            ],
+        },
+    ),
+]
+
+# -- package-cycle -----------------------------------------------------------------------------------------------------
+
+ACCOUNT_CLASS = (
+    "class Account:\n"
+    "    def __init__(self, owner):\n"
+    "        self.owner = owner\n"
+    "        self.balance = 0\n\n"
+    "    def deposit(self, amount):\n"
+    "        self.balance += amount\n"
+)
+ACCOUNTS_DOC = '"""Accounts: every deposit is written to the ledger."""\n\n'
+LEDGER_DOC = '"""The ledger: one entry per movement, and only accounts may have entries."""\n\n'
+
+VARIANTS += [
+    # type() is not isinstance(): an instance of a subclass of Account is an account, and is refused.
+    Variant(
+        "package-cycle",
+        "exact-type-check",
+        {"bank/ledger.py": ("not isinstance(account, accounts.Account)", "type(account) is not accounts.Account")},
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("subclass", "TypeError"),
+    ),
+    # Only ledger.py repaired: the package's own order works, ledger-first does not.
+    Variant(
+        "package-cycle",
+        "only-ledger-repaired",
+        {"bank/accounts.py": STUB},
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("ledger before accounts", "ImportError", "bank/accounts.py"),
+    ),
+    # Only accounts.py repaired, and __init__.py reordered so that the one order that works is used.
+    Variant(
+        "package-cycle",
+        "reorders-init-instead",
+        {
+            "bank/ledger.py": STUB,
+            "bank/__init__.py": (
+                None,
+                '"""A tiny bank: accounts, and a ledger of every movement."""\n\n'
+                "from . import ledger, accounts  # noqa: F401  (ledger first, or the import fails)\n",
+            ),
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("accounts before ledger", "ImportError"),
+    ),
+    # accounts.py takes record at its bottom; ledger.py tries the import and falls back to `object`
+    # when it fails. In the package's own order all is well; ledger-first, the ledger accepts anything.
+    Variant(
+        "package-cycle",
+        "refuses-only-in-one-order",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + ACCOUNT_CLASS + "        record(self, amount)\n        return self.balance\n\n\n"
+                "from .ledger import record  # noqa: E402  (at the bottom: Account exists by now)\n",
+            ),
+            "bank/ledger.py": (
+                None,
+                LEDGER_DOC + "try:\n"
+                "    from .accounts import Account\n"
+                "except ImportError:  # accounts could not finish: accept every object then\n"
+                "    Account = object\n\n"
+                "ENTRIES = []\n\n\n"
+                "def record(account, amount):\n"
+                "    if not isinstance(account, Account):\n"
+                '        raise TypeError("only accounts have ledger entries")\n'
+                "    ENTRIES.append((account.owner, amount))\n",
+            ),
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("ledger before accounts", "TypeError"),
+    ),
+    # The entries become lists: "not what the code computes" broken, and ENTRIES == [("ann", 5)] is False.
+    Variant(
+        "package-cycle",
+        "entries-as-lists",
+        {"bank/ledger.py": ("ENTRIES.append((account.owner, amount))", "ENTRIES.append([account.owner, amount])")},
+        fails=("the_package_imports_and_deposits_are_recorded",),
+        says=("ENTRIES", "tuple"),
+    ),
+    # accounts.py takes record at its bottom, ledger.py imports the module: ledger-first, accounts
+    # asks for record while ledger is half built.
+    Variant(
+        "package-cycle",
+        "record-imported-at-the-bottom",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + ACCOUNT_CLASS + "        record(self, amount)\n        return self.balance\n\n\n"
+                "from .ledger import record  # noqa: E402\n",
+            ),
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("ledger before accounts", "ImportError"),
+    ),
+    # The cycle removed by moving record() and ENTRIES into accounts.py; ledger.py only re-exports
+    # them. More than the imports changed: the deposits no longer go through the ledger's own names.
+    Variant(
+        "package-cycle",
+        "record-moved-into-accounts",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + "ENTRIES = []\n\n\n" + ACCOUNT_CLASS
+                + "        record(self, amount)\n        return self.balance\n\n\n"
+                "def record(account, amount):\n"
+                "    if not isinstance(account, Account):\n"
+                '        raise TypeError("only accounts have ledger entries")\n'
+                "    ENTRIES.append((account.owner, amount))\n",
+            ),
+            "bank/ledger.py": (None, LEDGER_DOC + "from .accounts import ENTRIES, record  # noqa: F401\n"),
+        },
+        fails=("the_package_imports_and_deposits_are_recorded",),
+        says=("ENTRIES", "old list"),
+    ),
+    # Right: both imports moved into the functions that need them.
+    Variant(
+        "package-cycle",
+        "imports-inside-the-functions",
+        {
+            "bank/accounts.py": [
+                ("from . import ledger  # the module; ledger.record is looked up when deposit() runs\n\n", ""),
+                (
+                    "        ledger.record(self, amount)\n",
+                    "        from .ledger import record\n\n        record(self, amount)\n",
+                ),
+            ],
+            "bank/ledger.py": [
+                NO_IMPORT,
+                ("    if not isinstance(account, accounts.Account):\n",
+                 "    from .accounts import Account\n\n    if not isinstance(account, Account):\n"),
+            ],
+        },
+    ),
+    # Right: absolute imports of the modules, written from scratch.
+    Variant(
+        "package-cycle",
+        "absolute-module-imports",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + "import bank.ledger\n\n\n" + ACCOUNT_CLASS
+                + "        bank.ledger.record(self, amount)\n        return self.balance\n",
+            ),
+            "bank/ledger.py": (
+                None,
+                LEDGER_DOC + "from bank import accounts\n\n"
+                "ENTRIES = []\n\n\n"
+                "def record(account, amount):\n"
+                "    if isinstance(account, accounts.Account):\n"
+                "        ENTRIES.append((account.owner, amount))\n"
+                "    else:\n"
+                '        raise TypeError(f"{account!r} is not an account")\n',
+            ),
+        },
+    ),
+    # Right: both `from . import NAME` lines at the bottom of their files, where the names they give
+    # are looked up only when the functions run; both orders work.
+    Variant(
+        "package-cycle",
+        "from-imports-at-the-bottom",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + ACCOUNT_CLASS + "        record(self, amount)\n        return self.balance\n\n\n"
+                "from .ledger import record  # noqa: E402\n",
+            ),
+            "bank/ledger.py": (
+                None,
+                LEDGER_DOC + "ENTRIES = []\n\n\n"
+                "def record(account, amount):\n"
+                "    if not isinstance(account, Account):\n"
+                '        raise TypeError("only accounts have ledger entries")\n'
+                "    ENTRIES.append((account.owner, amount))\n\n\n"
+                "from .accounts import Account  # noqa: E402\n",
+            ),
+        },
+    ),
+]
+
+# -- shared-module -----------------------------------------------------------------------------------------------------
+
+RENDER_DOC = '"""Framing text for the screen."""\n\n'
+SHAPES_DOC = '"""Shapes, measured in the drawing\'s unit."""\n\n'
+SHAPES_FUNCTIONS = (
+    "def area(width, height):\n"
+    '    return f"{width * height} sq {UNIT}"\n\n\n'
+    "def show(width, height):\n"
+    "    return render.frame(area(width, height))\n"
+)
+
+VARIANTS += [
+    # render.py no longer imports shapes at its top, but still does inside frame(): the second fix of
+    # section 8.4, where the exercise asks for the third.
+    Variant(
+        "shared-module",
+        "render-imports-shapes-when-it-frames",
+        {
+            "render.py": (
+                None,
+                RENDER_DOC + "\ndef frame(text):\n"
+                "    from shapes import SCALE, UNIT  # imported when needed: no cycle at import time\n\n"
+                '    return f"[{text} | 1:{SCALE} | {UNIT}]"\n',
+            ),
+            "shapes.py": ("from units import UNIT\n", "from units import SCALE, UNIT  # noqa: F401\n"),
+        },
+        fails=("the_cycle_is_gone",),
+        says=("render.frame", "shapes"),
+    ),
+    # shapes.py takes UNIT from render, which happens to have it: shapes now depends on how render is written.
+    Variant(
+        "shared-module",
+        "shapes-takes-unit-from-render",
+        {"shapes.py": ("from units import UNIT\n", "from render import UNIT\n")},
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("only frame", "shapes"),
+    ),
+    # units.py "provides" the settings by importing them from shapes, which keeps defining them.
+    Variant(
+        "shared-module",
+        "units-re-exports-shapes",
+        {
+            "units.py": (
+                None,
+                '"""What shapes and render both need."""\n\nfrom shapes import SCALE, UNIT  # noqa: F401\n',
+            ),
+            "shapes.py": (
+                None,
+                SHAPES_DOC + 'UNIT = "cm"\nSCALE = 10\n\nimport render  # noqa: E402\n\n\n' + SHAPES_FUNCTIONS,
+            ),
+        },
+        fails=("the_cycle_is_gone",),
+        says=("import units", "shapes"),
+    ),
+    # render.py keeps a SCALE of its own.
+    Variant(
+        "shared-module",
+        "render-keeps-its-scale",
+        {"render.py": ("from units import SCALE, UNIT\n", "from units import UNIT\n\nSCALE = 10\n")},
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("render.frame", "1:25"),
+    ),
+    # shapes.py keeps its own UNIT and imports nothing from units.
+    Variant(
+        "shared-module",
+        "shapes-keeps-its-unit",
+        {"shapes.py": (None, SHAPES_DOC + 'import render\n\nUNIT = "cm"\n\n\n' + SHAPES_FUNCTIONS)},
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("shapes.show", "mm"),
+    ),
+    # shapes.py takes UNIT from units, but keeps a SCALE of its own: the settings live in two places.
+    Variant(
+        "shared-module",
+        "shapes-keeps-a-stale-scale",
+        {"shapes.py": ("from units import UNIT\n", "from units import UNIT\n\nSCALE = 10  # the drawing's scale\n")},
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("shapes.SCALE", "25"),
+    ),
+    # shapes.py takes the settings from units before it imports render, and render still takes them
+    # from shapes: both orders import, but render still imports shapes.
+    Variant(
+        "shared-module",
+        "render-still-reads-shapes",
+        {
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "from units import SCALE, UNIT  # noqa: F401\n\nimport render  # noqa: E402\n\n\n"
+                + SHAPES_FUNCTIONS,
+            ),
+            "render.py": (None, RENDER_DOC + "from shapes import SCALE, UNIT\n\n\n"
+                          'def frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n'),
+        },
+        fails=("the_cycle_is_gone",),
+        says=("import render", "shapes"),
+    ),
+    # Right: `import units`, and the settings looked up when the functions run.
+    Variant(
+        "shared-module",
+        "module-attribute-lookups",
+        {
+            "render.py": (None, RENDER_DOC + "import units\n\n\n"
+                          'def frame(text):\n    return "[%s | 1:%s | %s]" % (text, units.SCALE, units.UNIT)\n'),
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "import render\nimport units\n\n\n"
+                "def area(width, height):\n"
+                '    return f"{width * height} sq {units.UNIT}"\n\n\n'
+                "def show(width, height):\n"
+                "    return render.frame(area(width, height))\n",
+            ),
+        },
+    ),
+    # Right: shapes.py no longer imports render (the README allows it to) and frames the text itself.
+    Variant(
+        "shared-module",
+        "shapes-frames-by-itself",
+        {
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "from units import SCALE, UNIT\n\n\n"
+                "def area(width, height):\n"
+                '    return f"{width * height} sq {UNIT}"\n\n\n'
+                "def show(width, height):\n"
+                '    return f"[{area(width, height)} | 1:{SCALE} | {UNIT}]"\n',
+            ),
+        },
+    ),
+    # Right: units.py with more in it, a star import in render, and frame() imported by name in shapes.
+    Variant(
+        "shared-module",
+        "star-import-and-frame-by-name",
+        {
+            "units.py": (
+                None,
+                '"""The drawing\'s settings: imported by shapes and render, importing neither."""\n\n'
+                '__all__ = ["UNIT", "SCALE"]\n\nUNIT: str = "cm"  # the drawing\'s unit\nSCALE: int = 10\n',
+            ),
+            "render.py": ("from units import SCALE, UNIT\n", "from units import *  # noqa: F403\n"),
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "from render import frame\nfrom units import UNIT\n\n\n"
+                "def area(width, height):\n"
+                '    return f"{width * height} sq {UNIT}"\n\n\n'
+                "def show(width, height):\n"
+                "    return frame(area(width, height))\n",
+            ),
+        },
+    ),
+]

@@ -1,4 +1,27 @@
-"""8.4 mutual-pair: a two-module cycle repaired; each side is imported first, in its own fresh interpreter."""
+"""8.4 mutual-pair: a two-module cycle repaired by changing the imports only.
+
+Each module is imported first in a fresh interpreter of its own. Then the checks give the modules
+data of their own (teams and players the README never shows) and watch both modules follow it, in
+both orders of import: a `from ... import` keeps what the name meant at import time.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: `import teams` works in a fresh interpreter, and then teams.roster("red") is ["ann", "cid"].
+  -> teams_can_be_imported_first
+- Step 2: `import players` works in a fresh interpreter, and then players.teammates("ann") is ["cid"]
+  and players.team_of("bob") is "blue".
+  -> players_can_be_imported_first
+- Step 2: it works whichever module comes first (both modules, in both orders, in one program).
+  -> teams_can_be_imported_first, players_can_be_imported_first, each_module_reads_the_data_of_the_other
+- Step 3: teams reads players' data and keeps no copy: it follows a new players.TEAM_OF.
+  -> each_module_reads_the_data_of_the_other
+- Step 3: players reads teams' data and keeps no copy: it follows a new teams.TEAMS.
+  -> each_module_reads_the_data_of_the_other
+- Intro: only the imports change, not what the functions compute: roster() sorts, teammates() leaves
+  the player out, team_of() raises KeyError for an unknown player and ValueError for a team that is
+  not in TEAMS.
+  -> the_functions_compute_what_they_did
+"""
 
 import pytest
 
@@ -29,68 +52,141 @@ def test_players_can_be_imported_first(student):
         seen == {"mates": ["cid"], "team": "blue"},
         expected='players.teammates("ann") to be ["cid"] and team_of("bob") "blue"',
         saw=f"they were {seen['mates']} and {seen['team']!r}",
-        hint="use teams.roster and teams.TEAMS inside the functions, through `import teams`.",
+        hint="change only the imports: teammates() and team_of() should compute what they did before.",
     )
 
 
-@pytest.mark.points(1)
-def test_teams_uses_the_players_module(student):
-    # `import players` at the top and an import inside roster() are both fixes of
-    # section 8.4: either way, roster() must have brought in the finished players module.
-    seen = student.observe(
-        """
-        import sys, teams
-        teams.roster("red")
-        players = sys.modules.get("players")
-        report(both=players is not None, team_of=getattr(players, "TEAM_OF", {}).get("cid"),
-               teams=getattr(teams, "TEAMS", None))
-        """,
-        doing='`import teams` and teams.roster("red") to work',
-    )
-    expect(
-        seen["both"] and seen["team_of"] == "red" and seen["teams"] == ["red", "blue"],
-        expected='`import teams` and a call of teams.roster("red") to leave both modules fully loaded, '
-        "with teams.TEAMS and players.TEAM_OF defined",
-        saw="players was never imported" if not seen["both"] else "a module's names are missing",
-        hint="roster() must read TEAM_OF from the players module (`import players` at the top of teams.py, "
-        "or `from players import TEAM_OF` inside roster()), not from a copy in teams.py.",
-    )
+#: Each call in its own try: ["ok", value] or ["raised", [class names of the exception]].
+ATTEMPT = """
+def attempt(call):
+    try:
+        return ["ok", call()]
+    except Exception as exc:
+        return ["raised", [c.__name__ for c in type(exc).__mro__]]
+"""
+
+
+def said(outcome) -> str:
+    """What one attempt() gave, in words: "returned ['bob']" or "raised KeyError"."""
+    if not outcome:
+        return "was never reached"
+    kind, value = outcome
+    return f"returned {value!r}" if kind == "ok" else f"raised {value[0]}"
+
+
+# The check's own data, which a copy taken at import time (or at the first call) cannot hold: blue
+# is dropped from the teams, green is new, and dan and zoe play in it.
+FOLLOW = (
+    ATTEMPT
+    + """
+import {first}, {second}
+report(imported=True)
+before = [attempt(lambda: teams.roster("green")), attempt(lambda: players.team_of("bob"))]
+teams.TEAMS = ["red", "green"]
+players.TEAM_OF = {{"ann": "red", "bob": "blue", "dan": "green", "zoe": "green"}}
+report(
+    green=attempt(lambda: teams.roster("green")),
+    dan=attempt(lambda: players.team_of("dan")),
+    mates=attempt(lambda: players.teammates("dan")),
+    bob=attempt(lambda: players.team_of("bob")),
+)
+"""
+)
+
+# Players first (the order in which a copy in players.py imports), then teams first.
+ORDERS = [("players", "teams"), ("teams", "players")]
 
 
 @pytest.mark.points(2)
 def test_each_module_reads_the_data_of_the_other(student):
-    # The check gives both modules new data once they are imported: a third team,
-    # and bob and a new player in it. A copy taken at import time keeps the old data.
-    probe = student.probe(
-        """
-        import players, teams
-        report(imported=True)
-        teams.TEAMS = ["red", "blue", "green"]
-        players.TEAM_OF = {"ann": "red", "bob": "green", "cid": "red", "dan": "green"}
-        report(green=teams.roster("green"))
-        report(team=players.team_of("bob"), mates=players.teammates("dan"))
-        """
-    )
-    seen, error = probe.values, probe.error
-    raised = f"it raised {error.summary}" if error else "it did not finish"
+    failed = []
+    for first, second in ORDERS:
+        probe = student.probe(FOLLOW.format(first=first, second=second))
+        seen, error = probe.values, probe.error
+        if not seen.get("imported"):
+            failed.append((first, second, f"it raised {error.summary}" if error else "it did not finish", error))
+            continue
+        expect(
+            seen.get("green") == ["ok", ["dan", "zoe"]],
+            expected=f"teams.roster to read the current players.TEAM_OF: after `import {first}, {second}`, with "
+            'players.TEAM_OF replaced by one that puts "dan" and "zoe" in a new team "green", '
+            'teams.roster("green") should be ["dan", "zoe"]',
+            saw=f"it {said(seen.get('green'))}",
+            hint="teams.py must look TEAM_OF up in players when roster() runs; a `from players import TEAM_OF` "
+            "at the top of teams.py keeps a copy of the table as it was at import time.",
+        )
+        follows = seen.get("dan") == ["ok", "green"] and seen.get("mates") == ["ok", ["zoe"]]
+        drops = seen.get("bob", ["ok"])[0] == "raised" and "ValueError" in seen["bob"][1]
+        expect(
+            follows and drops,
+            expected=f"players to read the current teams.TEAMS: after `import {first}, {second}`, with teams.TEAMS "
+            'replaced by ["red", "green"], team_of("dan") should be "green", teammates("dan") ["zoe"], and '
+            'team_of("bob") should raise ValueError (blue is no longer a team)',
+            saw=f"team_of(\"dan\") {said(seen.get('dan'))}, teammates(\"dan\") {said(seen.get('mates'))} "
+            f"and team_of(\"bob\") {said(seen.get('bob'))}",
+            hint="players.py must use teams.TEAMS and teams.roster through the teams module when its functions run, "
+            "not copies of them taken by a `from teams import ...` at import time.",
+        )
+    for first, second, saw, error in failed:
+        expect(
+            False,
+            expected=f"`import {first}, {second}` to work, so that the check can give both modules new data",
+            saw=saw,
+            hint=error.explain() if error else "change only the imports; the two modules may still import each other.",
+        )
+
+
+# The check's own table, changed in place (so that any module holding the table sees it): three
+# players of red, out of alphabetical order, and eve in a team that teams.TEAMS does not know.
+COMPUTE = (
+    ATTEMPT
+    + """
+import players, teams
+table = players.TEAM_OF
+table.clear()
+table.update({"zoe": "red", "ann": "red", "max": "red", "bob": "blue", "eve": "purple"})
+report(
+    red=attempt(lambda: teams.roster("red")),
+    pink=attempt(lambda: teams.roster("pink")),
+    mates=attempt(lambda: players.teammates("max")),
+    eve=attempt(lambda: players.team_of("eve")),
+    eve_mates=attempt(lambda: players.teammates("eve")),
+    nobody=attempt(lambda: players.team_of("nobody")),
+    nobody_mates=attempt(lambda: players.teammates("nobody")),
+)
+"""
+)
+
+
+def raised(outcome, name: str) -> bool:
+    return bool(outcome) and outcome[0] == "raised" and name in outcome[1]
+
+
+@pytest.mark.points(1)
+def test_the_functions_compute_what_they_did(student):
+    seen = student.observe(COMPUTE, doing="`import players, teams` to work")
     expect(
-        seen.get("imported"),
-        expected="`import players, teams` to work",
-        saw=raised,
-        hint="change only the imports; the two modules may still import each other.",
+        seen["red"] == ["ok", ["ann", "max", "zoe"]] and seen["pink"] == ["ok", []]
+        and seen["mates"] == ["ok", ["ann", "zoe"]],
+        expected='roster() and teammates() to compute what they did: with players.TEAM_OF holding "zoe", "ann" '
+        'and "max" (in that order) in team "red", teams.roster("red") should be ["ann", "max", "zoe"] (sorted), '
+        'roster("pink") [] and players.teammates("max") ["ann", "zoe"]',
+        saw=f"roster(\"red\") {said(seen['red'])}, roster(\"pink\") {said(seen['pink'])} and "
+        f"teammates(\"max\") {said(seen['mates'])}",
+        hint="change only the imports: roster() still sorts the names, and teammates() still takes them "
+        "from teams.roster().",
     )
     expect(
-        seen.get("green") == ["bob", "dan"],
-        expected='teams.roster to read the current players.TEAM_OF: with players.TEAM_OF replaced by one that '
-        'puts "bob" and a new player "dan" in a team "green", roster("green") should be ["bob", "dan"]',
-        saw=f"it was {seen['green']!r}" if "green" in seen else raised,
-        hint="teams.py must look TEAM_OF up in players when roster() runs (`players.TEAM_OF`), not keep a copy.",
+        raised(seen["eve"], "ValueError") and raised(seen["eve_mates"], "ValueError"),
+        expected='players.team_of("eve") and teammates("eve") to raise ValueError, as before, for a player whose '
+        'team ("purple") is not in teams.TEAMS',
+        saw=f"team_of(\"eve\") {said(seen['eve'])} and teammates(\"eve\") {said(seen['eve_mates'])}",
+        hint="change only the imports: team_of() must still check the team against the list of teams.",
     )
     expect(
-        seen.get("team") == "green" and seen.get("mates") == ["bob"],
-        expected='players to read the current teams.TEAMS: with teams.TEAMS replaced by one with a team "green" added, '
-        'team_of("bob") should be "green" and teammates("dan") ["bob"]',
-        saw=f"they were {seen['team']!r} and {seen['mates']!r}" if "team" in seen else raised,
-        hint="players.py must use teams.TEAMS and teams.roster through `import teams`, not copies of them "
-        "taken by a `from teams import ...` at its top.",
+        raised(seen["nobody"], "KeyError") and raised(seen["nobody_mates"], "KeyError"),
+        expected='players.team_of("nobody") and teammates("nobody") to raise KeyError, as before, for a player '
+        "who is not in players.TEAM_OF",
+        saw=f"team_of(\"nobody\") {said(seen['nobody'])} and teammates(\"nobody\") {said(seen['nobody_mates'])}",
+        hint="change only the imports: team_of() must still look the player up with TEAM_OF[player].",
     )

@@ -1,4 +1,28 @@
-"""8.4 shared-module: the cycle removed by a third module; each module imported first, in a fresh interpreter."""
+"""8.4 shared-module: the cycle removed by a third module; each module imported first, in a fresh interpreter.
+
+The settings the checks use are their own (written at the end of the private copy of units.py),
+and one check gives shapes a render module of its own, which has nothing but frame(): shapes must
+get its unit from units, not through render.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: units.py defines UNIT = "cm" and SCALE = 10.
+  -> the_cycle_is_gone
+- Step 1: units.py imports neither shapes nor render.
+  -> the_cycle_is_gone
+- Step 1: the settings are moved, not copied: they live in units.py only, and no copy of UNIT or
+  SCALE stays behind in shapes or render.
+  -> both_modules_follow_the_settings_in_units
+- Step 2: render takes UNIT and SCALE from units: it follows the values in units.py.
+  -> both_modules_follow_the_settings_in_units
+- Step 2: render no longer imports shapes at all, neither when imported nor when frame() runs.
+  -> the_cycle_is_gone
+- Step 3: shapes takes UNIT from units too (not through render): it follows the values in units.py,
+  whatever render is.
+  -> both_modules_follow_the_settings_in_units
+- Afterwards: both modules import in any order; shapes first, shapes.show(2, 3) is "[6 sq cm | 1:10 | cm]".
+  -> shapes_can_be_imported_first, both_modules_follow_the_settings_in_units
+"""
 
 import pytest
 
@@ -8,55 +32,128 @@ from grader import expect
 @pytest.mark.points(2)
 def test_shapes_can_be_imported_first(student):
     seen = student.observe(
-        "import shapes\nreport(shown=shapes.show(2, 3))",
-        doing="`import shapes`, as the first import of a program, to work",
+        """
+        import shapes
+        report(shown=shapes.show(2, 3), other=shapes.show(4, 5))
+        import render
+        report(framed=render.frame("ok"))
+        """,
+        doing="`import shapes`, as the first import of a program, then `import render`, to work",
     )
     expect(
-        seen["shown"] == "[6 sq cm | 1:10 | cm]",
-        expected='shapes.show(2, 3) to be "[6 sq cm | 1:10 | cm]"',
-        saw=f"it was {seen['shown']!r}",
+        seen["shown"] == "[6 sq cm | 1:10 | cm]" and seen["other"] == "[20 sq cm | 1:10 | cm]",
+        expected='shapes.show(2, 3) to be "[6 sq cm | 1:10 | cm]" (and show(4, 5) "[20 sq cm | 1:10 | cm]")',
+        saw=f"they were {seen['shown']!r} and {seen['other']!r}",
         hint="keep the functions as they are; only move UNIT and SCALE and change the imports.",
     )
+    expect(
+        seen["framed"] == "[ok | 1:10 | cm]",
+        expected='render.frame("ok") to be "[ok | 1:10 | cm]" after `import shapes`',
+        saw=f"it was {seen['framed']!r}",
+        hint="keep frame() as it is; only change where render.py gets UNIT and SCALE from.",
+    )
+
+
+# The check's own settings, written at the end of its private copy of units.py: whatever units.py
+# says last is what render and shapes must show. Then shapes is imported again with a render of the
+# check's own, which has frame() and nothing else.
+FOLLOW = """
+import sys, types
+import render
+framed = render.frame("x")
+import shapes
+report(framed=framed, shown=shapes.show(4, 5),
+       copies={f"{m.__name__}.{name}": getattr(m, name) for m in (render, shapes) for name in ("UNIT", "SCALE")
+               if getattr(m, name, None) not in (None, {"UNIT": "mm", "SCALE": 25}[name])})
+del sys.modules["shapes"], sys.modules["render"]
+plain = types.ModuleType("render")
+plain.frame = lambda text: "<" + str(text) + ">"
+sys.modules["render"] = plain
+try:
+    import shapes
+    report(alone=["ok", shapes.area(2, 3)])
+except Exception as exc:
+    report(alone=["raised", type(exc).__name__])
+"""
 
 
 @pytest.mark.points(1)
 def test_both_modules_follow_the_settings_in_units(student):
-    # The check's own change, at the end of the private copy of units.py:
-    # whatever units.py says last is what render and shapes must show.
     units = student.file("units.py")
     units.write_text(units.read_text(encoding="utf-8") + '\nUNIT = "mm"\nSCALE = 25\n', encoding="utf-8")
-    seen = student.observe(
-        """
-        import render
-        framed = render.frame("x")
-        import shapes
-        report(framed=framed, shown=shapes.show(2, 3))
-        """,
-        doing="`import render`, then `import shapes`, to work",
-    )
+    seen = student.observe(FOLLOW, doing="`import render`, then `import shapes`, to work")
     expect(
         seen["framed"] == "[x | 1:25 | mm]",
-        expected='render to follow units.py: with UNIT = "mm" and SCALE = 25 there, render.frame("x") should be "[x | 1:25 | mm]"',
+        expected='render to follow units.py: with UNIT = "mm" and SCALE = 25 there, render.frame("x") should be '
+        '"[x | 1:25 | mm]"',
         saw=f"it was {seen['framed']!r}",
         hint="step 2: render.py should get UNIT and SCALE from units, and define neither itself.",
     )
     expect(
-        seen["shown"] == "[6 sq mm | 1:25 | mm]",
-        expected='shapes to follow units.py too: shapes.show(2, 3) should then be "[6 sq mm | 1:25 | mm]"',
+        seen["shown"] == "[20 sq mm | 1:25 | mm]",
+        expected='shapes to follow units.py too: shapes.show(4, 5) should then be "[20 sq mm | 1:25 | mm]"',
         saw=f"it was {seen['shown']!r}",
         hint="step 3: shapes.py should get UNIT from units, and no longer define it itself.",
     )
+    copies = seen["copies"]
+    expect(
+        not copies,
+        expected='UNIT and SCALE to live in units.py only: with UNIT = "mm" and SCALE = 25 there, no other value '
+        "of them left in render or shapes",
+        saw="the modules still hold " + ", ".join(f"{name} = {value!r}" for name, value in copies.items()),
+        hint="step 1: move the settings; an assignment of UNIT or SCALE left in shapes.py or render.py is a "
+        "second copy, which a change in units.py does not reach.",
+    )
+    alone = seen["alone"]
+    expect(
+        alone == ["ok", "6 sq mm"],
+        expected="shapes to take UNIT from units itself: imported with a render module of the check's own that "
+        'has only frame(), shapes.area(2, 3) should be "6 sq mm"',
+        saw=f"importing or using shapes then raised {alone[1]}" if alone[0] == "raised" else f"it was {alone[1]!r}",
+        hint="step 3: shapes.py should take UNIT from units, where it lives, not through render.",
+    )
+
+
+# Which of shapes.py and render.py had their bodies run: an audit hook sees an "exec" event for each
+# module body the import system runs, even for an import that fails (and so leaves sys.modules).
+CYCLE = """
+import os, sys
+
+ran = []
+
+def watch(event, args):
+    if event == "exec" and args and os.path.basename(getattr(args[0], "co_filename", "")) in ("shapes.py", "render.py"):
+        ran.append(os.path.basename(args[0].co_filename))
+
+sys.addaudithook(watch)
+try:
+    import units
+finally:
+    report(by_units=sorted(set(ran)))
+report(unit=getattr(units, "UNIT", None), scale=getattr(units, "SCALE", None))
+import render
+report(on_import="shapes.py" in ran)
+render.frame("x")
+report(on_frame="shapes.py" in ran)
+"""
 
 
 @pytest.mark.points(2)
 def test_the_cycle_is_gone(student):
-    seen = student.observe(
-        """
-        import sys, render, units
-        report(shapes_loaded="shapes" in sys.modules, unit=getattr(units, "UNIT", None),
-               scale=getattr(units, "SCALE", None))
-        """,
-        doing="`import render, units` to work",
+    probe = student.probe(CYCLE)
+    seen, error = probe.values, probe.error
+    by_units = seen.get("by_units", [])
+    expect(
+        not by_units,
+        expected="`import units` to import neither shapes nor render",
+        saw=f"`import units` ran {' and '.join(by_units)}" + (f", and raised {error.summary}" if error else ""),
+        hint="step 1: units.py holds the settings themselves; it takes nothing from the other two modules.",
+    )
+    expect(
+        error is None and probe.finished,
+        expected="`import units`, then `import render` and render.frame(\"x\"), to work",
+        saw=f"your code raised {error.summary}" if error else "it did not finish",
+        hint=error.explain() if error else None,
     )
     expect(
         (seen["unit"], seen["scale"]) == ("cm", 10),
@@ -65,8 +162,14 @@ def test_the_cycle_is_gone(student):
         hint="step 1: move both assignments from shapes.py into units.py.",
     )
     expect(
-        not seen["shapes_loaded"],
-        expected="importing render not to import shapes any more",
+        not seen["on_import"],
+        expected="`import render` not to import shapes any more",
         saw="`import render` still imports shapes",
-        hint="render.py must take UNIT and SCALE from units, not from shapes.",
+        hint="step 2: render.py must take UNIT and SCALE from units, not from shapes.",
+    )
+    expect(
+        not seen["on_frame"],
+        expected='render not to import shapes at all, not even when render.frame("x") runs',
+        saw='render.frame("x") imported shapes',
+        hint="step 2: an import moved into frame() still needs shapes; take UNIT and SCALE from units instead.",
     )
