@@ -1,11 +1,48 @@
-"""8.5 class-upgrade: instances of a reloaded class get the new class (and isinstance works again)."""
+"""8.5 class-upgrade: instances of a reloaded class get the new class (and isinstance works again).
+
+Each check edits a module inside one fresh interpreter, with rewrite() (which moves the file's time
+on, so the reload cannot pick up stale bytecode), reloads it as the caller would, and only then
+calls upgrade. Besides the README's shapes.py, the checks write modules of their own, whose names
+and classes a submission cannot know in advance: kit/forms.py (a submodule, with several objects
+of one class and a subclass), shapes_extra.py (a module whose name starts with "shapes", with
+its own Circle), and shapes_copy (shapes.py run a second time under another name). Every module
+the checks write counts how often its body ran (LOADS), so that an upgrade that reloads the
+module once more is seen.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: every object whose class was defined in the module gets the reloaded class of the same
+  name (isinstance with the module's class works again), whatever the module and its classes are
+  called, a subclass defined in the module too.
+  -> old_instances_become_instances_of_the_new_classes
+- Step 1: the object is kept (the caller's references see the new class), with its data, and has
+  the new methods.
+  -> old_instances_become_instances_of_the_new_classes
+- upgrade is called after importlib.reload(module) and must not reload the module itself (its
+  body does not run again).
+  -> old_instances_become_instances_of_the_new_classes, upgrading_twice_changes_nothing_the_second_time
+- Step 2: objects of classes from other modules are left alone: a class of the same name defined
+  elsewhere, a module whose name only starts with the module's name, a second module made from the
+  same file, another module's subclass of the module's class, built-in types; and so are old
+  objects that upgrade was not given.
+  -> other_objects_are_left_alone
+- Step 2: objects whose class is already the current one are left alone (and not counted).
+  -> other_objects_are_left_alone, upgrading_twice_changes_nothing_the_second_time
+- Step 3: upgrade returns how many objects it upgraded (objects, not classes).
+  -> old_instances_become_instances_of_the_new_classes, other_objects_are_left_alone
+"""
 
 import pytest
 
 from grader import expect
 
+#: One line every module the checks write starts with: how often its body has run.
+COUNTED = 'LOADS = globals().get("LOADS", 0) + 1\n\n'
+
 #: shapes.py as the checks edit it: the same classes, each with a describe() method.
-EDITED = """
+EDITED = (
+    COUNTED
+    + """
 class Circle:
     def __init__(self, radius):
         self.radius = radius
@@ -21,30 +58,110 @@ class Square:
     def describe(self):
         return f"square of side {self.side}"
 """
+)
+
+#: kit/forms.py, the checks' own module: names no README mentions, and a subclass.
+FORMS = (
+    COUNTED
+    + """
+class Label:
+    def __init__(self, text):
+        self.text = text
+
+
+class Arrow:
+    def __init__(self, length):
+        self.length = length
+
+
+class Banner(Label):
+    pass
+"""
+)
+FORMS_EDITED = (
+    COUNTED
+    + """
+class Label:
+    def __init__(self, text):
+        self.text = text
+
+    def render(self):
+        return f"label {self.text}"
+
+
+class Arrow:
+    def __init__(self, length):
+        self.length = length
+
+    def render(self):
+        return "-" * self.length + ">"
+
+
+class Banner(Label):
+    def render(self):
+        return f"banner {self.text.upper()}"
+"""
+)
+
 EDIT = f"""
 import importlib, shapes, upgrade
 circle, square = shapes.Circle(2), shapes.Square(3)
 rewrite("shapes.py", {EDITED!r})
 importlib.reload(shapes)
+loads = shapes.LOADS
 """
+
+
+def ran_again(runs: object, module: str) -> str:
+    """What the check saw when the module's body ran `runs` times during upgrade (LOADS after - before)."""
+    times = f"{runs} more time(s)" if isinstance(runs, int) else "again"
+    return f"the body of {module} ran {times} during upgrade: upgrade reloaded the module itself"
+
+
+NOT_AGAIN = (
+    "upgrade is called after importlib.reload(module): the module already has its new classes, "
+    "so use them as they are, without reloading it once more."
+)
 
 
 @pytest.mark.points(2)
 def test_old_instances_become_instances_of_the_new_classes(student):
     # The classes first, the new methods only on objects that got the new class:
     # calling describe() on an old object would only say it has no such method.
+    student.write("kit/__init__.py", "")
+    student.write("kit/forms.py", FORMS)
     seen = student.observe(
         EDIT
-        + """
+        + f"""
 before = [type(circle), type(square)]
 count = upgrade.upgrade([circle, square], shapes)
 report(count=count, isinstance=[isinstance(circle, shapes.Circle), isinstance(square, shapes.Square)],
-       kept=[type(circle) is before[0], type(square) is before[1]],
-       types=[f"{type(o).__module__}.{type(o).__qualname__}" for o in (circle, square)])
+       kept=[type(circle) is before[0], type(square) is before[1]], runs=shapes.LOADS - loads,
+       types=[f"{{type(o).__module__}}.{{type(o).__qualname__}}" for o in (circle, square)])
 report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape).__name__, None) else None
                   for shape in (circle, square)])
+
+# The check's own module, under a dotted name, with classes the README never names.
+import kit.forms as forms
+made = {{"Label('a')": forms.Label("a"), "Label('b')": forms.Label("b"), "Arrow(3)": forms.Arrow(3),
+        "Banner('c')": forms.Banner("c")}}
+rewrite("kit/forms.py", {FORMS_EDITED!r})
+importlib.reload(forms)
+loads = forms.LOADS
+count = upgrade.upgrade(list(made.values()), forms)
+report(forms_runs=forms.LOADS - loads, forms_count=count,
+       forms_stale=[name for name, o in made.items() if type(o) is not getattr(forms, type(o).__name__, None)],
+       forms_rendered=[o.render() if type(o) is getattr(forms, type(o).__name__, None) else None
+                       for o in made.values()])
 """,
-        doing="upgrade.upgrade([circle, square], shapes) to work",
+        doing="upgrade.upgrade to work after a reload of shapes (and of the check's own module kit.forms)",
+    )
+    expect(
+        seen["runs"] == 0,
+        expected="upgrade([circle, square], shapes), called after the check reloaded shapes, "
+        "not to reload shapes again",
+        saw=ran_again(seen["runs"], "shapes.py"),
+        hint=NOT_AGAIN,
     )
     expect(
         seen["isinstance"] == [True, True],
@@ -55,14 +172,16 @@ report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape)
             if all(seen["kept"])
             else f"their classes were {', '.join(seen['types'])}"
         ),
-        hint="set obj.__class__ to getattr(module, type(obj).__name__).",
+        hint="an object's class is its attribute obj.__class__, and it can be assigned: give each old object "
+        "the class that the reloaded module now has under the same name (a new object would not help: "
+        "the program holds the old ones).",
     )
     expect(
         seen["described"] == ["circle of radius 2", "square of side 3"],
         expected='the upgraded objects to keep their data and have the new methods: describe() should give '
         '"circle of radius 2" and "square of side 3"',
         saw=f"they gave {seen['described']}",
-        hint="change only obj.__class__, not the object's attributes.",
+        hint="change only the object's class, not its attributes.",
     )
     expect(
         seen["count"] == 2,
@@ -70,40 +189,52 @@ report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape)
         saw=f"it returned {seen['count']!r}",
         hint="count the objects whose class you changed.",
     )
-    # The same source under another name: upgrade must go by the module it is given, not by "shapes".
-    student.write("shapes2.py", student.read("shapes.py"))
-    other = student.observe(
-        f"""
-import importlib, shapes, shapes2, upgrade
-theirs, ours = shapes2.Circle(1), shapes.Circle(4)
-rewrite("shapes2.py", {EDITED!r})
-importlib.reload(shapes2)
-count = upgrade.upgrade([theirs, ours], shapes2)
-report(count=count, theirs=type(theirs) is shapes2.Circle, ours=type(ours) is shapes.Circle)
-""",
-        doing="upgrade.upgrade([...], shapes2) to work",
-    )
-    wrong = []
-    if not other["theirs"]:
-        wrong.append("the shapes2 circle kept its old class")
-    if not other["ours"]:
-        wrong.append("the shapes circle (from the other module) got another class")
+    # The check's own module: upgrade must go by the module and the classes it is given.
     expect(
-        not wrong and other["count"] == 1,
-        expected="upgrade([shapes2 circle, shapes circle], shapes2), for a copy of shapes.py imported as shapes2 "
-        "and reloaded, to upgrade only the shapes2 circle and return 1",
-        saw=" and ".join(wrong) or f"it returned {other['count']!r}",
-        hint="go by the module you are given: compare type(obj).__module__ with module.__name__ "
-        "(not with 'shapes').",
+        seen["forms_runs"] == 0,
+        expected="upgrade(objects, forms), called after the check reloaded its module kit.forms, "
+        "not to reload it again",
+        saw=ran_again(seen["forms_runs"], "kit/forms.py"),
+        hint=NOT_AGAIN,
     )
+    expect(
+        not seen["forms_stale"],
+        expected="upgrade(objects, forms), for a module kit.forms that the check wrote (classes Label, Arrow and "
+        "Banner, a subclass of Label) and reloaded, to give every old object the reloaded class of its name",
+        saw=f"these kept their old class: {', '.join(seen['forms_stale'])}",
+        hint="the README's shapes, Circle and Square are only an example: go by the module you are given "
+        "(module.__name__) and by the name of each object's own class, and change the objects themselves.",
+    )
+    expect(
+        seen["forms_rendered"] == ["label a", "label b", "--->", "banner C"],
+        expected="the upgraded kit.forms objects to keep their data and have the new render() method",
+        saw=f"render() gave {seen['forms_rendered']}",
+        hint="change only the object's class, not its attributes.",
+    )
+    expect(
+        seen["forms_count"] == 4,
+        expected="upgrade to return 4 for two old Labels, an Arrow and a Banner (four objects upgraded)",
+        saw=f"it returned {seen['forms_count']!r}",
+        hint="count the objects whose class you changed, one by one: two objects of one class count twice.",
+    )
+
+
+#: shapes_extra.py, the checks' own: a module whose name starts with "shapes", with its own Circle.
+SHAPES_EXTRA = "class Circle:\n    def __init__(self, radius):\n        self.radius = radius\n"
 
 
 @pytest.mark.points(1)
 def test_other_objects_are_left_alone(student):
+    student.write("shapes_extra.py", SHAPES_EXTRA)
     seen = student.observe(
-        EDIT
-        + """
+        f"""
+import importlib, importlib.util, os, shapes, shapes_extra, sys, upgrade
 from fractions import Fraction
+
+# shapes.py run a second time, as another module (as a file reachable under two names is).
+spec = importlib.util.spec_from_file_location("shapes_copy", os.path.abspath("shapes.py"))
+shapes_copy = sys.modules["shapes_copy"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(shapes_copy)
 
 
 class Circle:  # the same name as shapes.Circle, defined in another module (the check's)
@@ -111,27 +242,60 @@ class Circle:  # the same name as shapes.Circle, defined in another module (the 
         self.radius = radius
 
 
-others = [7, "text", Fraction(1, 3), Circle(5)]
-count = upgrade.upgrade(others + [circle], shapes)
-report(count=count, types=[type(o).__name__ for o in others], fraction=others[2] == Fraction(1, 3),
-       stranger_kept=type(others[3]) is Circle, stranger_module=type(others[3]).__module__)
+class BigCircle(shapes.Circle):  # another module's subclass of the (old) shapes.Circle
+    pass
+
+
+circle = shapes.Circle(2)
+big = BigCircle(8)
+outside = shapes.Square(4)  # never given to upgrade
+rewrite("shapes.py", {EDITED!r})
+importlib.reload(shapes)
+others = {{
+    "7": 7,
+    "'text'": "text",
+    "Fraction(1, 3)": Fraction(1, 3),
+    "a Circle(5) of the check's own module": Circle(5),
+    "shapes_extra.Circle(6)": shapes_extra.Circle(6),
+    "BigCircle(8), the check's subclass of the old shapes.Circle": big,
+    "shapes_copy.Circle(7), of a second module made from shapes.py": shapes_copy.Circle(7),
+    "shapes.Circle(9), made after the reload": shapes.Circle(9),
+}}
+given = list(others.values()) + [circle]
+others["the old shapes.Square(4), which was not in the list given"] = outside
+before = {{name: type(o) for name, o in others.items()}}
+count = upgrade.upgrade(given, shapes)
+report(count=count, changed=[name for name, o in others.items() if type(o) is not before[name]],
+       fraction=others["Fraction(1, 3)"] == Fraction(1, 3), upgraded=type(circle) is shapes.Circle)
 """,
         doing="upgrade.upgrade to work on a mixed list",
     )
+    changed = seen["changed"]
+    outside = [name for name in changed if "not in the list" in name]
     expect(
-        seen["stranger_kept"],
-        expected="a Circle whose class was defined outside shapes (in the check) to be left alone",
-        saw=f"its class was changed to the Circle of module {seen['stranger_module']!r}",
-        hint="a class of the same name is not enough: compare type(obj).__module__ with module.__name__.",
+        not changed,
+        expected="upgrade(objects, shapes) to leave alone every object whose class was not defined in shapes "
+        "(a Circle of another module, shapes_extra.Circle(6), shapes_copy.Circle(7) of a second module made "
+        "from shapes.py, another module's subclass of shapes.Circle, the built-in types), and every object "
+        "it was not given",
+        saw="upgrade changed the class of " + ", ".join(changed),
+        hint="upgrade only the objects in the list it is given: the program may hold other old objects on "
+        "purpose."
+        if outside
+        else "the name of the class is not enough, and neither is a module name that only starts like "
+        "module.__name__, the file the module came from, or a base class: what counts is the module that "
+        "defined the object's own class (type(obj).__module__), compared in full.",
     )
     expect(
-        seen["count"] == 1 and seen["types"] == ["int", "str", "Fraction", "Circle"] and seen["fraction"],
+        seen["count"] == 1 and seen["upgraded"] and seen["fraction"],
         expected=(
-            "only the shapes circle to be upgraded in [7, 'text', Fraction(1, 3), another module's Circle(5), circle], "
-            "and upgrade to return 1"
+            "only the old shapes circle to be upgraded in that list (which also held shapes.Circle(9), made "
+            "after the reload, whose class is already the current one), and upgrade to return 1"
         ),
-        saw=f"it returned {seen['count']!r}",
-        hint="skip objects whose type(obj).__module__ is not module.__name__.",
+        saw=f"it returned {seen['count']!r}"
+        + ("" if seen["upgraded"] else ", and the old shapes circle was not upgraded"),
+        hint="count only the objects whose class you changed: an object whose class already is the module's "
+        "current class needs nothing, and neither do objects of other modules' classes.",
     )
 
 
@@ -141,16 +305,23 @@ def test_upgrading_twice_changes_nothing_the_second_time(student):
         EDIT
         + """
 first = upgrade.upgrade([circle], shapes)
-report(first=first, upgraded=type(circle) is shapes.Circle, second=upgrade.upgrade([circle], shapes))
+report(first=first, upgraded=type(circle) is shapes.Circle, second=upgrade.upgrade([circle], shapes),
+       runs=shapes.LOADS - loads)
 """,
         doing="upgrade.upgrade to work twice",
+    )
+    expect(
+        seen["runs"] == 0,
+        expected="two calls of upgrade([circle], shapes), after the check reloaded shapes, not to reload shapes again",
+        saw=ran_again(seen["runs"], "shapes.py"),
+        hint=NOT_AGAIN,
     )
     # Whether a second call changes nothing can only be judged once the first call upgraded.
     expect(
         seen["upgraded"],
         expected="the first upgrade to give the old circle the reloaded class, so that a second one has nothing to do",
         saw="after the first call, type(circle) was still not shapes.Circle",
-        hint="set obj.__class__ to getattr(module, type(obj).__name__) (see the first check).",
+        hint="an object's class is obj.__class__, and it can be assigned (see the first check).",
     )
     expect(
         (seen["first"], seen["second"]) == (1, 0),

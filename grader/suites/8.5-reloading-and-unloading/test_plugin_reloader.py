@@ -1,7 +1,31 @@
 """8.5 plugin-reloader: reload a module and rebind the stale references a registry holds.
 
-Each check edits tools.py inside one fresh interpreter, with rewrite() (which
-moves the file's time on, so the reload cannot pick up stale bytecode).
+Each check edits a plugin inside one fresh interpreter, with rewrite() (which moves the file's
+time on, so the reload cannot pick up stale bytecode). Besides the README's tools.py, the checks
+write plugins of their own, whose names a submission cannot know in advance: chatter (a package,
+chatter/__init__.py, with functions wave, joke and ping, which never changes) and tools_legacy.py
+(a module whose name starts with "tools"). The edited sources count how often their body ran
+(RUNS), so that a reload that did not happen, or happened twice, is seen.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: reload_plugin reloads the module with importlib.reload (running its source some other
+  way, or importing it anew, is not a reload), exactly once per call, also when nothing in the
+  registry came from it.
+  -> the_module_is_reloaded_once_and_returned
+- Step 1: it returns the reloaded module: the same module object the program holds.
+  -> the_module_is_reloaded_once_and_returned
+- Step 2: every entry whose function came from the module is afterwards the very function of that
+  name that the module now has (found by the function's own name, not the registry's key, even a
+  key that names another function; a function whose source did not change too), for any plugin
+  and function names, a package plugin too.
+  -> the_registry_runs_the_new_code
+- Step 3: an entry whose function the new source no longer defines is removed, for any plugin.
+  -> a_deleted_function_leaves_the_registry
+- Step 4: entries that came from anywhere else stay as they were: len, a function the plugin
+  imports (textwrap.dedent), a function of a module whose name starts with the plugin's, the
+  caller's own function, another plugin's function.
+  -> other_entries_are_left_alone, the_registry_runs_the_new_code
 """
 
 import pytest
@@ -14,20 +38,122 @@ commands = {"greet": tools.greet, "shout": tools.shout, "count": len}
 """
 V1 = 'def greet(name):\n    return f"hello, {name}"\n\n\ndef shout(text):\n    return text.upper()\n'
 V2 = 'def greet(name):\n    return f"hi again, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!"\n'
+V3 = 'def greet(name):\n    return f"hey there, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!!"\n'
 ONLY_GREET = 'def greet(name):\n    return f"hi again, {name}"\n'
+
+#: The first line of a source the checks write when they count how often its body ran.
+COUNTED = 'RUNS = globals().get("RUNS", 0) + 1\n\n\n'
+
+#: chatter/__init__.py, a package plugin of the checks' own, and its edits.
+#: ping() is the same in every version: a reload makes a new function of it all the same.
+PING = '\n\ndef ping():\n    return "pong"\n'
+WAVE = 'def wave(name):\n    return f"waves at {name}"\n'
+WAVE_V2 = 'def wave(name):\n    return f"waves again at {name}"\n'
+CHATTER = WAVE + '\n\ndef joke():\n    return "a joke"\n' + PING
+CHATTER_V2 = WAVE_V2 + '\n\ndef joke():\n    return "a better joke"\n' + PING
+CHATTER_NO_JOKE = WAVE_V2 + PING
+
+
+@pytest.mark.points(1)
+def test_the_module_is_reloaded_once_and_returned(student):
+    seen = student.observe(
+        SETUP
+        + f"""
+spec = tools.__spec__
+rewrite("tools.py", {COUNTED + V2!r})
+returned = reloader.reload_plugin(tools, commands)
+report(same=returned is tools, returned=None if returned is tools else repr(returned)[:80],
+       module=type(returned) is type(tools), runs=tools.__dict__.get("RUNS"), renewed=tools.__spec__ is not spec)
+# A registry with nothing from tools: step 1 holds all the same.
+spec = tools.__spec__
+rewrite("tools.py", {COUNTED + V3!r})
+returned = reloader.reload_plugin(tools, {{"count": len}})
+report(same_again=returned is tools, runs_again=tools.__dict__.get("RUNS"), renewed_again=tools.__spec__ is not spec)
+""",
+        doing="reloader.reload_plugin(tools, commands) to work",
+    )
+    expect(
+        seen["same"],
+        expected="reload_plugin(tools, commands) to return the reloaded module: the same module object as `tools`, "
+        "which the program holds",
+        saw="it returned another module object named tools"
+        if seen["module"]
+        else f"it returned {seen['returned']}",
+        hint="importlib.reload(module) runs the new source in the module object you give it, and returns that "
+        "object; removing a module from sys.modules and importing it again makes a second module object, "
+        "which the rest of the program never sees.",
+    )
+    expect(
+        seen["runs"] is not None and seen["runs"] <= 1,
+        expected="reload_plugin(tools, commands) to reload tools exactly once",
+        saw="the body of tools.py did not run again: tools was not reloaded"
+        if seen["runs"] is None
+        else f"the body of tools.py ran {seen['runs']} times during that one call",
+        hint="reload the module once per call (step 1), not once for each entry of the registry, and not again "
+        "at the end.",
+    )
+    expect(
+        seen["renewed"],
+        expected="reload_plugin to reload tools with importlib.reload",
+        saw="tools.py ran again, yet not through importlib.reload (tools.__spec__, which importlib.reload finds "
+        "anew, was still the same object)",
+        hint="call importlib.reload(module): running the file's source in the module yourself (exec, or the "
+        "loader's exec_module) skips the part of a reload that finds the module again.",
+    )
+    runs = (seen["runs_again"] or 0) - (seen["runs"] or 0)
+    expect(
+        runs == 1 and seen["same_again"] and seen["renewed_again"],
+        expected='reload_plugin(tools, {"count": len}), a registry with nothing from tools, to reload tools all the '
+        "same, exactly once, and return it",
+        saw="tools was not reloaded (the body of tools.py did not run)"
+        if runs == 0
+        else f"the body of tools.py ran {runs} times"
+        if runs != 1
+        else "it returned something else than tools"
+        if not seen["same_again"]
+        else "tools.py ran again, yet not through importlib.reload",
+        hint="step 1 does not depend on the registry: reload the module on every call, whatever the registry holds.",
+    )
 
 
 @pytest.mark.points(2)
 def test_the_registry_runs_the_new_code(student):
     # "hi" is a second command for greet: a registry key need not be its function's name.
+    student.write("chatter/__init__.py", CHATTER)
     seen = student.observe(
         SETUP
         + f"""
 commands["hi"] = tools.greet
 rewrite("tools.py", {V2!r})
-returned = reloader.reload_plugin(tools, commands)
-report(greet=commands["greet"]("ann"), shout=commands["shout"]("hey"), same=returned is tools)
-report(hi=commands["hi"]("ann") if "hi" in commands else None)
+reloader.reload_plugin(tools, commands)
+report(greet=commands["greet"]("ann"), shout=commands["shout"]("hey"))
+report(hi=commands["hi"]("ann") if "hi" in commands else None,
+       current=all(commands.get(key) is getattr(tools, name) for key, name in
+                   (("greet", "greet"), ("shout", "shout"), ("hi", "greet"))))
+
+# A plugin of the check's own: a package, with names no README mentions.
+import chatter
+table = {{"hello": chatter.wave, "laugh": chatter.joke, "joke": chatter.wave, "ping": chatter.ping,
+         "shout": tools.shout}}
+old = {{name: getattr(chatter, name) for name in ("wave", "joke", "ping")}}
+shout = tools.shout
+rewrite("chatter/__init__.py", {CHATTER_V2!r})
+reloader.reload_plugin(chatter, table)
+
+
+def fate(key, name):
+    if key not in table:
+        return "removed"
+    for which, functions in (("new", vars(chatter)), ("old", old)):
+        for function_name, function in functions.items():
+            if table[key] is function:
+                return "ok" if (which, function_name) == ("new", name) else f"the {{which}} {{function_name}}"
+    return "another object"
+
+
+report(chatter={{key: fate(key, name) for key, name in (("hello", "wave"), ("laugh", "joke"), ("joke", "wave"),
+                                                      ("ping", "ping"))}},
+       reloaded=chatter.wave is not old["wave"], shout_kept=table.get("shout") is shout)
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -35,7 +161,8 @@ report(hi=commands["hi"]("ann") if "hi" in commands else None)
         (seen["greet"], seen["shout"]) == ("hi again, ann", "HEY!"),
         expected="the registry's greet and shout commands to run the edited code after reload_plugin",
         saw=f"they gave {seen['greet']!r} and {seen['shout']!r}",
-        hint="after importlib.reload, replace each entry by getattr(module, old_function.__name__).",
+        hint="after the reload, replace each entry that came from the module by what the module now has under "
+        "the old function's name (old_function.__name__).",
     )
     expect(
         seen["hi"] == "hi again, ann",
@@ -45,48 +172,47 @@ report(hi=commands["hi"]("ann") if "hi" in commands else None)
         "not by the command's name in the registry.",
     )
     expect(
-        seen["same"],
-        expected="reload_plugin to return the reloaded module (the same object as `tools`)",
-        saw="it returned something else",
-        hint="return what importlib.reload(module) returns.",
+        seen["current"],
+        expected="the entries for greet, shout and hi to be the very functions the reloaded tools has now "
+        "(tools.greet, tools.shout)",
+        saw="they ran the new code, yet were other objects than tools.greet and tools.shout",
+        hint="after the one reload, store what the module then has under each function's name: a second "
+        "reload, or wrappers and copies, leave the registry with other objects than the module's.",
     )
-    # The same source under another name: reload_plugin must go by the module it is given, not by "tools".
-    student.write("tools2.py", V1)
-    other = student.observe(
-        f"""
-import tools, tools2, reloader
-commands = {{"greet": tools2.greet, "shout": tools.shout}}
-old_shout = tools.shout
-rewrite("tools2.py", {V2!r})
-reloader.reload_plugin(tools2, commands)
-report(greet=commands["greet"]("ann") if "greet" in commands else None, shout_kept=commands.get("shout") is old_shout)
-""",
-        doing="reloader.reload_plugin(tools2, commands) to work",
-    )
-    wrong = []
-    if other["greet"] != "hi again, ann":
-        gave = "was removed" if other["greet"] is None else f"gave {other['greet']!r}"
-        wrong.append(f"the entry for tools2.greet {gave}")
-    if not other["shout_kept"]:
-        wrong.append("the entry for tools.shout (from the other module) was changed")
+    wrong = [] if seen["reloaded"] else ["chatter was not reloaded"]
+    for key, fate in seen["chatter"].items():
+        if fate != "ok" and seen["reloaded"]:
+            wrong.append(f"{key!r} was {fate}")
+    if seen["reloaded"] and seen["chatter"]["ping"] == "the old ping":
+        wrong[-1] += " (ping's source did not change, but the reload made a new ping all the same)"
+    if not seen["shout_kept"]:
+        wrong.append("the entry for tools.shout (from another module) was changed")
     expect(
         not wrong,
-        expected="reload_plugin(tools2, commands), for a copy of tools.py imported as tools2, to update the "
-        'entry for tools2.greet ("hi again, ann") and leave the one for tools.shout alone',
-        saw=" and ".join(wrong),
-        hint="go by the module you are given: compare f.__module__ with module.__name__ (not with 'tools'), "
-        "and reload `module` itself.",
+        expected="reload_plugin(chatter, table), for a package plugin chatter that the check wrote and edited "
+        '(functions wave, joke and ping, registered as "hello", "laugh", "joke" (for wave!) and "ping"), to make '
+        "those entries chatter's new functions, and leave the one for tools.shout alone",
+        saw=", ".join(wrong),
+        hint="the README's tools, greet and shout are only an example: go by the module you are given "
+        "(module.__name__) and by each function's own name, and reload `module` itself.",
     )
 
 
 @pytest.mark.points(2)
 def test_a_deleted_function_leaves_the_registry(student):
+    student.write("chatter/__init__.py", CHATTER)
     seen = student.observe(
         SETUP
         + f"""
 rewrite("tools.py", {ONLY_GREET!r})
 reloader.reload_plugin(tools, commands)
-report(keys=sorted(commands), greet=commands["greet"]("bob"))
+report(keys=sorted(commands), greet=commands["greet"]("bob") if "greet" in commands else None)
+
+import chatter
+table = {{"hello": chatter.wave, "laugh": chatter.joke}}
+rewrite("chatter/__init__.py", {CHATTER_NO_JOKE!r})
+reloader.reload_plugin(chatter, table)
+report(chatter_keys=sorted(table), hello=table["hello"]("bob") if "hello" in table else None)
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -95,6 +221,15 @@ report(keys=sorted(commands), greet=commands["greet"]("bob"))
         expected='"shout", no longer in tools.py, to be removed from the registry (and "greet" updated)',
         saw=f"the registry's commands were {seen['keys']}",
         hint="a function the new source does not define is still in the module, as the same old object.",
+    )
+    expect(
+        seen["chatter_keys"] == ["hello"] and seen["hello"] == "waves again at bob",
+        expected='for a package plugin chatter that the check wrote, whose edit deleted joke(), the entry "laugh" '
+        'to be removed and "hello" (its wave) updated',
+        saw=f"the registry's commands were {seen['chatter_keys']}"
+        + ("" if seen["hello"] is None else f", and hello gave {seen['hello']!r}"),
+        hint="the README's tools and shout are only an example: find out for every function of the module "
+        "you are given whether the new source still defines it.",
     )
 
 
@@ -105,25 +240,35 @@ IMPORTS_DEDENT = "from textwrap import dedent\n\n\n"
 @pytest.mark.points(1)
 def test_other_entries_are_left_alone(student):
     # The check's own tools.py, which imports dedent: being in the module's namespace
-    # does not make a function the module's own.
+    # does not make a function the module's own. tools_legacy.py has functions of the
+    # same names as tools.py's, in a module whose name starts with "tools".
     student.write("tools.py", IMPORTS_DEDENT + V1)
+    student.write("tools_legacy.py", V1)
     seen = student.observe(
         SETUP
         + f"""
-import textwrap
-commands["dedent"] = textwrap.dedent
+import textwrap, tools_legacy
+
+
+def mine(text):  # the check's own command
+    return text
+
+
+others = {{"count": len, "dedent": textwrap.dedent, "legacy": tools_legacy.greet, "mine": mine}}
+commands.update(others)
 rewrite("tools.py", {IMPORTS_DEDENT + V2!r})
 reloader.reload_plugin(tools, commands)
 fate = lambda key, was: "removed" if key not in commands else "kept" if commands[key] is was else "changed"
-report(fates={{"count": fate("count", len), "dedent": fate("dedent", textwrap.dedent)}})
+report(fates={{key: fate(key, was) for key, was in others.items()}})
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
     changed = {key: fate for key, fate in seen["fates"].items() if fate != "kept"}
     expect(
         not changed,
-        expected="entries from other modules (len, and textwrap.dedent, which tools.py imports) to stay as they were",
+        expected="entries from other modules to stay as they were: len, textwrap.dedent (which tools.py imports), "
+        "tools_legacy.greet (another module whose name starts with tools) and a function of the check's own",
         saw="reload_plugin " + " and ".join(f"{fate} {key!r}" for key, fate in changed.items()),
-        hint="only touch functions whose __module__ is the reloaded module's name: a function tools.py "
+        hint="only touch functions whose __module__ is exactly the reloaded module's name: a function tools.py "
         "imports is in its namespace too, but it was defined elsewhere.",
     )

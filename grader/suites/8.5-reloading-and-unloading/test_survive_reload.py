@@ -1,4 +1,22 @@
-"""8.5 survive-reload: module state kept across importlib.reload, while the code itself is updated."""
+"""8.5 survive-reload: module state kept across importlib.reload, while the code itself is updated.
+
+Each check works in one fresh interpreter; the check about a new program starts a second one in the
+same private copy, after the first has visited pages (so that counts kept in a file would show).
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: the first import creates COUNTS, an empty dictionary.
+  -> counts_survive_a_reload
+- Step 1: a reload keeps the existing dictionary, the same object with its counts, an empty one
+  too, through any number of reloads.
+  -> counts_survive_a_reload, many_reloads_and_a_fresh_start
+- Step 2: visit(page) stays a top-level function that a reload updates: an edit of visit() and a
+  function added to the source take effect after a reload, while the counts stay.
+  -> edited_code_takes_effect_and_counts_stay
+- The counts live in the module itself: a fresh import after visits was removed from sys.modules
+  (a new module object) starts from zero, and so does a new run of the program.
+  -> many_reloads_and_a_fresh_start
+"""
 
 import pytest
 
@@ -10,15 +28,27 @@ def test_counts_survive_a_reload(student):
     seen = student.observe(
         """
         import importlib, visits
-        empty = visits.COUNTS
-        importlib.reload(visits)  # before any visit: an empty dict must be kept too
-        report(empty_kept=visits.COUNTS is empty)
-        visits.visit("home"); visits.visit("home")
-        before = visits.COUNTS
-        importlib.reload(visits)
-        report(counts=dict(visits.COUNTS), same=visits.COUNTS is before, again=visits.visit("home"))
+        empty = vars(visits).get("COUNTS")
+        report(created=isinstance(empty, dict) and not empty,
+               start=repr(empty)[:60] if "COUNTS" in vars(visits) else None)
+        if isinstance(empty, dict):
+            importlib.reload(visits)  # before any visit: an empty dict must be kept too
+            report(empty_kept=visits.COUNTS is empty)
+            visits.visit("home"); visits.visit("home")
+            before = visits.COUNTS
+            importlib.reload(visits)
+            report(counts=dict(visits.COUNTS), same=visits.COUNTS is before, again=visits.visit("home"))
         """,
         doing="visits.visit and importlib.reload(visits) to work",
+    )
+    expect(
+        seen["created"],
+        expected="`import visits` to create COUNTS, an empty dictionary",
+        saw="visits had no COUNTS after the first import"
+        if seen["start"] is None
+        else f"visits.COUNTS was {seen['start']} after the first import",
+        hint="on the first import the module's namespace holds nothing of yours yet: that is when COUNTS = {} "
+        "must run (step 1); only a reload finds COUNTS there already.",
     )
     # Counts kept through a reload first (step 1): only code that keeps them, but not an empty
     # dict, tests COUNTS for being empty instead of for existing (`or {}`).
@@ -27,15 +57,14 @@ def test_counts_survive_a_reload(student):
         seen["counts"] == {"home": 2} and seen["same"] and seen["again"] == 3,
         expected="after two visits and a reload, COUNTS to be the same dict, still {'home': 2}",
         saw=f"COUNTS was {seen['counts']}" + ("" if seen["same"] else ", a new dictionary"),
-        hint="keep COUNTS through a reload (step 1): create COUNTS only when it does not exist yet "
-        "(try: COUNTS / except NameError).",
+        hint="keep COUNTS through a reload (step 1): create COUNTS only when the name does not "
+        "exist yet in the module.",
     )
     expect(
         seen["empty_kept"],
         expected="a reload before any visit to keep COUNTS as the same (still empty) dictionary",
         saw="after that reload visits.COUNTS was a new dictionary (a dict with counts was kept)",
-        hint="decide by whether COUNTS exists, not by whether it is empty: `or {}` replaces an empty dict too "
-        "(try: COUNTS / except NameError).",
+        hint="decide by whether COUNTS exists, not by whether it is empty: `or {}` replaces an empty dict too.",
     )
 
 
@@ -72,8 +101,8 @@ def test_edited_code_takes_effect_and_counts_stay(student):
         seen["counts"].get("about") == 1,
         expected='the count of visit("about"), made before the reload of the edited visits.py, to be kept',
         saw=f"after the reload COUNTS was {seen['counts']}",
-        hint="keep COUNTS through a reload (step 1): create COUNTS only when it does not exist yet "
-        "(try: COUNTS / except NameError).",
+        hint="keep COUNTS through a reload (step 1): create COUNTS only when the name does not "
+        "exist yet in the module.",
     )
     old_visit = seen["counts"] == {"about": 1, "home": 1}
     expect(
@@ -101,21 +130,33 @@ def test_edited_code_takes_effect_and_counts_stay(student):
 def test_many_reloads_and_a_fresh_start(student):
     kept = student.observe(
         """
-        import importlib, visits
+        import importlib, sys, visits
         for _ in range(3):
             visits.visit("home")
             importlib.reload(visits)
         report(counts=dict(visits.COUNTS))
+        old = visits
+        del sys.modules["visits"]  # unloaded: the next import makes a new module object
+        import visits
+        report(new_module=visits is not old, first=visits.visit("home"))
         """,
-        doing="three visits and reloads to work",
+        doing="three visits and reloads, then a fresh import of visits, to work",
     )
     fresh = student.observe("import visits\nreport(first=visits.visit('home'))", doing="visits.visit to work")
     expect(
         kept["counts"] == {"home": 3},
         expected="three visits, each followed by a reload, to leave COUNTS at {'home': 3}",
         saw=f"after the reloads COUNTS was {kept['counts']}",
-        hint="keep COUNTS through every reload (step 1): create COUNTS only when it does not exist yet "
-        "(try: COUNTS / except NameError).",
+        hint="keep COUNTS through every reload (step 1): create COUNTS only when the name does not "
+        "exist yet in the module.",
+    )
+    expect(
+        kept["new_module"] and kept["first"] == 1,
+        expected="a fresh import of visits, after `del sys.modules['visits']` made Python forget it, to start "
+        "counting from zero: its first visit('home') should return 1",
+        saw=f"it returned {kept['first']!r}: the counts of the old module object were kept outside it",
+        hint="keep the counts in the module's own namespace only: what builtins, another module or a file "
+        "hold outlives the module object, so a fresh import (a new module object) finds it again.",
     )
     expect(
         fresh["first"] == 1,
