@@ -1,14 +1,39 @@
 """8.6 no-bytecode: run a program that writes no bytecode, or writes it under a cache folder only.
 
-Each check runs a small program of its own through launch.run. That program
-writes down the bytecode settings of the interpreter it runs in (so cleaning
-up afterwards, or hiding the files elsewhere, cannot pass for the options the
-README asks for), then imports helper; the check also looks at the files the
-interpreter left behind.
+Each check runs a program of its own through launch.run: `run mé.py` in the
+folder `prög dir`, beside a module `modülé.py` that it imports (names with a
+space and non-ASCII letters, that no answer can know in advance). The program
+appends one line per run to a log beside it: the bytecode settings of the
+interpreter it runs in (so cleaning up afterwards, or hiding the files
+elsewhere, cannot pass for the options the README asks for), its arguments,
+its process id, and whether launch is imported there (as in the caller's
+process, or a fork of it, but never in a new interpreter). The checks also
+look at the files the interpreter left behind, and at the caller's own state
+after the calls.
 
 Every check runs with an empty folder as the only entry of PATH: step 1 asks
 for sys.executable, and a bare "python" must not work just because one
 happens to be installed.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: run(script, *args) runs script in a new interpreter, sys.executable (not a program found on PATH).
+  -> no_bytecode_at_all, bytecode_under_the_cache_folder_only, arguments_and_exit_code
+- Step 1: the arguments reach the program exactly as given (spaces, empty strings, options and all).
+  -> arguments_and_exit_code
+- Step 1: run waits for the program, runs it exactly once, and returns its exit code.
+  -> arguments_and_exit_code
+- Step 2: with cache_dir None, the program's interpreter has sys.dont_write_bytecode True and
+  sys.pycache_prefix None, and no .pyc or __pycache__ appears anywhere.
+  -> no_bytecode_at_all
+- Step 3: with a cache_dir, sys.dont_write_bytecode is False and sys.pycache_prefix names cache_dir: the
+  bytecode goes under that folder, and no __pycache__ appears next to the sources.
+  -> bytecode_under_the_cache_folder_only
+- Step 4: run changes nothing in its caller: the program runs in its own process, and the caller's
+  os.environ, sys.dont_write_bytecode and sys.pycache_prefix stay as they were.
+  -> the_caller_is_left_as_it_was
+- Use the interpreter's own options, not a clean-up afterwards (the settings seen inside the program decide).
+  -> no_bytecode_at_all, bytecode_under_the_cache_folder_only
 """
 
 import pytest
@@ -20,29 +45,45 @@ from grader.sandbox import CLEAN_FLAGS
 #: whatever .pyc appears was written by the program launch.run started.
 QUIET = CLEAN_FLAGS + ("-S", "-B")
 
-#: The program the checks run with launch.run: it records
-#: [sys.dont_write_bytecode, sys.pycache_prefix], then imports a module.
-SETTINGS_PROGRAM = """\
+FOLDER = "prög dir"
+SCRIPT = f"{FOLDER}/run mé.py"
+MODULE = "modülé"
+
+#: The program the checks run with launch.run: one line per run in seen.log beside it, then an import.
+PROGRAM = """\
+import os
 import sys
 
-with open("bytecode-settings.txt", "w", encoding="utf-8") as out:
-    out.write(repr([sys.dont_write_bytecode, sys.pycache_prefix]))
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "seen.log"), "a", encoding="utf-8") as log:
+    log.write(repr([sys.dont_write_bytecode, sys.pycache_prefix, sys.argv[1:], os.getpid(), "launch" in sys.modules]) + "\\n")
 
-import helper  # noqa: E402  (a module whose bytecode could be written)
+import modülé  # noqa: E402  (a module whose bytecode could be written)
+
+sys.exit(modülé.EXIT_CODE)
 """
 
-FIND = """
+#: Arguments no shell command line, joined string or README example survives unchanged.
+ARGS = ("two words", "", "-B", "ünï cödé", "--cache_dir=x", "*", "$HOME", "it's \"quoted\"")
+
+
+def write_program(student, exit_code=0):
+    student.write(SCRIPT, PROGRAM)
+    student.write(f"{FOLDER}/{MODULE}.py", f"EXIT_CODE = {exit_code}\n")
+
+
+#: In the probe: the runs the program logged, and the bytecode files found.
+FIND = f"""
 import ast, os
 def pycs(root):
     return sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".pyc"))
 def caches(root):
     return sorted(os.path.join(d, s) for d, subs, _ in os.walk(root) for s in subs if s == "__pycache__")
-def settings():
+def runs():
     try:
-        with open("bytecode-settings.txt", encoding="utf-8") as f:
-            return ast.literal_eval(f.read())
+        with open({FOLDER + "/seen.log"!r}, encoding="utf-8") as f:
+            return [ast.literal_eval(line) for line in f]
     except OSError:
-        return None
+        return []
 """
 
 
@@ -64,81 +105,189 @@ def run_launch(student, code, doing, **kw):
         ) from None
 
 
-def describe(settings):
+#: The hint when the program never started: the path of the script holds a space and non-ASCII letters.
+NEVER_RAN = (
+    "the program never started: give the new interpreter the script's path as one item of its command, "
+    "exactly as given (it may hold spaces), after the interpreter's options."
+)
+
+
+def describe(runs):
     """The settings the program saw, in words."""
-    if settings is None:
-        return "the program given to launch.run never ran"
-    dont_write, prefix = settings
+    if not runs:
+        return "the program given to launch.run never ran (or never got as far as its first line)"
+    dont_write, prefix = runs[-1][:2]
     return f"in the program's interpreter, sys.dont_write_bytecode was {dont_write!r} and sys.pycache_prefix was {prefix!r}"
 
 
 @pytest.mark.points(2)
 def test_no_bytecode_at_all(student):
-    student.write("bytecode_settings.py", SETTINGS_PROGRAM)
+    write_program(student)
     seen = run_launch(
         student,
         FIND
-        + "import launch\ncode = launch.run('bytecode_settings.py')\n"
-        + "report(code=code, settings=settings(), pycs=pycs('.'), caches=caches('.'))",
-        doing="launch.run('bytecode_settings.py') to work",
+        + f"import launch\ncode = launch.run({SCRIPT!r})\n"
+        + "report(code=code, runs=runs(), pycs=pycs('.'), caches=caches('.'))",
+        doing=f"launch.run({SCRIPT!r}) to work",
         flags=QUIET,
     )
+    runs = seen["runs"]
     expect(
-        seen["code"] == 0 and seen["settings"] == [True, None],
+        seen["code"] == 0 and runs and runs[-1][:2] == [True, None],
         expected=(
-            "launch.run(script) to start an interpreter told to write no bytecode: "
+            f"launch.run({SCRIPT!r}) to start an interpreter told to write no bytecode: "
             "sys.dont_write_bytecode True and sys.pycache_prefix None in it, and exit code 0"
         ),
-        saw=describe(seen["settings"]) + f", and launch.run returned {seen['code']!r}",
-        hint="start the interpreter with -B; deleting the files afterwards, or sending them elsewhere, does not count.",
+        saw=describe(runs) + f", and launch.run returned {seen['code']!r}",
+        hint="start the interpreter with the option that turns writing off; deleting the files afterwards, "
+        "or sending them elsewhere, does not count."
+        if runs
+        else NEVER_RAN,
     )
     expect(
         not seen["pycs"] and not seen["caches"],
         expected="no .pyc file and no __pycache__ folder anywhere",
         saw=f"it left {seen['pycs'] or seen['caches']}",
-        hint="start the interpreter with -B.",
+        hint="start the interpreter with the option that turns writing off.",
     )
+
+
+CACHE = "cäche dir"
 
 
 @pytest.mark.points(2)
 def test_bytecode_under_the_cache_folder_only(student):
-    student.write("bytecode_settings.py", SETTINGS_PROGRAM)
+    write_program(student)
     seen = run_launch(
         student,
         FIND
-        + "import launch\ncode = launch.run('bytecode_settings.py', cache_dir='cache')\n"
-        + "found = settings()\n"
-        + "report(code=code, settings=found, prefix_is_cache=bool(found and found[1]) "
-        + "and os.path.realpath(found[1]) == os.path.realpath('cache'),\n"
-        + "       beside=[p for p in caches('.') if not p.startswith(os.path.join('.', 'cache'))], cached=pycs('cache'))",
-        doing="launch.run('bytecode_settings.py', cache_dir='cache') to work",
+        + f"import launch\ncode = launch.run({SCRIPT!r}, cache_dir={CACHE!r})\n"
+        + "found = runs()\n"
+        + f"prefix = found[-1][1] if found else None\n"
+        + f"report(code=code, runs=found, prefix_is_cache=isinstance(prefix, str) and os.path.realpath(prefix) == os.path.realpath({CACHE!r}),\n"
+        + f"       beside=[p for p in caches('.') if not p.startswith(os.path.join('.', {CACHE!r}))], cached=pycs({CACHE!r}))",
+        doing=f"launch.run({SCRIPT!r}, cache_dir={CACHE!r}) to work",
         flags=QUIET,
     )
-    settings = seen["settings"]
+    runs = seen["runs"]
     expect(
-        seen["code"] == 0 and settings is not None and settings[0] is False and seen["prefix_is_cache"],
+        seen["code"] == 0 and runs and runs[-1][0] is False and seen["prefix_is_cache"],
         expected=(
-            "launch.run(script, cache_dir='cache') to start an interpreter that writes bytecode under cache/: "
-            "sys.dont_write_bytecode False and sys.pycache_prefix the folder cache in it, and exit code 0"
+            f"launch.run(script, cache_dir={CACHE!r}) to start an interpreter that writes bytecode under {CACHE}/: "
+            f"sys.dont_write_bytecode False and sys.pycache_prefix the folder {CACHE!r} in it, and exit code 0"
         ),
-        saw=describe(settings) + f", and launch.run returned {seen['code']!r}",
-        hint="-X pycache_prefix=cache_dir sends the bytecode there (and leave out -B, which writes none).",
+        saw=describe(runs) + f", and launch.run returned {seen['code']!r}",
+        hint="one interpreter option sends the bytecode to another folder; leave out -B, which writes none at all."
+        if runs
+        else NEVER_RAN,
     )
+    mine = [p for p in seen["cached"] if p.rpartition("/")[2].startswith(MODULE + ".")]
     expect(
-        not seen["beside"] and any("helper" in p for p in seen["cached"]),
-        expected="the bytecode of helper.py under cache/, and no __pycache__ next to the sources",
-        saw=f"__pycache__ folders appeared at {seen['beside']}" if seen["beside"] else f"cache/ held {seen['cached']}",
-        hint="-X pycache_prefix=cache_dir sends the bytecode there.",
+        not seen["beside"] and mine,
+        expected=f"the bytecode of {MODULE}.py under {CACHE}/, and no __pycache__ next to the sources",
+        saw=f"__pycache__ folders appeared at {seen['beside']}" if seen["beside"] else f"{CACHE}/ held {seen['cached'][:5]}",
+        hint="give the new interpreter the folder on its command line: -X pycache_prefix=FOLDER.",
     )
 
 
 @pytest.mark.points(1)
 def test_arguments_and_exit_code(student):
-    code = "import launch\nreport(code=launch.run('app.py', '7'))"
-    seen = run_launch(student, code, "launch.run('app.py', '7') to work")
+    write_program(student, exit_code=37)
+    try:
+        seen = run_launch(
+            student,
+            FIND + f"import launch\ncode = launch.run({SCRIPT!r}, *{ARGS!r})\nreport(code=code, runs=runs())",
+            doing=f"launch.run({SCRIPT!r}, ...) to return the program's exit code, 37",
+        )
+    except StudentError as failure:
+        if failure.error.type != "CalledProcessError":
+            raise
+        raise CheckFailed(
+            failure.expected,
+            failure.saw.rstrip("."),
+            "a program that ends with an exit code other than 0 is no error for run: return its code.",
+        ) from None
+    runs = seen["runs"]
     expect(
-        seen["code"] == 7,
-        expected="launch.run('app.py', '7') to return the app's exit code, 7",
+        len(runs) == 1,
+        expected=f"launch.run({SCRIPT!r}, ...) to run the program exactly once",
+        saw="the program never ran" if not runs else f"it ran {len(runs)} times",
+        hint="start the program once, wait for it, and take the exit code from that same run." if runs else NEVER_RAN,
+    )
+    expect(
+        runs[0][2] == list(ARGS),
+        expected=f"the program to get the arguments {list(ARGS)!r}, each one as given",
+        saw=f"its sys.argv[1:] was {runs[0][2]!r}",
+        hint="pass the arguments one by one, each as its own item after the script, with no shell to split them.",
+    )
+    expect(
+        seen["code"] == 37,
+        expected="launch.run to return the program's exit code, 37",
         saw=f"it returned {seen['code']!r}",
-        hint="pass *args after the script, and return the completed process's returncode.",
+        hint="return the exit code of the finished process (its returncode), not a wait status or an output.",
+    )
+
+
+@pytest.mark.points(1)
+def test_the_caller_is_left_as_it_was(student):
+    write_program(student)
+    seen = run_launch(
+        student,
+        FIND
+        + f"""
+import sys
+before = dict(os.environ)
+settings = [sys.dont_write_bytecode, sys.pycache_prefix]
+import launch
+codes = [launch.run({SCRIPT!r}), launch.run({SCRIPT!r}, cache_dir=os.path.abspath({CACHE!r}) + os.sep)]
+after = dict(os.environ)
+report(
+    codes=codes,
+    runs=runs(),
+    mine=os.getpid(),
+    imported={MODULE!r} in sys.modules,
+    settings=[sys.dont_write_bytecode, sys.pycache_prefix],
+    was=settings,
+    changed={{k: after.get(k) for k in set(before) | set(after) if before.get(k) != after.get(k)}},
+)
+""",
+        doing="two calls of launch.run, without and with a cache folder, to work",
+    )
+    seen["pids"] = [run[3] for run in seen["runs"]]
+    copied = any(run[4] for run in seen["runs"])  # launch already imported: the caller's process, or a fork of it
+    in_process = seen["mine"] in seen["pids"] or seen["imported"] or copied
+    expect(
+        seen["pids"] and not in_process,
+        expected="launch.run to start a new interpreter (a process of its own) for the program",
+        saw="the program never ran"
+        if not seen["pids"]
+        else " and ".join(
+            what
+            for what, seen_it in (
+                ("the program ran in the caller's own process (the same process id)", seen["mine"] in seen["pids"]),
+                (f"the program's module {MODULE} was imported into the caller", seen["imported"]),
+                (
+                    "launch was already imported where the program ran (a copy of the caller, not a new interpreter)",
+                    copied and seen["mine"] not in seen["pids"],
+                ),
+            )
+            if seen_it
+        ),
+        hint="the program must run in a new interpreter: start sys.executable; changing your own interpreter's "
+        "settings and running the script inside it is not what the README asks for."
+        if seen["pids"]
+        else NEVER_RAN,
+    )
+    expect(
+        not seen["changed"],
+        expected="launch.run to leave the caller's os.environ as it was",
+        saw=f"after the calls, these variables of os.environ had changed: {seen['changed']}",
+        hint="give the new interpreter its settings on its command line, or in an environment made for it "
+        "alone (the env argument), not by changing the caller's os.environ.",
+    )
+    expect(
+        seen["settings"] == seen["was"],
+        expected=f"the caller's sys.dont_write_bytecode and sys.pycache_prefix to stay {seen['was']}",
+        saw=f"after the calls they were {seen['settings']}",
+        hint="those settings belong to the interpreter that launch.run starts, not to the caller's.",
     )
