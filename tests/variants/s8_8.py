@@ -2,6 +2,239 @@
 
 from . import Variant
 
+# -- dual-use --------------------------------------------------------------------------------------------------------
+
+#: main ends the program itself on a usage error: `python wordfreq.py` still exits with 2, but main never returns.
+DUAL_EXIT_IN_MAIN = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often it comes."""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if len(argv) == 0:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        sys.exit(2)
+    counts = count_words(argv)
+    for word in sorted(counts):
+        print(word + ": " + str(counts[word]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Counter.most_common: the most frequent word first, not the words in alphabetical order.
+DUAL_MOST_COMMON = '''import sys
+from collections import Counter
+
+
+def count_words(words):
+    return dict(Counter(words))
+
+
+def main(argv):
+    if not argv:
+        sys.stderr.write("usage: wordfreq.py WORD...\\n")
+        return 2
+    for word, n in Counter(argv).most_common():
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: "Am I the program?" asked of sys.argv[0]: a program importing wordfreq from its own folder can have that too.
+DUAL_GUARD_ON_ARGV0 = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often it comes."""
+
+import os
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if os.path.basename(sys.argv[0]) == "wordfreq.py":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The usage error decided in the guard, with sys.exit's message: main([]) returns 0, and the program exits with 1.
+DUAL_USAGE_IN_GUARD = '''"""Count words."""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: wordfreq.py WORD...")
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The counting loop moved into main, and count_words, which other programs import, deleted.
+DUAL_COUNT_WORDS_INLINED = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often."""
+
+import sys
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    counts = {}
+    for word in argv:
+        counts[word] = counts.get(word, 0) + 1
+    for word in sorted(counts):
+        print(f"{word}: {counts[word]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: A running total in a default argument: a second call of main in the same program counts the first call's words too.
+DUAL_TOTALS_IN_A_DEFAULT = '''"""Count words."""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv, totals={}):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in count_words(argv).items():
+        totals[word] = totals.get(word, 0) + n
+    for word in sorted(totals):
+        print(f"{word}: {totals[word]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: count_words fills one dictionary for the whole module: the counts of every call add up.
+DUAL_GLOBAL_COUNTS = '''import sys
+
+counts = {}
+
+
+def count_words(words):
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Another correct answer: Counter, main() that reads sys.argv itself when given nothing, and raise SystemExit.
+DUAL_COUNTER = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often it comes."""
+
+import sys
+from collections import Counter
+
+
+def count_words(words):
+    return dict(Counter(words))
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    if len(argv) == 0:
+        sys.stderr.write("usage: wordfreq.py WORD...\\n")
+        return 2
+    counts = count_words(argv)
+    for word in sorted(counts):
+        sys.stdout.write(f"{word}: {counts[word]}\\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+'''
+
+#: Another correct answer: the streams are parameters, bound when main is defined.
+DUAL_STREAMS_AS_DEFAULTS = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often."""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv, out=sys.stdout, err=sys.stderr):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=err)
+        return 2
+    lines = [f"{word}: {n}" for word, n in sorted(count_words(argv).items())]
+    out.write("\\n".join(lines) + "\\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+# -- folder-app ------------------------------------------------------------------------------------------------------
+
 #: folder-app's __main__.py with `import messages` inside main: the folder is sys.path[0] whenever it runs.
 LAZY_GREETAPP = '''"""Greet someone: python greetapp [NAME]"""
 
@@ -18,12 +251,330 @@ if __name__ == "__main__":
     main(sys.argv[1:])
 '''
 
+#: "greetapp is a package": the working directory put on sys.path so that `from greetapp import messages` works.
+#: It does, from the exercise folder, but an archive then runs the folder's messages.py, not its own.
+GREETAPP_FROM_CWD = '''"""Greet someone: python greetapp [NAME]"""
+
+import os
+import sys
+
+sys.path.insert(0, os.getcwd())  # so that the package greetapp is found
+
+from greetapp import messages
+
+
+def main(argv):
+    name = argv[0] if argv else "world"
+    print(messages.greeting(name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: messages.py loaded from a path beside __file__: a file inside a zip archive has no such path.
+GREETAPP_BY_FILE_PATH = '''"""Greet someone: python greetapp [NAME]"""
+
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("messages", os.path.join(HERE, "messages.py"))
+messages = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(messages)
+
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: main returns the greeting, and the guard hands it to sys.exit: printed to stderr again, and the exit status is 1.
+GREETAPP_EXITS_WITH_GREETING = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+import messages
+
+
+def main(argv):
+    text = messages.greeting(argv[0] if argv else "world")
+    print(text)
+    return text
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: main reads sys.argv itself, so the argv it is given is never used.
+GREETAPP_MAIN_READS_SYS_ARGV = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+import messages
+
+
+def main(argv):
+    name = sys.argv[1] if len(sys.argv) > 1 else "world"
+    print(messages.greeting(name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: The greeting copied into __main__.py: no import of messages left to get wrong, and no messages.py used.
+GREETAPP_OWN_GREETING = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+
+def greeting(name):
+    return f"Hello, {name}!"
+
+
+def main(argv):
+    print(greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: messages imported only under the guard: run as the program it works, but main alone finds no messages.
+GREETAPP_IMPORT_UNDER_THE_GUARD = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    import messages
+
+    main(sys.argv[1:])
+'''
+
+#: Another correct answer: the relative import tried first, the plain one when there is no package.
+GREETAPP_TRY_RELATIVE = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+try:
+    from . import messages
+except ImportError:  # run as a folder or an archive: no package, but the folder is on sys.path
+    import messages
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    name = "world"
+    if len(argv) > 0:
+        name = argv[0]
+    print(messages.greeting(name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Another correct answer: the folder (or archive) of __file__ put on sys.path again, and sys.stdout.write.
+GREETAPP_PATH_FROM_FILE = '''"""Greet someone: python greetapp [NAME]"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from messages import greeting
+
+
+def main(argv):
+    sys.stdout.write(greeting((argv or ["world"])[0]) + "\\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+# -- runnable-package ------------------------------------------------------------------------------------------------
+
+#: The arithmetic done by eval, not by compute: the README's examples come out the same.
+CALC_EVAL = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+OPERATORS = ("+", "-", "*", "/")
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in OPERATORS:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(eval(" ".join(argv)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The arithmetic copied from ops.py: right for the real compute, but not calling it.
+CALC_OWN_ARITHMETIC = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+from calc.ops import OPERATORS
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in OPERATORS:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    result = OPERATORS[argv[1]](float(argv[0]), float(argv[2]))
+    print(int(result) if result.is_integer() else result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: ops.py imported by a path hack: it runs a second time, as a top-level module "ops".
+CALC_PATH_HACK = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # so that ops.py beside this file is found
+from ops import OPERATORS, compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in OPERATORS:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(*argv))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The numbers checked with isdigit: 2.5 and -4 are numbers too.
+CALC_ISDIGIT = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    left, op, right = argv
+    if not left.isdigit() or not right.isdigit() or op not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(left, op, right))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: "x" accepted for multiplication: an operator other than the four.
+CALC_X_FOR_TIMES = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+from calc.ops import compute
+
+SYMBOLS = {"+": "+", "-": "-", "*": "*", "x": "*", "/": "/"}
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in SYMBOLS:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], SYMBOLS[argv[1]], argv[2]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Another correct answer: the module calc.ops imported whole, its own tuple of operators, main() reading sys.argv.
+CALC_MODULE_IMPORT = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+import calc.ops
+
+USAGE = "usage: python -m calc NUMBER OPERATOR NUMBER  (OPERATOR: + - * /)"
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        sys.stderr.write(USAGE + "\\n")
+        return 2
+    left, symbol, right = argv
+    sys.stdout.write(f"{calc.ops.compute(left, symbol, right)}\\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+'''
+
+#: Another correct answer: compute's KeyError is the unknown operator; streams bound as parameters.
+CALC_KEYERROR_IS_USAGE = '''"""Run the calculator: python -m calc 2 + 3"""
+
+import sys
+
+from . import ops
+
+
+def main(argv, out=sys.stdout, err=sys.stderr):
+    if len(argv) != 3:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=err)
+        return 2
+    try:
+        result = ops.compute(*argv)
+    except KeyError:  # not one of the operators compute knows
+        print("usage: python -m calc NUMBER (+|-|*|/) NUMBER", file=err)
+        return 2
+    print(result, file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
 VARIANTS = [
+    # -- dual-use --
     Variant(
         "dual-use",
         "ends-with-exit",
         {"wordfreq.py": ("    sys.exit(main(sys.argv[1:]))", "    exit(main(sys.argv[1:]))")},
     ),
+    Variant("dual-use", "counter-and-raise-systemexit", {"wordfreq.py": (None, DUAL_COUNTER)}),
+    Variant("dual-use", "streams-bound-as-defaults", {"wordfreq.py": (None, DUAL_STREAMS_AS_DEFAULTS)}),
     Variant(
         "dual-use",
         "misspelt-exit-call",
@@ -35,11 +586,10 @@ VARIANTS = [
         "dual-use",
         "misspelt-count-words-in-main",
         {"wordfreq.py": ("count_words(argv)", "count_word(argv)")},
-        fails=("it_runs_as_a_script", "importing_prints_nothing", "it_runs_with_dash_m_but_not_from_runpy_by_name"),
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
         says=("NameError", "wordfreq.py, line", "count_word"),
         not_says=("alphabetical", "step 1", "guarded code runs"),
     ),
-    Variant("folder-app", "imports-messages-inside-main", {"greetapp/__main__.py": (None, LAZY_GREETAPP)}),
     Variant(
         "dual-use",
         "sorted-by-count",
@@ -49,9 +599,124 @@ VARIANTS = [
                 "sorted(count_words(argv).items(), key=lambda item: item[1])",
             )
         },
-        fails=("importing_prints_nothing",),
-        says=("alphabetical", "b: 1"),
+        fails=("main_counts_the_words_it_is_given",),
+        says=("alphabetical", "apple: 1"),
     ),
+    Variant(
+        "dual-use",
+        "most-common-first",
+        {"wordfreq.py": (None, DUAL_MOST_COMMON)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("alphabetical", "fig: 2"),
+    ),
+    Variant(
+        "dual-use",
+        "guard-not-my-import-name",
+        {"wordfreq.py": ('if __name__ == "__main__":', 'if __name__ != "wordfreq":')},
+        fails=("importing_prints_nothing",),
+        says=("wordfreq_copy", "importer: 1", "__name__ == '__main__'"),
+        not_says=("raised nothing",),
+    ),
+    Variant(
+        "dual-use",
+        "guard-on-argv0",
+        {"wordfreq.py": (None, DUAL_GUARD_ON_ARGV0)},
+        fails=("importing_prints_nothing",),
+        says=("import wordfreq", "SystemExit", "__name__"),
+    ),
+    Variant(
+        "dual-use",
+        "guard-on-spec",
+        {"wordfreq.py": ('if __name__ == "__main__":', "if __spec__ is None:")},
+        fails=("it_runs_with_dash_m", "importing_prints_nothing"),
+        says=("__name__",),
+    ),
+    Variant(
+        "dual-use",
+        "exits-inside-main",
+        {"wordfreq.py": (None, DUAL_EXIT_IN_MAIN)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("main([])", "SystemExit", "return 2"),
+    ),
+    Variant(
+        "dual-use",
+        "no-words-falls-back-on-sys-argv",
+        {"wordfreq.py": ("def main(argv):\n", "def main(argv=None):\n    argv = argv or sys.argv[1:]\n")},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("main([])", "importer: 1", "sys.argv"),
+    ),
+    Variant(
+        "dual-use",
+        "main-counts-sys-argv",
+        {"wordfreq.py": ("count_words(argv).items()", "count_words(sys.argv[1:]).items()")},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("importer: 1", "sys.argv"),
+    ),
+    Variant(
+        "dual-use",
+        "main-returns-nothing",
+        {"wordfreq.py": ('        print(f"{word}: {n}")\n    return 0\n', '        print(f"{word}: {n}")\n')},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("returned None", "return 0"),
+    ),
+    Variant(
+        "dual-use",
+        "usage-decided-in-the-guard",
+        {"wordfreq.py": (None, DUAL_USAGE_IN_GUARD)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("2",),
+    ),
+    Variant(
+        "dual-use",
+        "usage-on-stdout",
+        {"wordfreq.py": ("WORD...\", file=sys.stderr)", "WORD...\")")},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("stderr", "usage"),
+    ),
+    Variant(
+        "dual-use",
+        "status-not-passed-on",
+        {"wordfreq.py": ("    sys.exit(main(sys.argv[1:]))", "    main(sys.argv[1:])")},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m"),
+        says=("exit", "2"),
+    ),
+    Variant(
+        "dual-use",
+        "count-words-inlined",
+        {"wordfreq.py": (None, DUAL_COUNT_WORDS_INLINED)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("count_words",),
+    ),
+    Variant(
+        "dual-use",
+        "running-total-in-a-default",
+        {"wordfreq.py": (None, DUAL_TOTALS_IN_A_DEFAULT)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("called next", "fig: 3", "left over"),
+    ),
+    Variant(
+        "dual-use",
+        "counts-shared-by-every-call",
+        {"wordfreq.py": (None, DUAL_GLOBAL_COUNTS)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("fig: 3",),
+    ),
+    Variant(
+        "dual-use",
+        "main-skips-the-first-word",
+        {
+            "wordfreq.py": [
+                ("count_words(argv).items()", "count_words(argv[1:]).items()"),
+                ("sys.exit(main(sys.argv[1:]))", "sys.exit(main(sys.argv))"),
+            ]
+        },
+        fails=("main_counts_the_words_it_is_given",),
+        says=("pear: 1", "apple: 1\\nfig: 2'"),
+    ),
+    # -- folder-app --
+    Variant("folder-app", "imports-messages-inside-main", {"greetapp/__main__.py": (None, LAZY_GREETAPP)}),
+    Variant("folder-app", "relative-import-tried-first", {"greetapp/__main__.py": (None, GREETAPP_TRY_RELATIVE)}),
+    Variant("folder-app", "path-from-file", {"greetapp/__main__.py": (None, GREETAPP_PATH_FROM_FILE)}),
     Variant(
         "folder-app",
         "unguarded-exit-call",
@@ -74,18 +739,111 @@ VARIANTS = [
         not_says=("printed None",),
     ),
     Variant(
+        "folder-app",
+        "package-found-from-the-working-directory",
+        {"greetapp/__main__.py": (None, GREETAPP_FROM_CWD)},
+        fails=("a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("greetapp/messages.py",),
+    ),
+    Variant(
+        "folder-app",
+        "world-greeted-without-messages",
+        {
+            "greetapp/__main__.py": (
+                'print(messages.greeting(argv[0] if argv else "world"))',
+                'print(messages.greeting(argv[0]) if argv else "Hello, world!")',
+            )
+        },
+        fails=("the_folder_runs",),
+        says=("`python greetapp`", "messages.greeting"),
+    ),
+    Variant(
+        "folder-app",
+        "messages-loaded-by-file-path",
+        {"greetapp/__main__.py": (None, GREETAPP_BY_FILE_PATH)},
+        fails=("a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("NotADirectoryError", "no path of its own"),
+    ),
+    Variant(
+        "folder-app",
+        "exits-with-the-greeting",
+        {"greetapp/__main__.py": (None, GREETAPP_EXITS_WITH_GREETING)},
+        fails=("the_folder_runs",),
+        says=("exited with code 1", "exit status"),
+    ),
+    Variant(
+        "folder-app",
+        "main-reads-sys-argv",
+        {"greetapp/__main__.py": (None, GREETAPP_MAIN_READS_SYS_ARGV)},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("main(['Bo'])", "Hello, Eve!"),
+    ),
+    Variant(
+        "folder-app",
+        "greeting-copied-into-main",
+        {"greetapp/__main__.py": (None, GREETAPP_OWN_GREETING)},
+        fails=("the_folder_runs", "a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("messages",),
+    ),
+    Variant(
+        "folder-app",
+        "relative-import-kept",
+        {"greetapp/__main__.py": ("import messages  # beside", "from . import messages  # beside")},
+        fails=(
+            "the_folder_runs",
+            "a_zip_of_the_folder_runs",
+            "a_zipapp_runs",
+            "loading_it_under_another_name_prints_nothing",
+        ),
+        says=("ImportError", "plain name"),
+    ),
+    Variant(
+        "folder-app",
+        "folder-put-on-the-path",
+        {"greetapp/__main__.py": ("import messages  # beside", "sys.path.insert(0, 'greetapp')\nimport messages  #")},
+        fails=("a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("Greetings from the folder", "its own files"),
+    ),
+    Variant(
+        "folder-app",
+        "messages-imported-under-the-guard",
+        {"greetapp/__main__.py": (None, GREETAPP_IMPORT_UNDER_THE_GUARD)},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("main(['Bo'])", "NameError", "only under the guard"),
+    ),
+    Variant(
+        "folder-app",
+        "guard-against-the-readme-name",
+        {"greetapp/__main__.py": ('if __name__ == "__main__":', 'if __name__ != "greetapp_entry":')},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("greeter_under_test", "Hello, Eve!", "__name__ == '__main__'"),
+    ),
+    Variant(
+        "folder-app",
+        "names-joined",
+        {"greetapp/__main__.py": ('argv[0] if argv else "world"', '" ".join(argv) or "world"')},
+    ),
+    # -- runnable-package --
+    Variant(
+        "runnable-package",
+        "relative-import",
+        {"calc/__main__.py": ("from calc.ops import", "from .ops import")},
+    ),
+    Variant("runnable-package", "module-import-and-own-operators", {"calc/__main__.py": (None, CALC_MODULE_IMPORT)}),
+    Variant("runnable-package", "keyerror-is-a-usage-error", {"calc/__main__.py": (None, CALC_KEYERROR_IS_USAGE)}),
+    Variant(
         "runnable-package",
         "usage-checks-only-the-count",
         {"calc/__main__.py": ("if len(argv) != 3 or argv[1] not in OPERATORS:", "if len(argv) != 3:")},
         fails=("a_wrong_command_line_is_a_usage_error",),
-        says=("python -m calc 2 % 3", "KeyError", "usage"),
+        says=("KeyError", "usage"),
     ),
     Variant(
         "runnable-package",
         "operator-tested-as-substring",
         {"calc/__main__.py": ("argv[1] not in OPERATORS", 'argv[1] not in "+-*/"')},
         fails=("a_wrong_command_line_is_a_usage_error",),
-        says=("python -m calc 2 +- 3", "KeyError", "OPERATORS"),
+        says=("KeyError", "'+-'", "exactly one of"),
     ),
     Variant(
         "runnable-package",
@@ -96,14 +854,6 @@ VARIANTS = [
         not_says=("if __name__", "step 1", "define main"),
     ),
     Variant(
-        "dual-use",
-        "guard-not-my-import-name",
-        {"wordfreq.py": ('if __name__ == "__main__":', 'if __name__ != "wordfreq":')},
-        fails=("importing_prints_nothing",),
-        says=("wordfreq_copy", "loader: 1", "__name__ == '__main__'"),
-        not_says=("raised nothing",),
-    ),
-    Variant(
         "runnable-package",
         "guard-not-my-import-name",
         {"calc/__main__.py": ('if __name__ == "__main__":', 'if __name__ != "calc.__main__":')},
@@ -112,7 +862,113 @@ VARIANTS = [
     ),
     Variant(
         "runnable-package",
-        "relative-import",
-        {"calc/__main__.py": ("from calc.ops import", "from .ops import")},
+        "eval-instead-of-compute",
+        {"calc/__main__.py": (None, CALC_EVAL)},
+        fails=("main_prints_what_compute_returns",),
+        says=("compute", "42"),
+    ),
+    Variant(
+        "runnable-package",
+        "arithmetic-copied-from-ops",
+        {"calc/__main__.py": (None, CALC_OWN_ARITHMETIC)},
+        fails=("main_prints_what_compute_returns",),
+        says=("compute",),
+    ),
+    Variant(
+        "runnable-package",
+        "ops-found-by-a-path-hack",
+        {"calc/__main__.py": (None, CALC_PATH_HACK)},
+        fails=("ops_runs_once_as_part_of_the_package",),
+        says=("ops",),
+    ),
+    Variant(
+        "runnable-package",
+        "numbers-checked-with-isdigit",
+        {"calc/__main__.py": (None, CALC_ISDIGIT)},
+        fails=("main_prints_what_compute_returns",),
+        says=("2.5",),
+    ),
+    Variant(
+        "runnable-package",
+        "x-accepted-for-times",
+        {"calc/__main__.py": (None, CALC_X_FOR_TIMES)},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("'x'",),
+    ),
+    Variant(
+        "runnable-package",
+        "exits-inside-main",
+        {"calc/__main__.py": ("        return 2\n", "        sys.exit(2)\n")},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("SystemExit", "return 2"),
+    ),
+    Variant(
+        "runnable-package",
+        "extra-arguments-ignored",
+        {
+            "calc/__main__.py": [
+                ("if len(argv) != 3 or", "if len(argv) < 3 or"),
+                ("print(compute(*argv))", "print(compute(argv[0], argv[1], argv[2]))"),
+            ]
+        },
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("4",),
+    ),
+    Variant(
+        "runnable-package",
+        "no-arguments-falls-back-on-sys-argv",
+        {"calc/__main__.py": ("def main(argv):\n", "def main(argv=None):\n    argv = argv or sys.argv[1:]\n")},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("main([])", "sys.argv"),
+    ),
+    Variant(
+        "runnable-package",
+        "usage-on-stdout",
+        {"calc/__main__.py": ('NUMBER", file=sys.stderr)', 'NUMBER")')},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("stderr",),
+    ),
+    Variant(
+        "runnable-package",
+        "status-not-passed-on",
+        {"calc/__main__.py": ("    sys.exit(main(sys.argv[1:]))", "    main(sys.argv[1:])")},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("exit", "2"),
+    ),
+    Variant(
+        "runnable-package",
+        "operator-tested-before-the-count",
+        {
+            "calc/__main__.py": (
+                "if len(argv) != 3 or argv[1] not in OPERATORS:",
+                "if argv[1] not in OPERATORS or len(argv) != 3:",
+            )
+        },
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("main([])", "IndexError"),
+    ),
+    Variant(
+        "runnable-package",
+        "main-returns-nothing",
+        {"calc/__main__.py": ("    print(compute(*argv))\n    return 0\n", "    print(compute(*argv))\n")},
+        fails=("main_prints_what_compute_returns",),
+        says=("returned None", "return 0"),
+    ),
+    Variant(
+        "runnable-package",
+        "result-rounded",
+        {"calc/__main__.py": ("print(compute(*argv))", "print(round(compute(*argv), 2))")},
+        fails=("main_prints_what_compute_returns",),
+        says=("1.375", "1.38"),
+    ),
+    Variant(
+        "runnable-package",
+        "whole-results-printed-as-int",
+        {
+            "calc/__main__.py": (
+                "print(compute(*argv))",
+                "result = compute(*argv)\n    print(int(result) if result == int(result) else result)",
+            )
+        },
     ),
 ]

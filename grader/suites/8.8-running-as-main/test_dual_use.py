@@ -1,108 +1,313 @@
-"""8.8 dual-use: run as a script and as a module it works; imported it stays silent.
+"""8.8 dual-use: one file that is a program when it runs, and a module when it is imported.
 
-The importing checks set sys.argv[0] to a path that ends in wordfreq.py (the
-module's own path, or the same name elsewhere), so that only __name__ can
-tell the module whether it is the program; one of them also loads it under
-a name of its own, which only `__name__ == "__main__"` tells apart.
+The program is run as a script and with -m, on words the README never shows.
+The importing checks give the importer words of its own in sys.argv, so that
+a main counting sys.argv, or a module that runs its program when imported,
+shows; one of them sets sys.argv[0] to the module's own path and loads it
+under its own name and under a name of its own, so that only
+`__name__ == "__main__"` tells wordfreq that it is the program. What main
+prints is caught at the level of file descriptors: a main that took
+sys.stdout as a default argument is seen like any other.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: main(argv) prints `word: count` lines for the words it is given (never sys.argv's), in alphabetical
+  order of the words, and returns 0.
+  -> main_counts_the_words_it_is_given
+- Step 1: with no words, main prints the usage to standard error, nothing to standard output, and returns 2
+  (it does not end the program itself, nor count sys.argv's words instead).
+  -> main_counts_the_words_it_is_given
+- Step 1: count_words stays and counts as before: other programs import it.
+  -> main_counts_the_words_it_is_given
+- Step 2: main runs only when the file is the program: imported, or loaded under any other name than
+  "__main__", it runs nothing.
+  -> importing_prints_nothing
+- Step 2: main's return value is the program's exit status (0, or 2 for a usage error).
+  -> it_runs_as_a_script, it_runs_with_dash_m
+- Step 3: importing wordfreq, or running it with runpy.run_module under its own name, prints nothing.
+  -> importing_prints_nothing
+- Run as a script, it works as before: counts in alphabetical order, or the usage error.
+  -> it_runs_as_a_script
+- Run with -m, it works the same way.
+  -> it_runs_with_dash_m
 """
+
+import textwrap
 
 import pytest
 
-from grader import FIX_THE_NAMED_LINE, expect, expect_a_silent_load
+from grader import FIX_THE_NAMED_LINE, expect
+from grader.feedback import StudentCrash
+from grader.sandbox import expect_completed
+
+#: Probe code: call a function with file descriptors 1 and 2 sent to files, so that what it prints is
+#: seen apart from the rest of the probe, however it prints (print, a stream bound early, os.write).
+CAPTURE = '''
+import os, sys
+
+_captures = [0]
+
+
+def flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a stream the student's code replaced or closed
+            pass
+
+
+def captured(call, *args, **kwargs):
+    """Call it with file descriptors 1 and 2 sent to files: (stdout, stderr, returned value, exception or None)."""
+    flush()
+    _captures[0] += 1
+    names = [os.path.join(os.environ.get("TMPDIR") or ".", f"captured-{_captures[0]}-{fd}") for fd in (1, 2)]
+    files = [open(name, "w+b") for name in names]
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    value = error = None
+    try:
+        value = call(*args, **kwargs)
+    except BaseException as exc:  # SystemExit too: the check wants to see it
+        error = exc
+    finally:
+        flush()
+        for fd, copy in ((1, saved[0]), (2, saved[1])):
+            os.dup2(copy, fd)
+            os.close(copy)
+    texts = []
+    for file, name in zip(files, names):
+        file.seek(0)
+        texts.append(file.read().decode("utf-8", "replace"))
+        file.close()
+        os.remove(name)
+    return texts[0], texts[1], value, error
+'''
+
+#: Words for main and for the script, and what they must print: alphabetical order differs from the
+#: order they come in, from the most common first, and from the least common first.
+WORDS = ["pear", "fig", "apple", "fig"]
+COUNTED = ["apple: 1", "fig: 2", "pear: 1"]
+#: Words for a second call of main in the same interpreter: nothing of the first may show.
+AGAIN, COUNTED_AGAIN = ["plum", "fig"], ["fig: 1", "plum: 1"]
+
+#: The importer's own command line: words that only a main reading sys.argv would count.
+IMPORTER_WORDS = ["words", "of", "the", "importer"]
+
+USAGE_HINT = "main prints the usage to sys.stderr and returns 2; `sys.exit(main(...))` makes that the exit status."
+
+
+def probe_code(text: str) -> str:
+    return CAPTURE + textwrap.dedent(text)
+
+
+def shown(text: str) -> str:
+    return repr(text.strip()[:120]) if text.strip() else "nothing"
+
+
+def printing(done) -> str:
+    """What a run printed, for a message: "printing 'x' to stdout and 'usage...' to stderr"."""
+    err = "" if done.uncaught else done.stderr.strip()  # a traceback is described by describe_end()
+    if not done.stdout.strip() and not err:
+        return "printing nothing"
+    return f"printing {shown(done.stdout)} to stdout and {shown(err[-80:])} to stderr"
+
+
+def ran_to_its_end(probe, doing: str) -> None:
+    """Fail with a time-out or crash verdict unless the probe ran to its end (raising is an end)."""
+    expect_completed(probe.completed, doing, probe.stuck)
+    if not probe.finished:
+        raise StudentCrash(doing, probe.completed.describe_end(), probe.output)
+
+
+def expect_a_usage_error(done, command: str) -> None:
+    """Fail unless a run with no words printed a usage line to stderr, nothing to stdout, and exited with 2."""
+    expect(
+        done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
+        expected=f"{command} with no words to print a usage line to stderr, nothing to stdout, and exit with 2",
+        saw=f"{done.describe_end()}, {printing(done)}",
+        hint=FIX_THE_NAMED_LINE if done.uncaught and "SystemExit" not in done.uncaught else USAGE_HINT,
+    )
+
+
+def order_hint(lines: list[str], expected: list[str]) -> str:
+    """The hint for a main or program that printed the wrong lines."""
+    if any(word in line for line in lines for word in IMPORTER_WORDS):
+        return "main counts the list it is given, never sys.argv: the program passes sys.argv[1:] to it."
+    if sorted(lines) == expected:
+        return "print the lines in alphabetical order of the words, not in the order they came or by count."
+    return "print one `word: count` line per word, in alphabetical order of the words."
 
 
 @pytest.mark.points(2)
 def test_it_runs_as_a_script(student):
-    counted = student.run_script("wordfreq.py", "the", "cat", "the")
-    empty = student.run_script("wordfreq.py")
+    counted = student.run_script("wordfreq.py", *WORDS)
+    if counted.uncaught:
+        hint = FIX_THE_NAMED_LINE
+    elif counted.stdout.splitlines() != COUNTED:
+        hint = order_hint(counted.stdout.splitlines(), COUNTED)
+    else:
+        hint = "main returns 0 after printing, and `sys.exit(main(...))` makes that the exit status."
     expect(
-        counted.returncode == 0 and counted.stdout.splitlines() == ["cat: 1", "the: 2"],
-        expected="`python wordfreq.py the cat the` to print 'cat: 1' and 'the: 2' and exit with 0",
-        saw=f"it printed {counted.stdout.strip()!r} and {counted.describe_end()}",
+        counted.returncode == 0 and counted.stdout.splitlines() == COUNTED,
+        expected=f"`python wordfreq.py {' '.join(WORDS)}` to print {', '.join(COUNTED)}, one a line, and exit with 0",
+        saw=f"it printed {shown(counted.stdout)} and {counted.describe_end()}",
+        hint=hint,
+    )
+    expect_a_usage_error(student.run_script("wordfreq.py"), "`python wordfreq.py`")
+
+
+@pytest.mark.points(1)
+def test_it_runs_with_dash_m(student):
+    words, expected = ["plum", "date", "plum"], ["date: 1", "plum: 2"]
+    counted = student.run_module("wordfreq", *words)
+    if counted.uncaught:
+        hint = FIX_THE_NAMED_LINE
+    elif not counted.stdout.strip():
+        hint = "-m runs the file with __name__ set to '__main__' too: only that test says it is the program."
+    else:
+        hint = order_hint(counted.stdout.splitlines(), expected)
+    expect(
+        counted.returncode == 0 and counted.stdout.splitlines() == expected,
+        expected=f"`python -m wordfreq {' '.join(words)}` to print {', '.join(expected)}, one a line, and exit with 0",
+        saw=f"it printed {shown(counted.stdout)} and {counted.describe_end()}",
+        hint=hint,
+    )
+    expect_a_usage_error(student.run_module("wordfreq"), "`python -m wordfreq`")
+
+
+@pytest.mark.points(2)
+def test_main_counts_the_words_it_is_given(student):
+    probe = student.probe(
+        probe_code(
+            f"""
+            # An importer with words of its own on its command line: main must count only what it is given.
+            sys.argv = ["importer.py"] + {IMPORTER_WORDS!r}
+            report(step="import")
+            import wordfreq
+            report(has_main=callable(getattr(wordfreq, "main", None)))
+            calls = (("counted", {WORDS!r}), ("again", {AGAIN!r}), ("empty", []))
+            for name, words in calls if callable(getattr(wordfreq, "main", None)) else ():
+                report(step=name)
+                out, err, status, error = captured(wordfreq.main, words)
+                report(**{{name: [out, err, status]}})
+                if error is not None:
+                    raise error
+            report(step="count_words")
+            count_words = getattr(wordfreq, "count_words", None)
+            report(counts=count_words(["kiwi", "lime", "kiwi"]) if callable(count_words) else "missing", step=None)
+            """
+        )
+    )
+    ran_to_its_end(probe, "`import wordfreq` and calls of its main to run to their end")
+    seen, error = probe.values, probe.error
+    step = seen.get("step") if error else None
+    calls = {"import": "`import wordfreq`", "counted": f"main({WORDS!r})", "again": f"main({AGAIN!r})"}
+    calls["empty"] = "main([])"
+    if step in calls:
+        expect(
+            False,
+            expected=f"{calls[step]} to "
+            + ("work" if step == "import" else "return 2" if step == "empty" else "return"),
+            saw=f"it raised {error.summary}",
+            hint=(
+                "main returns its status; the guard's `sys.exit(main(...))` is what ends the program."
+                if step != "import" and error.isinstance("SystemExit")
+                else error.explain()
+            ),
+        )
+    expect(
+        seen.get("has_main"),
+        expected="wordfreq.py to define a function main(argv)",
+        saw="wordfreq.py defines no function main",
+        hint="step 1: move the program into main(argv), which counts the words in argv.",
+    )
+    out, _, status = seen["counted"]
+    lines = out.splitlines()
+    expect(
+        lines == COUNTED and status == 0,
+        expected=f"{calls['counted']} to print {', '.join(COUNTED)}, one a line in alphabetical order, and return 0",
+        saw=f"it printed {shown(out)} and returned {status!r}",
+        hint=order_hint(lines, COUNTED) if lines != COUNTED else "step 1: main returns 0 after printing the counts.",
+    )
+    out, _, status = seen["again"]
+    lines = out.splitlines()
+    expect(
+        lines == COUNTED_AGAIN and status == 0,
+        expected=f"{calls['again']}, called next, to print {', '.join(COUNTED_AGAIN)} and return 0",
+        saw=f"it printed {shown(out)} and returned {status!r}",
+        hint="each call of main counts only the words it is given: nothing may be left over from the call before."
+        if len(lines) > len(COUNTED_AGAIN)
+        else order_hint(lines, COUNTED_AGAIN),
+    )
+    out, err, status = seen["empty"]
+    fell_back = any(word in out for word in IMPORTER_WORDS)
+    expect(
+        status == 2 and "usage" in err.lower() and not out.strip(),
+        expected="main([]) to print a usage line to stderr, nothing to stdout, and return 2",
+        saw=f"it printed {shown(out)} to stdout and {shown(err)} to stderr, and returned {status!r}",
         hint=(
-            FIX_THE_NAMED_LINE
-            if counted.uncaught
-            else "print the counts in alphabetical order of the words, one `word: count` per line."
+            "an empty list is no words, a usage error: main must not count sys.argv instead."
+            if fell_back
+            else "step 1: with no words, main prints the usage to sys.stderr and returns 2."
         ),
     )
+    counts = seen.get("counts")
     expect(
-        empty.returncode == 2 and "usage" in empty.stderr.lower() and not empty.stdout.strip(),
-        expected="`python wordfreq.py` with no words to print a usage line to stderr and exit with 2",
-        saw=f"{empty.describe_end()}, printing {empty.stdout.strip()!r} and {empty.stderr.strip()[-80:]!r} to stderr",
-        hint="main returns 2 after printing the usage to sys.stderr; sys.exit(main(...)) passes it on.",
+        error is None and counts == {"kiwi": 2, "lime": 1},
+        expected="count_words(['kiwi', 'lime', 'kiwi']) to return {'kiwi': 2, 'lime': 1} as before: other programs "
+        "use it",
+        saw=f"it raised {error.summary}"
+        if error
+        else "wordfreq.py no longer defines count_words"
+        if counts == "missing"
+        else f"it returned {counts!r}",
+        hint="keep count_words as it was, and let main use it.",
     )
 
 
 @pytest.mark.points(2)
 def test_importing_prints_nothing(student):
     probe = student.probe(
-        """
-        import os, sys
-        # A program importing wordfreq, started with the module's own path as
-        # sys.argv[0]: only __name__ says that wordfreq is not the program.
-        sys.argv = [os.path.abspath("wordfreq.py"), "words", "of", "the", "importer"]
-        import wordfreq
-        report(imported=True, has_main=callable(getattr(wordfreq, "main", None)))
-        import contextlib, io
-        out = io.StringIO()
-        # The word counted most comes first alphabetically: an order by count shows.
-        with contextlib.redirect_stdout(out):
-            status = wordfreq.main(["b", "a", "a"])
-        report(status=status, printed=out.getvalue())
-        """
+        probe_code(
+            f"""
+            import runpy
+            # A program importing wordfreq, started with the module's own path as sys.argv[0]:
+            # neither sys.argv nor the file's name says that wordfreq is not the program.
+            sys.argv = [os.path.abspath("wordfreq.py")] + {IMPORTER_WORDS!r}
+            report(step="imported")
+            import wordfreq
+            for phase, call, args, kwargs in (
+                ("by_name", runpy.run_module, ("wordfreq",), {{}}),
+                ("other_name", runpy.run_path, ("wordfreq.py",), {{"run_name": "wordfreq_copy"}}),
+            ):
+                report(step=phase)
+                out, err, _, error = captured(call, *args, **kwargs)
+                report(**{{phase: out + err}})
+                if error is not None:
+                    raise error
+            report(step=None)
+            """
+        )
     )
-    expect(
-        not probe.completed.stdout and not probe.completed.stderr,
-        expected="`import wordfreq` to print nothing",
-        saw=f"it printed {(probe.completed.stdout + probe.completed.stderr).strip()[:120]!r}",
-        hint="put the program under `if __name__ == '__main__':`.",
-    )
+    ran_to_its_end(probe, "`import wordfreq`, then runpy.run_module and runpy.run_path, to run to their end")
     seen, error = probe.values, probe.error
-    if not seen.get("imported"):
-        saw = f"`import wordfreq` raised {error.summary}" if error else probe.completed.describe_end()
-        hint = error.explain() if error else None
-    elif not seen.get("has_main"):
-        saw, hint = "wordfreq.py defines no function main", "step 1: define main(argv) and return 0 after printing."
-    elif error:
-        saw, hint = f"main raised {error.summary}", error.explain()
-    else:
-        saw = f"it returned {seen.get('status')!r} and printed {seen.get('printed')!r}"
-        hint = "step 1: main prints `word: count` lines in alphabetical order of the words, then returns 0."
-    expect(
-        seen.get("status") == 0 and seen.get("printed") == "a: 2\nb: 1\n",
-        expected="wordfreq.main(['b', 'a', 'a']) to print 'a: 2' and 'b: 1', in that order, and return 0",
-        saw=saw,
-        hint=hint,
+    step = seen.get("step") if error else None
+    guard_hint = (
+        "only `__name__ == '__main__'` says that wordfreq.py is the program: guard the call to main with it, "
+        "not with a test of sys.argv, __spec__ or the module's own name."
     )
-    # Imported as part of a package, or loaded by a tool, the module has yet another
-    # name: a guard that only rules out "wordfreq" (`!= "wordfreq"`) lets the program run.
-    other = student.probe(
-        """
-        import os, runpy, sys
-        sys.argv = [os.path.abspath("wordfreq.py"), "words", "of", "the", "loader"]
-        runpy.run_path("wordfreq.py", run_name="wordfreq_copy")
-        """
-    )
-    expect_a_silent_load(other, "runpy.run_path('wordfreq.py', run_name='wordfreq_copy')", "wordfreq.py")
-
-
-@pytest.mark.points(1)
-def test_it_runs_with_dash_m_but_not_from_runpy_by_name(student):
-    as_module = student.run_module("wordfreq", "b", "a", "b")
-    probe = student.probe("import runpy, sys\nsys.argv = ['wordfreq.py', 'x']\nrunpy.run_module('wordfreq')")
-    expect(
-        as_module.returncode == 0 and as_module.stdout.splitlines() == ["a: 1", "b: 2"],
-        expected="`python -m wordfreq b a b` to print 'a: 1' and 'b: 2'",
-        saw=f"it printed {as_module.stdout.strip()!r} and {as_module.describe_end()}",
-        hint=(
-            FIX_THE_NAMED_LINE
-            if as_module.uncaught
-            else "-m runs the module as __main__, so the guarded code runs."
-        ),
-    )
-    expect(
-        not probe.completed.stdout,
-        expected="runpy.run_module('wordfreq'), which runs it under its own name, to print nothing",
-        saw=f"it printed {probe.completed.stdout.strip()[:80]!r}",
-        hint="code outside the main guard runs whatever the module's name is.",
-    )
+    for phase, doing in (
+        ("imported", "`import wordfreq`"),
+        ("by_name", "runpy.run_module('wordfreq'), which runs it under its own name,"),
+        ("other_name", "runpy.run_path('wordfreq.py', run_name='wordfreq_copy'), which runs it under another name,"),
+    ):
+        output = (probe.completed.stdout + probe.completed.stderr) if phase == "imported" else seen.get(phase, "")
+        raised = step == phase
+        expect(
+            not output.strip() and not raised,
+            expected=f"{doing} to print nothing and raise nothing",
+            saw=(f"it printed {shown(output)}" if output.strip() else "it printed nothing")
+            + (f" and raised {error.summary}" if raised else ""),
+            hint=guard_hint if not raised or error.isinstance("SystemExit") else error.explain(),
+        )

@@ -1,30 +1,113 @@
 """8.8 folder-app: an application run as a folder, as a zip archive, and as a zipapp, each in a fresh interpreter.
 
-The folder check also changes messages.py in its private copy, so that only
-a __main__.py that really uses messages.greeting passes; another check loads
-__main__.py under a name of its own, to see that it then prints nothing.
+The checks change messages.py in their private copy, so that only a
+__main__.py that really uses messages.greeting passes. The archives get a
+messages.py of their own, unlike the one in the folder beside them, and run
+from the folder that holds greetapp/: a __main__.py that reaches the folder
+(through the working directory, or a path built from __file__) instead of
+the archive's own files prints the folder's greeting. The zipapp is made in
+the grader with zipapp.create_archive, which runs none of the student's code.
+Another check loads __main__.py under a name of its own, to see that it then
+prints nothing, and calls its main, whose output is caught at the level of
+file descriptors.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: `python greetapp NAME` prints what messages.greeting(NAME) returns, and nothing else, and exits
+  with 0.
+  -> the_folder_runs
+- Step 1: with no name, `python greetapp` prints what messages.greeting("world") returns (not a greeting of
+  its own).
+  -> the_folder_runs
+- Step 2: a zip of the folder's contents, __main__.py at its top, runs the same way, with the messages.py
+  inside it.
+  -> a_zip_of_the_folder_runs
+- Step 3: an archive made by zipapp.create_archive("greetapp", "greet.pyz") runs the same way, with the
+  messages.py inside it.
+  -> a_zipapp_runs
+- Step 4: the program is a function main(argv), greeting argv[0] (never sys.argv's), or the world when argv is
+  empty.
+  -> loading_it_under_another_name_prints_nothing
+- Step 4: main(sys.argv[1:]) runs only when __name__ is "__main__": loaded under another name, the module
+  prints nothing.
+  -> loading_it_under_another_name_prints_nothing
 """
 
-import os
+import textwrap
+import zipapp
 import zipfile
 
 import pytest
 
 from grader import FIX_THE_NAMED_LINE, expect
+from grader.feedback import StudentCrash
+from grader.sandbox import expect_completed
 
-#: A different greeting, of a different length, for the check's copy of messages.py.
+#: A different greeting, for the check's copy of messages.py.
 OTHER_MESSAGES = 'def greeting(name):\n    return f"Good morning to you, {name}."\n'
+
+#: The greeting of the messages.py inside the check's archives.
+ARCHIVE_MESSAGES = 'def greeting(name):\n    return f"Greetings from the archive, {name}!"\n'
+
+#: Probe code: call a function with file descriptors 1 and 2 sent to files, so that what it prints is
+#: seen apart from the rest of the probe, however it prints (print, a stream bound early, os.write).
+CAPTURE = '''
+import os, sys
+
+_captures = [0]
+
+
+def flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a stream the student's code replaced or closed
+            pass
+
+
+def captured(call, *args, **kwargs):
+    """Call it with file descriptors 1 and 2 sent to files: (stdout, stderr, returned value, exception or None)."""
+    flush()
+    _captures[0] += 1
+    names = [os.path.join(os.environ.get("TMPDIR") or ".", f"captured-{_captures[0]}-{fd}") for fd in (1, 2)]
+    files = [open(name, "w+b") for name in names]
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    value = error = None
+    try:
+        value = call(*args, **kwargs)
+    except BaseException as exc:  # SystemExit too: the check wants to see it
+        error = exc
+    finally:
+        flush()
+        for fd, copy in ((1, saved[0]), (2, saved[1])):
+            os.dup2(copy, fd)
+            os.close(copy)
+    texts = []
+    for file, name in zip(files, names):
+        file.seek(0)
+        texts.append(file.read().decode("utf-8", "replace"))
+        file.close()
+        os.remove(name)
+    return texts[0], texts[1], value, error
+'''
+
+PLAIN_IMPORT_HINT = "the folder is not a package when it is run: import messages by its plain name."
 
 
 def ending(done):
-    """How a run ended, for a message: the exception it stopped with (file and line), else its last line."""
-    return done.describe_end() if done.uncaught else f"it ended with {done.last_line!r}"
+    """How a run ended, for a message: what it printed, and the exception it stopped with or its exit code."""
+    printed = done.stdout.strip()
+    return (f"it printed {printed[:120]!r}" if printed else "it printed nothing") + f" and {done.describe_end()}"
 
 
 def hint_for(done, hint):
     """The check's own hint, unless the run stopped with an exception other than a failed import."""
     if done.uncaught and not done.uncaught.startswith(("ImportError", "ModuleNotFoundError")):
         return FIX_THE_NAMED_LINE
+    if done.uncaught and ("relative import" in done.uncaught or "'greetapp'" in done.uncaught):
+        return PLAIN_IMPORT_HINT
     return hint
 
 
@@ -38,96 +121,162 @@ def hint_for_loading(error):
     top = (error.name or "").partition(".")[0]
     missing = error.isinstance("ModuleNotFoundError") and top in ("messages", "greetapp")
     if relative or missing:
-        return "the folder is not a package when it is run: import messages by its plain name."
+        return PLAIN_IMPORT_HINT
     return error.explain()
+
+
+def loading_hint(error) -> str:
+    """The hint for a main that raised when called after the module was loaded under another name."""
+    if error.type == "NameError" and error.name == "messages":
+        return (
+            "main uses messages, which __main__.py imports only under the guard: loaded under another name, the "
+            "module must still import what main needs."
+        )
+    return error.explain()
+
+
+def greets(done, expected):
+    return done.returncode == 0 and done.stdout.splitlines() == [expected]
+
+
+EXIT_HINT = "main prints the greeting and returns nothing (or 0): what it returns becomes the exit status."
 
 
 @pytest.mark.points(2)
 def test_the_folder_runs(student):
-    named, default = student.run_script("greetapp", "Ada"), student.run_script("greetapp")
-    command, wrong = ("`python greetapp Ada`", named) if named.stdout.strip() != "Hello, Ada!" else ("`python greetapp`", default)
+    student.write("greetapp/messages.py", OTHER_MESSAGES)
+    for args, name in ((("Ada",), "Ada"), ((), "world")):
+        command = "`python greetapp" + "".join(f" {a}" for a in args) + "`"
+        expected = f"Good morning to you, {name}."
+        done = student.run_script("greetapp", *args)
+        expect(
+            greets(done, expected),
+            expected=(
+                f"{command} to print what messages.greeting({name!r}) returns, and nothing else, and to exit "
+                f"with 0: with the check's own messages.py, {expected!r}"
+            ),
+            saw=ending(done),
+            hint=hint_for(
+                done,
+                EXIT_HINT
+                if done.stdout.splitlines() == [expected]
+                else "__main__.py should print messages.greeting(name), not a greeting of its own, "
+                + ("with the name 'world' when none is given." if not args else "for the name given."),
+            ),
+        )
+
+
+#: The greeting of the folder's messages.py while an archive runs: an archive must not reach it.
+FOLDER_MESSAGES = 'def greeting(name):\n    return f"Greetings from the folder, {name}!"\n'
+
+
+def make_archive(student, make) -> None:
+    """Make an archive of greetapp/ holding ARCHIVE_MESSAGES (``make()``), then change the folder's messages.py."""
+    student.write("greetapp/messages.py", ARCHIVE_MESSAGES)
+    make(student.path / "greetapp")
+    student.write("greetapp/messages.py", FOLDER_MESSAGES)
+
+
+def run_archive(student, archive: str, name: str, doing: str) -> None:
+    """Run an archive made by make_archive from the folder that holds greetapp/, and judge what it printed."""
+    expected = f"Greetings from the archive, {name}!"
+    done = student.run_script(archive, name)
+    from_folder = done.stdout.strip() == f"Greetings from the folder, {name}!"
+    by_path = (done.uncaught or "").startswith(("FileNotFoundError", "NotADirectoryError", "OSError"))
+    if from_folder:
+        hint = (
+            "an archive runs on its own files: its top is sys.path[0], so messages is found there, not in "
+            "greetapp/ nor from the working directory."
+        )
+    elif by_path:
+        hint = (
+            "a file inside an archive has no path of its own on disk: let the import system find messages on "
+            "sys.path."
+        )
+    elif done.stdout.splitlines() == [expected]:
+        hint = EXIT_HINT
+    else:
+        hint = hint_for(done, "__main__.py should print messages.greeting(name), not a greeting of its own.")
     expect(
-        (named.stdout.strip(), default.stdout.strip()) == ("Hello, Ada!", "Hello, world!"),
-        expected="`python greetapp Ada` to print 'Hello, Ada!' (and 'Hello, world!' with no name)",
-        saw=f"with {command}, {ending(wrong)}",
-        hint=hint_for(wrong, "the folder is not a package when it is run: import messages by its plain name."),
-    )
-    changed = student.write("greetapp/messages.py", OTHER_MESSAGES)
-    later = changed.stat().st_mtime + 2  # so that the .pyc of the first messages.py cannot be reused
-    os.utime(changed, (later, later))
-    done = student.run_script("greetapp", "Ada")
-    expect(
-        done.stdout.strip() == "Good morning to you, Ada.",
+        greets(done, expected),
         expected=(
-            "`python greetapp Ada` to print whatever messages.greeting returns: with the check's own "
-            "messages.py, 'Good morning to you, Ada.'"
+            f"`python {archive} {name}`, {doing}, to print what the messages.py inside the archive "
+            f"returns: with the check's own, {expected!r}"
         ),
-        saw=ending(done),
-        hint=hint_for(done, "__main__.py should import messages and print messages.greeting(name), not a greeting of its own."),
+        saw=ending(done)
+        + (", the greeting the check put in greetapp/messages.py, beside the archive" if from_folder else ""),
+        hint=hint,
     )
 
 
 @pytest.mark.points(2)
 def test_a_zip_of_the_folder_runs(student):
-    with zipfile.ZipFile(student.path / "greetapp.zip", "w") as archive:
-        for name in ("__main__.py", "messages.py"):
-            archive.write(student.path / "greetapp" / name, name)
-    done = student.run_script("greetapp.zip", "Zoe")
-    expect(
-        done.stdout.strip() == "Hello, Zoe!",
-        expected="`python greetapp.zip Zoe`, a zip of the folder's files, to print 'Hello, Zoe!'",
-        saw=ending(done),
-        hint=hint_for(done, "in an archive too, messages.py sits at the top of sys.path[0]."),
-    )
+    def zip_folder(folder):
+        with zipfile.ZipFile(student.path / "greetapp.zip", "w") as archive:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    archive.write(path, path.relative_to(folder).as_posix())
+
+    make_archive(student, zip_folder)
+    run_archive(student, "greetapp.zip", "Zoe", "a zip of the folder's files")
 
 
 @pytest.mark.points(1)
 def test_a_zipapp_runs(student):
-    made = student.python_run("-m", "zipapp", "greetapp", "-o", "greet.pyz")
-    done = student.run_script("greet.pyz", "Max")
-    expect(
-        made.returncode == 0 and done.stdout.strip() == "Hello, Max!",
-        expected="`python -m zipapp greetapp -o greet.pyz`, then `python greet.pyz Max`, to print 'Hello, Max!'",
-        saw=ending(done) if made.returncode == 0 else f"`python -m zipapp` failed: {made.last_line!r}",
-        hint=hint_for(done, "zipapp keeps your __main__.py as the archive's entry point."),
-    )
+    try:
+        make_archive(student, lambda folder: zipapp.create_archive(folder, student.path / "greet.pyz"))
+    except (zipapp.ZipAppError, OSError) as exc:
+        expect(
+            False,
+            expected='zipapp.create_archive("greetapp", "greet.pyz") to make an archive',
+            saw=f"it failed: {exc}",
+            hint="zipapp needs greetapp/__main__.py: it is the archive's entry point.",
+        )
+    run_archive(student, "greet.pyz", "Max", 'made by zipapp.create_archive("greetapp", "greet.pyz")')
 
 
 @pytest.mark.points(1)
 def test_loading_it_under_another_name_prints_nothing(student):
-    probe = student.probe(
+    code = CAPTURE + textwrap.dedent(
         """
-        import contextlib, io, os, runpy, sys
+        import runpy
         sys.argv = ["greetapp", "Eve"]
-        # What `python greetapp Eve` does, but under a name other than "__main__".
-        entry = runpy.run_path("greetapp", run_name="greetapp_entry")
-        report(loaded=True, has_main=callable(entry.get("main")))
+        # What `python greetapp Eve` does, but under a name other than "__main__" (and than the README's example).
+        report(step="loading")
+        out, err, entry, error = captured(runpy.run_path, "greetapp", run_name="greeter_under_test")
+        report(loading=out + err)
+        if error is not None:
+            raise error
+        report(has_main=callable(entry.get("main")))
         # run_path took the folder off sys.path again; a program run as the folder
         # always has it there, so main may import messages when it is called.
         sys.path.insert(0, os.path.abspath("greetapp"))
-        out = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(out):
-                entry["main"](["Bo"])
-        finally:
-            report(printed=out.getvalue())
+        for name, argv in (("named", ["Bo"]), ("unnamed", [])) if callable(entry.get("main")) else ():
+            report(step=name)
+            out, err, _, error = captured(entry["main"], argv)
+            report(**{name: out})
+            if error is not None:
+                raise error
+        report(step=None)
         """
     )
+    probe = student.probe(code)
+    doing = "loading greetapp/__main__.py under another name, and calling its main, to run to their end"
+    expect_completed(probe.completed, doing, probe.stuck)
+    if not probe.finished:
+        raise StudentCrash(doing, probe.completed.describe_end(), probe.output)
     seen, error = probe.values, probe.error
-    if not seen.get("loaded"):
-        output = probe.completed.stdout.strip()
-        expect(
-            False,
-            expected="runpy.run_path('greetapp', run_name='greetapp_entry') to load __main__.py under that name",
-            saw=(f"it raised {error.summary}" if error else probe.completed.describe_end())
-            + (f", after printing {output[:80]!r}" if output else ""),
-            hint=hint_for_loading(error),
-        )
+    step = seen.get("step") if error else None
+    loading = seen.get("loading", "").strip()
     expect(
-        not probe.completed.stdout and not probe.completed.stderr,
-        expected="loading __main__.py under another name than '__main__' to print nothing",
-        saw=f"it printed {(probe.completed.stdout + probe.completed.stderr).strip()[:120]!r}",
-        hint="call main(sys.argv[1:]) only under `if __name__ == '__main__':`.",
+        step != "loading" and not loading,
+        expected=(
+            "runpy.run_path('greetapp', run_name='greeter_under_test') to load __main__.py under that name, "
+            "printing nothing"
+        ),
+        saw=(f"it printed {loading[:120]!r}" if loading else "it printed nothing")
+        + (f" and raised {error.summary}" if step == "loading" else ""),
+        hint=hint_for_loading(error if step == "loading" else None),
     )
     expect(
         seen.get("has_main"),
@@ -135,14 +284,17 @@ def test_loading_it_under_another_name_prints_nothing(student):
         saw="__main__.py defines no function main",
         hint="put the program in main(argv): it greets argv[0], or the world when argv is empty.",
     )
-    printed = seen.get("printed")
-    expect(
-        not error and printed == "Hello, Bo!\n",
-        expected="main(['Bo']) to print 'Hello, Bo!'",
-        saw=(
-            f"main(['Bo']) raised {error.summary}" + (f" after printing {printed.strip()!r}" if printed else "")
-            if error
-            else f"main(['Bo']) printed {printed!r}"
-        ),
-        hint=error.explain() if error else "main greets argv[0], or the world when argv is empty.",
-    )
+    for name, call, expected in (("named", "main(['Bo'])", "Hello, Bo!"), ("unnamed", "main([])", "Hello, world!")):
+        printed = seen.get(name, "")
+        raised = step == name
+        expect(
+            not raised and printed.splitlines() == [expected],
+            expected=f"{call} to print {expected!r}, with sys.argv holding ['greetapp', 'Eve']",
+            saw=(f"{call} raised {error.summary}" + (f" after printing {printed.strip()!r}" if printed.strip() else ""))
+            if raised
+            else f"{call} printed {printed.strip()[:120]!r}",
+            hint=loading_hint(error)
+            if raised
+            else "main greets the name in the list it is given, argv[0], or the world when that list is empty; "
+            "it never reads sys.argv.",
+        )

@@ -1,20 +1,137 @@
 """8.8 runnable-package: `python -m calc` runs calc/__main__.py; importing calc.__main__ does not.
 
+The command line is tried with -m; main itself is imported and called in a
+probe, with the importer's own arguments in sys.argv (which main must never
+read), with command lines that must be usage errors, and with numbers the
+README never shows. One check gives calc/ops.py a compute of its own, whose
+results differ from plain arithmetic, so that only a main printing what
+compute returns passes. Another counts, with an audit hook, how often ops.py
+is executed: a second copy of it under another name (found through a folder
+put on sys.path) shows there. What main prints is caught at the level of file
+descriptors, so that a main that took sys.stdout as a default is seen too.
 The importing check sets sys.argv[0] to the path of calc/__main__.py, which is
-what `python -m calc` sets too, so that only __name__ can tell the module
-whether it is the program; it also loads the module under a name of its own,
-which only `__name__ == "__main__"` tells apart.
+what `python -m calc` sets too, and also loads the module under a name of its
+own, so that only `__name__ == "__main__"` tells it whether it is the program.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: main(argv) with NUMBER OPERATOR NUMBER prints what calc.ops.compute returns, and returns 0; any
+  number compute accepts works (no checking of its own).
+  -> main_prints_what_compute_returns
+- Step 1: with any other number of arguments, or an operator other than + - * /, main prints a usage line to
+  standard error, nothing to standard output, and returns 2 (it does not end the program, nor read sys.argv).
+  -> a_wrong_command_line_is_a_usage_error
+- Step 2: run as the program, the module runs main with the command-line arguments and exits with its result.
+  -> the_package_runs_with_dash_m, a_wrong_command_line_is_a_usage_error
+- Step 2: only then: imported, or loaded under any other name than "__main__", it runs nothing.
+  -> importing_the_main_module_runs_nothing
+- Step 3: compute comes from the package's ops module, by its full name or relatively, so that `python -m
+  calc` finds it.
+  -> the_package_runs_with_dash_m
+- Step 3: ops.py runs once, as the module calc.ops, never a second time under another name.
+  -> ops_runs_once_as_part_of_the_package
+- Then `python -m calc 2 + 3` prints 5 and `python -m calc 7 / 2` prints 3.5.
+  -> the_package_runs_with_dash_m
 """
+
+import textwrap
 
 import pytest
 
-from grader import FIX_THE_NAMED_LINE, expect, expect_a_silent_load
+from grader import FIX_THE_NAMED_LINE, expect
+from grader.feedback import StudentCrash
+from grader.sandbox import expect_completed
 
 #: Step 3, for any check that finds a module of the import of compute missing.
 IMPORT_HINT = (
     "step 3: `python -m calc` runs __main__.py as part of the package calc, and sys.path[0] is the folder "
-    "that holds calc/, not calc/ itself: import `from calc.ops import compute` (or `from .ops import compute`)."
+    "that holds calc/, not calc/ itself: import compute from the package's module calc.ops, by that full name "
+    "or relatively."
 )
+
+#: Probe code: call a function with file descriptors 1 and 2 sent to files, so that what it prints is
+#: seen apart from the rest of the probe, however it prints (print, a stream bound early, os.write).
+CAPTURE = '''
+import os, sys
+
+_captures = [0]
+
+
+def flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a stream the student's code replaced or closed
+            pass
+
+
+def captured(call, *args, **kwargs):
+    """Call it with file descriptors 1 and 2 sent to files: (stdout, stderr, returned value, exception or None)."""
+    flush()
+    _captures[0] += 1
+    names = [os.path.join(os.environ.get("TMPDIR") or ".", f"captured-{_captures[0]}-{fd}") for fd in (1, 2)]
+    files = [open(name, "w+b") for name in names]
+    saved = [os.dup(1), os.dup(2)]
+    os.dup2(files[0].fileno(), 1)
+    os.dup2(files[1].fileno(), 2)
+    value = error = None
+    try:
+        value = call(*args, **kwargs)
+    except BaseException as exc:  # SystemExit too: the check wants to see it
+        error = exc
+    finally:
+        flush()
+        for fd, copy in ((1, saved[0]), (2, saved[1])):
+            os.dup2(copy, fd)
+            os.close(copy)
+    texts = []
+    for file, name in zip(files, names):
+        file.seek(0)
+        texts.append(file.read().decode("utf-8", "replace"))
+        file.close()
+        os.remove(name)
+    return texts[0], texts[1], value, error
+'''
+
+#: The importer's command line in the probes: what `python -m calc 1 + 1` would have. A main that reads
+#: sys.argv instead of its argument computes 2 from it.
+IMPORTER_ARGV = 'sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]\n'
+
+#: The check's own calc/ops.py: the same operators, but results a quarter more than plain arithmetic's.
+CHECK_OPS = '''"""The check's own arithmetic: compute's results are a quarter more than the real ones."""
+
+import operator
+
+OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+def compute(left, symbol, right):
+    return OPERATORS[symbol](float(left), float(right)) + 0.25
+'''
+
+#: Command lines main must refuse: too few or too many arguments, and operators that are not one of the four
+#: (a substring of "+-*/", the empty string, Python's own operators, "x" for times).
+USAGE_ERRORS = (
+    [],
+    ["2", "+"],
+    ["2", "+", "3", "4"],
+    ["2", "%", "3"],
+    ["2", "+-", "3"],
+    ["2", "", "3"],
+    ["2", "x", "3"],
+    ["2", "**", "3"],
+)
+
+
+def probe_code(text: str) -> str:
+    return CAPTURE + IMPORTER_ARGV + textwrap.dedent(text)
+
+
+def ran_to_its_end(probe, doing: str) -> None:
+    """Fail with a time-out or crash verdict unless the probe ran to its end (raising is an end)."""
+    expect_completed(probe.completed, doing, probe.stuck)
+    if not probe.finished:
+        raise StudentCrash(doing, probe.completed.describe_end(), probe.output)
 
 
 def ended_on_import(completed):
@@ -22,98 +139,269 @@ def ended_on_import(completed):
     return (completed.uncaught or "").startswith("ModuleNotFoundError")
 
 
+def expect_main_imported(probe) -> None:
+    """Fail unless the probe's `import calc.__main__` worked and found a function main."""
+    seen, error = probe.values, probe.error
+    if error is not None and seen.get("step") == "import":
+        expect(
+            False,
+            expected="`import calc.__main__` to work",
+            saw=f"it raised {error.summary}",
+            hint=IMPORT_HINT if error.type == "ModuleNotFoundError" else error.explain(),
+        )
+    expect(
+        seen.get("has_main"),
+        expected="calc/__main__.py to define a function main(argv)",
+        saw="calc/__main__.py defines no function main",
+        hint="step 1: define main(argv) in calc/__main__.py.",
+    )
+
+
+def shown(text: str) -> str:
+    return repr(text.strip()[:120]) if text.strip() else "nothing"
+
+
+def printing(done) -> str:
+    """What a run printed, for a message: "printing 'x' to stdout and 'usage...' to stderr"."""
+    err = "" if done.uncaught else done.stderr.strip()  # a traceback is described by describe_end()
+    if not done.stdout.strip() and not err:
+        return "printing nothing"
+    return f"printing {shown(done.stdout)} to stdout and {shown(err[-80:])} to stderr"
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 @pytest.mark.points(2)
 def test_the_package_runs_with_dash_m(student):
-    add = student.run_module("calc", "2", "+", "3")
-    divide = student.run_module("calc", "7", "/", "2")
-    if ended_on_import(add):
-        hint = IMPORT_HINT
-    elif add.uncaught:
-        hint = FIX_THE_NAMED_LINE
-    else:
-        hint = "calc/__main__.py should call main(sys.argv[1:]) under `if __name__ == '__main__':`."
-    expect(
-        (add.returncode, add.stdout.strip(), divide.stdout.strip()) == (0, "5", "3.5"),
-        expected="`python -m calc 2 + 3` to print 5 and `python -m calc 7 / 2` to print 3.5",
-        saw=f"they printed {add.stdout.strip()!r} and {divide.stdout.strip()!r} ({add.describe_end()})",
-        hint=hint,
-    )
+    for args, expected in ((("2", "+", "3"), "5"), (("7", "/", "2"), "3.5")):
+        done = student.run_module("calc", *args)
+        if ended_on_import(done):
+            hint = IMPORT_HINT
+        elif done.uncaught:
+            hint = FIX_THE_NAMED_LINE
+        elif not done.stdout.strip():
+            hint = "calc/__main__.py should call main(sys.argv[1:]) under `if __name__ == '__main__':`."
+        else:
+            hint = "print what compute returns, then return 0: sys.exit(main(...)) makes it the exit status."
+        expect(
+            done.returncode == 0 and done.stdout.splitlines() == [expected],
+            expected=f"`python -m calc {' '.join(args)}` to print {expected} and exit with 0",
+            saw=f"it printed {shown(done.stdout)} and {done.describe_end()}",
+            hint=hint,
+        )
 
 
 @pytest.mark.points(1)
 def test_a_wrong_command_line_is_a_usage_error(student):
-    # Too few arguments, and operators calc does not know: none may reach compute.
-    # "+-" is part of the string "+-*/" but not one operator: `argv[1] in "+-*/"` lets it through.
-    operator_hint = (
-        "before calling compute, check that argv[1] is exactly one of + - * / (`argv[1] in OPERATORS`, the keys "
-        "of calc.ops.OPERATORS; `in \"+-*/\"` also lets '+-' or '' through)."
+    done = student.run_module("calc", "2", "+")
+    expect(
+        done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
+        expected="`python -m calc 2 +` to print a usage line to stderr, nothing to stdout, and exit with 2",
+        saw=f"{done.describe_end()}, {printing(done)}",
+        hint=IMPORT_HINT
+        if ended_on_import(done)
+        else "main returns 2 after printing the usage to sys.stderr, and sys.exit(main(...)) passes it on.",
     )
-    for args, hint in (
-        (("2", "+"), "return 2 from main after printing the usage to sys.stderr, and sys.exit(main(...))."),
-        (("2", "%", "3"), operator_hint),
-        (("2", "+-", "3"), operator_hint),
-    ):
-        done = student.run_module("calc", *args)
-        expect(
-            done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
-            expected=f"`python -m calc {' '.join(args)}` to print a usage line to stderr and exit with 2",
-            saw=(
-                f"{done.describe_end()}, printing {done.stdout.strip()!r}"
-                if done.uncaught  # its traceback was all of stderr
-                else f"{done.describe_end()}, printing {done.stdout.strip()!r} and {done.stderr.strip()[-80:]!r} to stderr"
-            ),
-            hint=IMPORT_HINT if ended_on_import(done) else hint,
+    probe = student.probe(
+        probe_code(
+            f"""
+            report(step="import")
+            import calc.__main__ as entry
+            report(has_main=callable(getattr(entry, "main", None)), results=[])
+            results = []
+            for args in {USAGE_ERRORS!r} if callable(getattr(entry, "main", None)) else ():
+                report(step=args)
+                out, err, status, error = captured(entry.main, list(args))
+                results.append([args, out, err, status])
+                report(results=results)
+                if error is not None:
+                    raise error
+            report(step=None)
+            """
         )
+    )
+    ran_to_its_end(probe, "calls of calc.__main__.main with wrong command lines to run to their end")
+    expect_main_imported(probe)
+    error = probe.error
+    operator_hint = (
+        "before calling compute, check that argv[1] is exactly one of + - * / (a test of `in \"+-*/\"` also lets "
+        "'+-' or '' through)."
+    )
+    results = probe.values["results"]
+    for index, (args, out, err, status) in enumerate(results):
+        call = f"main({args!r})"
+        raised = error is not None and index == len(results) - 1
+        wrong_operator = len(args) == 3
+        if raised and error.isinstance("SystemExit"):
+            hint = "main returns 2; the guard's sys.exit(main(...)) is what ends the program."
+        elif raised and not wrong_operator:
+            hint = "with any other number of arguments than three, main prints the usage and returns 2."
+        elif raised and not error.isinstance("KeyError"):
+            hint = error.explain()
+        elif not args and out.strip():
+            hint = "an empty list is a usage error: main must not read sys.argv instead."
+        elif wrong_operator:
+            hint = operator_hint
+        else:
+            hint = "with any other number of arguments than three, main prints the usage and returns 2."
+        expect(
+            not raised and status == 2 and "usage" in err.lower() and not out.strip(),
+            expected=f"{call} to print a usage line to stderr, nothing to stdout, and return 2",
+            saw=f"it raised {error.summary}"
+            if raised
+            else f"it printed {shown(out)} to stdout and {shown(err)} to stderr, and returned {status!r}",
+            hint=hint,
+        )
+
+
+@pytest.mark.points(2)
+def test_main_prints_what_compute_returns(student):
+    student.write("calc/ops.py", CHECK_OPS)
+    cases = ((["6", "*", "7"], "42.25"), (["2.5", "*", "-4"], "-9.75"), (["9", "/", "8"], "1.375"))
+    probe = student.probe(
+        probe_code(
+            f"""
+            report(step="import")
+            import calc.__main__ as entry
+            report(has_main=callable(getattr(entry, "main", None)), results=[])
+            results = []
+            for args in {[args for args, _ in cases]!r} if callable(getattr(entry, "main", None)) else ():
+                report(step=args)
+                out, err, status, error = captured(entry.main, list(args))
+                results.append([args, out, status])
+                report(results=results)
+                if error is not None:
+                    raise error
+            report(step=None)
+            """
+        )
+    )
+    ran_to_its_end(probe, "calls of calc.__main__.main to run to their end")
+    expect_main_imported(probe)
+    error, results = probe.error, probe.values["results"]
+    for index, (args, out, status) in enumerate(results):
+        expected = dict((" ".join(a), e) for a, e in cases)[" ".join(args)]
+        raised = error is not None and index == len(results) - 1
+        if raised:
+            saw = f"it raised {error.summary}"
+            hint = (
+                "main returns 0; the guard's sys.exit(main(...)) is what ends the program."
+                if error.isinstance("SystemExit")
+                else error.explain()
+            )
+        else:
+            saw = f"it printed {shown(out)} and returned {status!r}"
+            if out.strip() and out.split() != [expected]:
+                hint = "print the very value that calc.ops.compute returns: the arithmetic is compute's job."
+            elif not out.strip():
+                hint = "the numbers need no checking of your own: whatever compute accepts (2.5, -4) must work."
+            else:
+                hint = "return 0 after printing the result."
+        expect(
+            not raised and out.splitlines() == [expected] and status == 0,
+            expected=f"main({args!r}) to print what compute returns, and return 0: {expected}, with the check's own "
+            "calc/ops.py",
+            saw=saw,
+            hint=hint,
+        )
+
+
+@pytest.mark.points(1)
+def test_ops_runs_once_as_part_of_the_package(student):
+    probe = student.probe(
+        probe_code(
+            """
+            # Every module body the import system runs is an "exec" event with its code object.
+            ops_file = os.path.realpath(os.path.join("calc", "ops.py"))
+            runs = []
+            sys.addaudithook(
+                lambda event, args: runs.append(1)
+                if event == "exec" and os.path.realpath(getattr(args[0], "co_filename", "") or "") == ops_file
+                else None
+            )
+            report(step="import")
+            import calc.__main__
+            names = sorted(
+                name for name, module in list(sys.modules.items())
+                if os.path.realpath(getattr(module, "__file__", None) or "") == ops_file
+            )
+            report(runs=len(runs), names=names, step=None)
+            """
+        )
+    )
+    ran_to_its_end(probe, "`import calc.__main__` to run to its end")
+    seen, error = probe.values, probe.error
+    if error is not None:
+        expect(
+            False,
+            expected="`import calc.__main__` to work",
+            saw=f"it raised {error.summary}",
+            hint=IMPORT_HINT if error.type == "ModuleNotFoundError" else error.explain(),
+        )
+    runs, names = seen.get("runs"), seen.get("names")
+    expect(
+        runs == 1 and names == ["calc.ops"],
+        expected="`import calc.__main__` to run calc/ops.py once, as the module calc.ops",
+        saw=(f"it ran ops.py {times(runs)}" if runs else "it never ran ops.py")
+        + (f", as the module(s) {', '.join(names)}" if names else ", and left no module of that file in sys.modules"),
+        hint="calc/__main__.py never imports ops, the source of compute."
+        if not runs
+        else "ops.py belongs to the package calc: import it through the package only (by its full name, or "
+        "relatively); a folder put on sys.path makes a second module of the same file.",
+    )
 
 
 @pytest.mark.points(2)
 def test_importing_the_main_module_runs_nothing(student):
     probe = student.probe(
-        """
-        import os, sys
-        sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]
-        import calc.__main__ as entry
-        report(imported=True, has_main=callable(getattr(entry, "main", None)))
-        import contextlib, io
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            status = entry.main(["6", "*", "7"])
-        report(status=status, printed=out.getvalue())
-        """
+        probe_code(
+            """
+            import runpy
+            report(step="import")
+            import calc.__main__ as entry
+            report(has_main=callable(getattr(entry, "main", None)))
+            # Loaded by a tool, or copied into another package, the module has yet another name: a guard that
+            # only rules out "calc.__main__" (`!= "calc.__main__"`) lets the program run. run_module keeps it in
+            # the package calc, so a relative import works there too; without the imported copy, runpy runs it
+            # without a warning.
+            sys.modules.pop("calc.__main__", None)
+            report(step="other_name")
+            out, err, _, error = captured(runpy.run_module, "calc.__main__", run_name="calc_entry")
+            report(other_name=out + err)
+            if error is not None:
+                raise error
+            report(step=None)
+            """
+        )
     )
-    expect(
-        not probe.completed.stdout,
-        expected="`import calc.__main__` to print nothing",
-        saw=f"it printed {probe.completed.stdout.strip()!r}",
-        hint="imported, the module's __name__ is 'calc.__main__': the guard keeps main from running.",
-    )
+    ran_to_its_end(probe, "`import calc.__main__`, then runpy.run_module, to run to their end")
     seen, error = probe.values, probe.error
-    if not seen.get("imported") and error:
-        saw = f"`import calc.__main__` raised {error.summary}"
-        hint = IMPORT_HINT if error.type == "ModuleNotFoundError" else error.explain()
-    elif not seen.get("imported"):
-        saw, hint = f"`import calc.__main__` never finished: {probe.completed.describe_end()}", None
-    elif not seen.get("has_main"):
-        saw, hint = "calc/__main__.py defines no function main", "step 1: define main(argv) in calc/__main__.py."
-    elif error is None:
-        saw = f"it printed {seen.get('printed')!r} and returned {seen.get('status')!r}"
-        hint = "print compute's result, then return 0."
-    else:
-        saw, hint = f"main raised {error.summary}", error.explain()
+    step = seen.get("step") if error else None
+    guard_hint = (
+        "only `__name__ == '__main__'` says that calc/__main__.py is the program: guard the call to main with it, "
+        "not with a test against the module's own name."
+    )
+    printed = (probe.completed.stdout + probe.completed.stderr).strip()
+    ran_the_program = step == "import" and error.isinstance("SystemExit")
     expect(
-        seen.get("status") == 0 and seen.get("printed") == "42\n",
-        expected="calc.__main__.main(['6', '*', '7']) to print 42 and return 0",
-        saw=saw,
-        hint=hint,
+        not printed and not ran_the_program,
+        expected="`import calc.__main__` to print nothing and raise nothing",
+        saw=(f"it printed {printed[:120]!r}" if printed else "it printed nothing")
+        + (f" and raised {error.summary}" if step == "import" else ""),
+        hint=guard_hint,
     )
-    # Loaded by a tool, or copied into another package, the module has yet another name:
-    # a guard that only rules out "calc.__main__" (`!= "calc.__main__"`) lets the program run.
-    # run_module keeps it in the package calc, so a relative import works there too.
-    other = student.probe(
-        """
-        import os, runpy, sys
-        sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]
-        runpy.run_module("calc.__main__", run_name="calc_entry")
-        """
+    expect_main_imported(probe)
+    other = seen.get("other_name", "").strip()
+    raised = step == "other_name"
+    expect(
+        not other and not raised,
+        expected=(
+            "calc/__main__.py, loaded under another name than '__main__' (runpy.run_module('calc.__main__', "
+            "run_name='calc_entry')), to print nothing and raise nothing"
+        ),
+        saw=(f"it printed {other[:120]!r}" if other else "it printed nothing")
+        + (f" and raised {error.summary}" if raised else ""),
+        hint=guard_hint if not raised or error.isinstance("SystemExit") else error.explain(),
     )
-    expect_a_silent_load(other, "runpy.run_module('calc.__main__', run_name='calc_entry')", "calc/__main__.py")
