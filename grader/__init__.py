@@ -3,6 +3,6 @@
 Suites use :func:`expect` (and the ``student`` fixture from :mod:`grader.plugin`).
 """
 
-from .feedback import FIX_THE_NAMED_LINE, CheckFailed, StudentError, expect, expect_a_silent_load
+from .feedback import FIX_THE_NAMED_LINE, CheckFailed, StudentError, expect
 
-__all__ = ["FIX_THE_NAMED_LINE", "CheckFailed", "StudentError", "expect", "expect_a_silent_load"]
+__all__ = ["FIX_THE_NAMED_LINE", "CheckFailed", "StudentError", "expect"]

@@ -38,29 +38,6 @@ def expect(condition: object, *, expected: str, saw: str, hint: str | None = Non
         raise CheckFailed(expected, saw, hint)
 
 
-def expect_a_silent_load(probe, loaded: str, what: str) -> None:
-    """Fail unless ``probe``, which loaded the student's ``what`` under a name other than
-    ``__main__`` (``loaded`` says how), printed nothing and raised nothing.
-
-    A guard that only rules out the module's own name (``!= "wordfreq"``) lets the
-    program run there.
-    """
-    output = (probe.completed.stdout + probe.completed.stderr).strip()
-    error = probe.error
-    expect(
-        not output and error is None,
-        expected=f"{what}, loaded under another name than '__main__' ({loaded}), to print nothing",
-        saw=(f"it printed {output[:120]!r}" if output else "it printed nothing")
-        + (f" and raised {error.summary}" if error else ""),
-        hint=(
-            f"only `__name__ == '__main__'` says that {what} is the program: guard with "
-            "`if __name__ == '__main__':`, not with a test against the module's own name."
-            if error is None or error.isinstance("SystemExit")
-            else error.explain()
-        ),
-    )
-
-
 @dataclass(frozen=True)
 class ErrorInfo:
     """An exception raised by the student's code, as the probe harness saw it."""

@@ -359,6 +359,8 @@ class Frame:
 
 def _own(path: str, base: str, folder: Path) -> str | None:
     """``path`` relative to the exercise folder, or None when it is not one of the student's files."""
+    if path.startswith("<"):  # "<frozen importlib._bootstrap>", "<string>": no file at all
+        return None
     full = os.path.realpath(os.path.join(base, path))
     top = os.path.realpath(folder) + os.sep
     return os.path.relpath(full, top).replace(os.sep, "/") if full.startswith(top) else None

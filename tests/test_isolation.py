@@ -466,8 +466,10 @@ def test_a_script_stuck_in_its_own_main_does_not_stop_later_imports(student_for,
         ({"tool.py": "def f(:\n    pass\n"}, "SyntaxError in tool.py, line 1"),
         ({"tool.py": "import helper\n", "helper.py": "X = 1\nY = X.nope\n"}, "AttributeError in helper.py, line 2"),
         ({"tool.py": "import nothere\n"}, "ModuleNotFoundError in tool.py, line 1"),
+        # The last frames are the import system's own (<frozen importlib._bootstrap...>): not the student's files.
+        ({"tool.py": "import runpy\nrunpy.run_path('missing_folder')\n"}, "in tool.py, line 2"),
     ],
-    ids=["syntax", "attribute", "missing-module"],
+    ids=["syntax", "attribute", "missing-module", "error-inside-frozen-code"],
 )
 def test_a_script_that_raises_is_reported_with_file_and_line(student_for, files, words):
     student = student_for(files)
