@@ -2,19 +2,228 @@
 
 from . import STUB, Variant
 
-ZIP_HEADER = '''"""Pack a package into a zip archive that Python can import from."""
+# -- locate-module -------------------------------------------------------------------------------------------------
 
+LOCATE_DOC = '''"""Where would an import come from?"""
+
+'''
+
+#: Imports the module to read its __file__: the answer is right, but the module's body ran.
+IMPORTS_TO_FIND_OUT = LOCATE_DOC + '''import importlib
+
+
+def where(name):
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    return getattr(module, "__file__", None) or "built-in"
+'''
+
+#: Walks sys.path by hand, looking for NAME.py and NAME/__init__.py: right for the README's examples,
+#: blind to extension modules, zip archives, frozen modules and a package's own __path__.
+SEARCHES_SYS_PATH_BY_HAND = LOCATE_DOC + '''import os
+import sys
+
+
+def where(name):
+    if name in sys.builtin_module_names:
+        return "built-in"
+    relative = os.path.join(*name.split("."))
+    for folder in sys.path:
+        folder = folder or os.getcwd()
+        for candidate in (os.path.join(folder, relative, "__init__.py"), os.path.join(folder, relative + ".py")):
+            if os.path.isfile(candidate):
+                return os.path.abspath(candidate)
+    return None
+'''
+
+#: find_spec for top-level names, but a dotted name is imported "because find_spec needs the parent":
+#: the submodule itself runs.
+IMPORTS_DOTTED_NAMES = LOCATE_DOC + '''import importlib
+import importlib.util
+
+
+def where(name):
+    if "." in name:
+        try:
+            return importlib.import_module(name).__file__
+        except ImportError:
+            return None
+    spec = importlib.util.find_spec(name)
+    return spec.origin if spec else None
+'''
+
+#: Checks that the first part of the name exists, and then trusts find_spec not to raise.
+CHECKS_ONLY_THE_TOP_PACKAGE = LOCATE_DOC + '''import importlib.util
+
+
+def where(name):
+    top = name.split(".")[0]
+    if importlib.util.find_spec(top) is None:
+        return None
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return None
+    return spec.origin
+'''
+
+#: Asks a new interpreter, "so that nothing is imported here": it searches its own sys.path, not the caller's.
+ASKS_A_NEW_INTERPRETER = LOCATE_DOC + '''import subprocess
+import sys
+
+QUESTION = """
+import importlib.util, sys
+try:
+    spec = importlib.util.find_spec(sys.argv[1])
+except ModuleNotFoundError:
+    spec = None
+print(spec.origin if spec else "")
+"""
+
+
+def where(name):
+    done = subprocess.run([sys.executable, "-c", QUESTION, name], capture_output=True, text=True)
+    return done.stdout.strip() or None
+'''
+
+#: Looks in the current folder first, "because that is where Python looks first".
+CURRENT_FOLDER_FIRST = LOCATE_DOC + '''import importlib.util
 import os
-import zipfile
 
 
-def build(zip_path, package_dir):
+def where(name):
+    here = os.path.abspath(name.replace(".", os.sep) + ".py")
+    if os.path.isfile(here):
+        return here
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return spec.origin if spec else None
+'''
+
+#: Another right answer: ImportError caught, and the spec tested apart.
+CATCHES_IMPORT_ERROR = LOCATE_DOC + '''from importlib import util
+
+
+def where(name):
+    try:
+        found = util.find_spec(name)
+    except ImportError:
+        found = None
+    if found is None:
+        return None
+    return found.origin
+'''
+
+#: Another right answer, stricter: only a missing module (the name or one of its parents) gives None.
+ONLY_ITS_OWN_PARENTS_GIVE_NONE = LOCATE_DOC + '''def where(name):
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError as missing:
+        parts = name.split(".")
+        if missing.name in {".".join(parts[:n]) for n in range(1, len(parts) + 1)}:
+            return None
+        raise
+    return None if spec is None else spec.origin
+'''
+
+#: Trusts find_spec, and falls back on the current folder "in case the search missed it".
+FALLS_BACK_ON_THE_CURRENT_FOLDER = LOCATE_DOC + '''import importlib.util
+import os
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is not None:
+        return spec.origin
+    here = os.path.abspath(name.replace(".", os.sep) + ".py")
+    return here if os.path.exists(here) else None
+'''
+
+#: A module already imported answers with its __file__: built-in modules have none, frozen ones a file's path.
+FILE_OF_IMPORTED_MODULES = LOCATE_DOC + '''import importlib.util
+import sys
+
+
+def where(name):
+    if name in sys.modules:
+        return getattr(sys.modules[name], "__file__", None)
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return spec.origin if spec else None
+'''
+
+#: Every error turned into one of its own, "with a clearer message".
+WRAPS_ERRORS_IN_ITS_OWN = LOCATE_DOC + '''import importlib.util
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    except Exception as error:
+        raise ImportError(f"cannot locate {name}: {error}") from error
+    return spec.origin if spec else None
+'''
+
+#: Another right answer: the finders asked one by one, built-in and frozen first, as sys.meta_path does.
+ASKS_THE_META_PATH = LOCATE_DOC + '''import sys
+
+
+def where(name):
+    parent = name.rpartition(".")[0]
+    path = None
+    if parent:
+        try:
+            path = __import__(parent, fromlist=["__path__"]).__path__
+        except ModuleNotFoundError:
+            return None
+        except AttributeError:  # the parent is a module, not a package
+            return None
+    if name in sys.modules:
+        spec = sys.modules[name].__spec__
+        return spec.origin if spec else None
+    for finder in sys.meta_path:
+        spec = finder.find_spec(name, path)
+        if spec is not None:
+            return spec.origin
+    return None
+'''
+
+#: Another right answer: a pathlib.Path for a file, the spec's own word for the others.
+RETURNS_A_PATH_OBJECT = LOCATE_DOC + '''import importlib.util
+from pathlib import Path
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    return Path(spec.origin) if spec.has_location else spec.origin
+'''
+
+
+# -- run-anywhere --------------------------------------------------------------------------------------------------
+
+CLI_DOC = '''"""Shout the words given on the command line: python -m toolbox.cli hello world"""
+
 '''
 
 #: run-anywhere's cli.py with the import inside main: nothing needs toolbox.helpers at import time.
-LAZY_CLI = '''"""Shout the words given on the command line: python -m toolbox.cli hello world"""
-
-import sys
+LAZY_CLI = CLI_DOC + '''import sys
 
 
 def main(argv):
@@ -28,9 +237,7 @@ if __name__ == "__main__":
 '''
 
 #: The path hack moved into main: importing cli.py changes nothing, calling main does.
-HACK_IN_MAIN_CLI = '''"""Shout the words given on the command line: python -m toolbox.cli hello world"""
-
-import os
+HACK_IN_MAIN_CLI = CLI_DOC + '''import os
 import sys
 
 
@@ -45,7 +252,331 @@ if __name__ == "__main__":
     main(sys.argv[1:])
 '''
 
+#: main reads sys.argv itself and ignores the argv it is given.
+MAIN_READS_SYS_ARGV = CLI_DOC + '''import sys
+
+from toolbox.helpers import fmt
+
+
+def main(argv=None):
+    print(fmt(" ".join(sys.argv[1:])))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+#: fmt copied into cli.py: no import to fix at all.
+FMT_COPIED_INTO_CLI = CLI_DOC + '''import sys
+
+
+def fmt(text):
+    return text.upper()
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: The hack only when run as a program, "because -m needs the project folder on the path".
+HACK_WHEN_RUN_AS_MAIN = CLI_DOC + '''import os
+import sys
+
+if __name__ == "__main__":  # run as a program: make sure the project folder can be imported from
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from toolbox.helpers import fmt  # noqa: E402
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: helpers.py loaded from its file, under the top-level name helpers: no sys.path change at all.
+HELPERS_FROM_ITS_FILE = CLI_DOC + '''import importlib.util
+import os
+import sys
+
+_spec = importlib.util.spec_from_file_location("helpers", os.path.join(os.path.dirname(__file__), "helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+fmt = helpers.fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: helpers.py loaded by hand under its package name, from a path that only means something in the project folder.
+HELPERS_FROM_THE_CURRENT_FOLDER = CLI_DOC + '''import importlib.util
+import sys
+
+_spec = importlib.util.spec_from_file_location("toolbox.helpers", "toolbox/helpers.py")
+_helpers = importlib.util.module_from_spec(_spec)
+sys.modules["toolbox.helpers"] = _helpers
+_spec.loader.exec_module(_helpers)
+fmt = _helpers.fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: Another right answer: the package's module imported, its function called through it.
+PACKAGE_MODULE_CLI = CLI_DOC + '''import sys
+
+from toolbox import helpers
+
+
+def main(argv):
+    print(helpers.fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: A top-level helpers.py beside toolbox/ that passes the package's fmt on: cli.py left as it was.
+HELPERS_SHIM = '''"""So that `from helpers import fmt` works with -m too."""
+
+from toolbox.helpers import fmt  # noqa: F401
+'''
+
+#: main returns the text, and the program prints it: `python -m` still shows it, main prints nothing.
+MAIN_RETURNS_THE_TEXT = CLI_DOC + '''import sys
+
+from toolbox.helpers import fmt
+
+
+def main(argv):
+    return fmt(" ".join(argv))
+
+
+if __name__ == "__main__":
+    print(main(sys.argv[1:]))
+'''
+
+#: Another right answer: import_module with a name relative to the package the module is in.
+IMPORT_MODULE_RELATIVE = CLI_DOC + '''import importlib
+import sys
+
+
+def main(argv):
+    helpers = importlib.import_module(".helpers", __package__)
+    print(helpers.fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+# -- zip-library ---------------------------------------------------------------------------------------------------
+
+ZIP_HEADER = '''"""Pack a package into a zip archive that Python can import from."""
+
+import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+'''
+
+ZIP_DOC = '''"""Pack a package into a zip archive that Python can import from."""
+
+'''
+
+#: The four files of mylib, named one by one.
+A_LIST_OF_THE_FOUR_FILES = ZIP_DOC + '''import os
+import zipfile
+
+FILES = ["__init__.py", "stats.py", "sub/__init__.py", "sub/text.py"]
+
+
+def build(zip_path, package_dir):
+    package = os.path.basename(os.path.abspath(package_dir))
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name in FILES:
+            archive.write(os.path.join(package_dir, name), package + "/" + name)
+'''
+
+#: glob one and two levels down: mylib/*.py and mylib/*/*.py, and nothing deeper.
+TWO_LEVELS_OF_GLOB = ZIP_DOC + '''import glob
+import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    files = glob.glob(os.path.join(package_dir, "*.py")) + glob.glob(os.path.join(package_dir, "*", "*.py"))
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for path in files:
+            archive.write(path, os.path.relpath(path, parent))
+'''
+
+#: The package's name from the path as it was given: "src/mytools/" has no name after its last slash.
+BASENAME_OF_THE_PATH_AS_GIVEN = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package = os.path.basename(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            if "__pycache__" in subfolders:
+                subfolders.remove("__pycache__")
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.join(package, os.path.relpath(path, package_dir)))
+'''
+
+#: PyZipFile.writepy, made for the job: it stores compiled .pyc files, not the .py files.
+PYZIPFILE_WRITEPY = ZIP_DOC + '''import zipfile
+
+
+def build(zip_path, package_dir):
+    with zipfile.PyZipFile(zip_path, "w") as archive:
+        archive.writepy(package_dir)
+'''
+
+#: Moves into the folder above the package to get short names, and stays there.
+CHDIR_WITHOUT_GOING_BACK = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    zip_path = os.path.abspath(zip_path)
+    package_dir = os.path.abspath(package_dir)
+    os.chdir(os.path.dirname(package_dir))
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(os.path.basename(package_dir)):
+            subfolders[:] = [s for s in subfolders if s != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    archive.write(os.path.join(folder, name))
+'''
+
+#: Another right answer: pathlib, rglob, and names relative to the package's parent.
+PATHLIB_RGLOB = ZIP_DOC + '''import zipfile
+from pathlib import Path
+
+
+def build(zip_path, package_dir):
+    root = Path(package_dir).resolve()
+    with zipfile.ZipFile(zip_path, mode="w") as archive:
+        for path in sorted(root.rglob("*.py")):
+            if "__pycache__" in path.relative_to(root).parts:
+                continue
+            archive.write(path, arcname=path.relative_to(root.parent).as_posix())
+'''
+
+#: Another right answer: bytes read and written with writestr, compressed, and folder entries added.
+BYTES_DEFLATED_WITH_FOLDERS = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    top = os.path.normpath(os.path.abspath(package_dir))
+    package = os.path.basename(top)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for folder, subfolders, files in os.walk(top):
+            subfolders[:] = [s for s in subfolders if s != "__pycache__"]
+            inside = os.path.relpath(folder, top)
+            prefix = package if inside == "." else package + "/" + inside.replace(os.sep, "/")
+            archive.writestr(prefix + "/", b"")
+            for name in files:
+                if os.path.splitext(name)[1] == ".py":
+                    with open(os.path.join(folder, name), "rb") as source:
+                        archive.writestr(prefix + "/" + name, source.read())
+'''
+
+#: Compressed with LZMA, "smaller": zipimport reads only stored and deflated entries.
+LZMA_COMPRESSED = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_LZMA) as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [s for s in subfolders if s != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+'''
+
+#: Files read as text in Latin-1 "to be safe", written back as UTF-8: accented letters come out garbled.
+READ_AS_LATIN_1 = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [s for s in subfolders if s != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    with open(path, encoding="latin-1") as source:
+                        archive.writestr(os.path.relpath(path, parent), source.read())
+'''
+
+#: A folder entry for every folder walked, __pycache__ included; the files themselves filtered right.
+FOLDER_ENTRIES_FOR_PYCACHE_TOO = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            archive.write(folder, os.path.relpath(folder, parent))
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+'''
+
+#: Walks the folder above the package, "to get names that start with the package's name": everything there goes in.
+WALKS_THE_PARENT_FOLDER = ZIP_DOC + '''import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    parent = os.path.dirname(os.path.abspath(package_dir))
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(parent):
+            subfolders[:] = [s for s in subfolders if s != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+'''
+
 VARIANTS = [
+    # -- locate-module -------------------------------------------------------------------------------------------
     Variant(
         "locate-module",
         "no-try-except",
@@ -56,10 +587,124 @@ VARIANTS = [
                 "    spec = importlib.util.find_spec(name)\n",
             )
         },
-        fails=("missing_and_built_in_modules",),
-        says=("no_such_package.sub", "ModuleNotFoundError", "locate.py, line", "catch"),
+        fails=("missing_modules_give_none",),
+        says=("ModuleNotFoundError", "parent"),
         not_says=("check the spelling",),
     ),
+    Variant(
+        "locate-module",
+        "imports-to-find-out",
+        {"locate.py": (None, IMPORTS_TO_FIND_OUT)},
+        fails=("no_module_runs_when_asked_about",),
+        says=("loud.py", "ran"),
+    ),
+    Variant(
+        "locate-module",
+        "searches-sys-path-by-hand",
+        {"locate.py": (None, SEARCHES_SYS_PATH_BY_HAND)},
+        fails=("files_packages_and_submodules_are_found", "built_in_and_frozen_modules"),
+        says=("instead of",),
+    ),
+    Variant(
+        "locate-module",
+        "no-location-means-built-in",
+        {
+            "locate.py": (
+                "    return spec.origin if spec else None\n",
+                "    if spec is None:\n        return None\n"
+                '    return spec.origin if spec.has_location else "built-in"\n',
+            )
+        },
+        fails=("built_in_and_frozen_modules",),
+        says=("__hello__", "'frozen'"),
+    ),
+    Variant(
+        "locate-module",
+        "swallows-every-error",
+        {"locate.py": ("    except ModuleNotFoundError:  # a parent", "    except Exception:  # a parent")},
+        fails=("a_broken_parent_package_is_not_a_missing_one",),
+        says=("None", "unchanged"),
+    ),
+    Variant(
+        "locate-module",
+        "imports-dotted-names",
+        {"locate.py": (None, IMPORTS_DOTTED_NAMES)},
+        fails=("no_module_runs_when_asked_about",),
+        says=("ran", "cfg_box.lid"),
+    ),
+    Variant(
+        "locate-module",
+        "checks-only-the-top-package",
+        {"locate.py": (None, CHECKS_ONLY_THE_TOP_PACKAGE)},
+        fails=("missing_modules_give_none",),
+        says=("ModuleNotFoundError",),
+    ),
+    Variant(
+        "locate-module",
+        "asks-a-new-interpreter",
+        {"locate.py": (None, ASKS_A_NEW_INTERPRETER)},
+        fails=("the_answer_follows_the_search_order", "files_packages_and_submodules_are_found"),
+        says=("sys.path",),
+    ),
+    Variant(
+        "locate-module",
+        "current-folder-first",
+        {"locate.py": (None, CURRENT_FOLDER_FIRST)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("current folder",),
+    ),
+    Variant(
+        "locate-module",
+        "returns-the-cached-bytecode",
+        {
+            "locate.py": (
+                "    return spec.origin if spec else None\n",
+                "    return spec.cached or spec.origin if spec else None\n",
+            )
+        },
+        fails=("files_packages_and_submodules_are_found",),
+        says=("__pycache__",),
+    ),
+    Variant(
+        "locate-module",
+        "package-folder-for-packages",
+        {
+            "locate.py": (
+                "    return spec.origin if spec else None\n",
+                "    if spec is None:\n        return None\n"
+                "    if spec.submodule_search_locations:\n        return spec.submodule_search_locations[0]\n"
+                "    return spec.origin\n",
+            )
+        },
+        fails=("files_packages_and_submodules_are_found",),
+        says=("__init__.py",),
+    ),
+    Variant(
+        "locate-module",
+        "falls-back-on-the-current-folder",
+        {"locate.py": (None, FALLS_BACK_ON_THE_CURRENT_FOLDER)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("cfg_here", "no longer on sys.path"),
+    ),
+    Variant(
+        "locate-module",
+        "file-of-imported-modules",
+        {"locate.py": (None, FILE_OF_IMPORTED_MODULES)},
+        fails=("built_in_and_frozen_modules",),
+        says=("'built-in'",),
+    ),
+    Variant(
+        "locate-module",
+        "wraps-errors-in-its-own",
+        {"locate.py": (None, WRAPS_ERRORS_IN_ITS_OWN)},
+        fails=("a_broken_parent_package_is_not_a_missing_one",),
+        says=("another exception", "ImportError"),
+    ),
+    Variant("locate-module", "returns-a-path-object", {"locate.py": (None, RETURNS_A_PATH_OBJECT)}),
+    Variant("locate-module", "asks-the-meta-path", {"locate.py": (None, ASKS_THE_META_PATH)}),
+    Variant("locate-module", "catches-import-error", {"locate.py": (None, CATCHES_IMPORT_ERROR)}),
+    Variant("locate-module", "only-its-own-parents-give-none", {"locate.py": (None, ONLY_ITS_OWN_PARENTS_GIVE_NONE)}),
+    # -- run-anywhere --------------------------------------------------------------------------------------------
     Variant(
         "run-anywhere",
         "relative-import",
@@ -75,7 +720,7 @@ VARIANTS = [
                 "from toolbox.helpers import fmt  # noqa: E402\n\nsys.path.pop(0)",
             )
         },
-        fails=("importing_the_tool_leaves_sys_path_alone",),
+        fails=("the_tool_never_changes_sys_path",),
         says=("sys.path.insert", "not even for a moment"),
     ),
     Variant(
@@ -89,7 +734,7 @@ VARIANTS = [
                 "from toolbox.helpers import fmt  # noqa: E402\n\nsys.path = _saved",
             )
         },
-        fails=("importing_the_tool_leaves_sys_path_alone",),
+        fails=("the_tool_never_changes_sys_path",),
         says=("sys.path = ", "not even for a moment"),
     ),
     Variant("run-anywhere", "relative-import-inside-main", {"toolbox/cli.py": (None, LAZY_CLI)}),
@@ -97,8 +742,8 @@ VARIANTS = [
         "run-anywhere",
         "path-hack-inside-main",
         {"toolbox/cli.py": (None, HACK_IN_MAIN_CLI)},
-        fails=("importing_the_tool_leaves_sys_path_alone", "the_helper_comes_from_the_package"),
-        says=("a call of its main", "sys."),
+        fails=("the_tool_never_changes_sys_path", "the_helper_comes_from_the_package"),
+        says=("main", "sys."),
     ),
     Variant(
         "run-anywhere",
@@ -106,12 +751,134 @@ VARIANTS = [
         {"toolbox/cli.py": STUB},
         fails=(
             "it_runs_with_dash_m_from_the_project_folder",
-            "importing_the_tool_leaves_sys_path_alone",
+            "the_tool_never_changes_sys_path",
             "the_helper_comes_from_the_package",
         ),
-        says=("full name", "toolbox.helpers"),
+        says=("helpers",),
         not_says=("check the spelling",),
     ),
+    Variant(
+        "run-anywhere",
+        "top-level-first-then-package",
+        {
+            "toolbox/cli.py": (
+                "from toolbox.helpers import fmt  # the package is found on sys.path, wherever Python starts",
+                "try:\n    from helpers import fmt  # run as a script\n"
+                "except ImportError:\n    from toolbox.helpers import fmt  # run with -m",
+            )
+        },
+        fails=("the_helper_comes_from_the_package",),
+        says=("helpers.py", "top-level"),
+    ),
+    Variant(
+        "run-anywhere",
+        "main-shouts-by-itself",
+        {"toolbox/cli.py": ('    print(fmt(" ".join(argv)))', '    print(" ".join(argv).upper())')},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("fmt",),
+    ),
+    Variant(
+        "run-anywhere",
+        "main-reads-sys-argv",
+        {"toolbox/cli.py": (None, MAIN_READS_SYS_ARGV)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("argv",),
+    ),
+    Variant(
+        "run-anywhere",
+        "fmt-copied-into-cli",
+        {"toolbox/cli.py": (None, FMT_COPIED_INTO_CLI)},
+        fails=("the_helper_comes_from_the_package", "main_prints_what_the_helper_makes_of_its_arguments"),
+        says=("helpers",),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-aliased-in-the-package",
+        {
+            "toolbox/cli.py": STUB,
+            "toolbox/__init__.py": (
+                None,
+                '"""A small command-line toolbox."""\n\nimport sys\n\nfrom . import helpers\n\n'
+                'sys.modules["helpers"] = helpers  # so that `from helpers import fmt` works with -m\n',
+            ),
+        },
+        fails=("the_helper_comes_from_the_package",),
+        says=("top-level",),
+    ),
+    Variant(
+        "run-anywhere",
+        "path-hack-in-the-package",
+        {
+            "toolbox/cli.py": STUB,
+            "toolbox/__init__.py": (
+                None,
+                '"""A small command-line toolbox."""\n\nimport os\nimport sys\n\n'
+                "sys.path.append(os.path.dirname(__file__))  # the package's modules importable on their own\n",
+            ),
+        },
+        fails=("the_tool_never_changes_sys_path",),
+        says=("sys.path.append", "importing toolbox.cli"),
+    ),
+    Variant(
+        "run-anywhere",
+        "path-hack-when-run-as-main",
+        {"toolbox/cli.py": (None, HACK_WHEN_RUN_AS_MAIN)},
+        fails=("the_tool_never_changes_sys_path",),
+        says=("sys.path.insert", "-m"),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-loaded-from-its-file",
+        {"toolbox/cli.py": (None, HELPERS_FROM_ITS_FILE)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("helpers",),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-loaded-from-the-current-folder",
+        {"toolbox/cli.py": (None, HELPERS_FROM_THE_CURRENT_FOLDER)},
+        fails=("it_runs_from_another_folder_with_pythonpath",),
+        says=("another folder", "FileNotFoundError"),
+    ),
+    Variant(
+        "run-anywhere",
+        "top-level-helpers-shim",
+        {"toolbox/cli.py": STUB, "helpers.py": (None, HELPERS_SHIM)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("top-level",),
+    ),
+    Variant(
+        "run-anywhere",
+        "main-returns-the-text",
+        {"toolbox/cli.py": (None, MAIN_RETURNS_THE_TEXT)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("printed ''",),
+    ),
+    Variant("run-anywhere", "import-module-relative", {"toolbox/cli.py": (None, IMPORT_MODULE_RELATIVE)}),
+    Variant(
+        "run-anywhere",
+        "fmt-passed-on-by-the-package",
+        {
+            "toolbox/__init__.py": (
+                None,
+                '"""A small command-line toolbox."""\n\nfrom .helpers import fmt  # noqa: F401\n',
+            ),
+            "toolbox/cli.py": ("from toolbox.helpers import fmt", "from toolbox import fmt"),
+        },
+    ),
+    Variant("run-anywhere", "package-module-imported", {"toolbox/cli.py": (None, PACKAGE_MODULE_CLI)}),
+    Variant(
+        "run-anywhere",
+        "package-first-then-script-fallback",
+        {
+            "toolbox/cli.py": (
+                "from toolbox.helpers import fmt  # the package is found on sys.path, wherever Python starts",
+                "try:\n    from toolbox.helpers import fmt\n"
+                "except ImportError:  # run as a script, from inside toolbox/\n    from helpers import fmt",
+            )
+        },
+    ),
+    # -- zip-library ---------------------------------------------------------------------------------------------
     Variant(
         "zip-library",
         "package-name-written-in",
@@ -122,7 +889,7 @@ VARIANTS = [
             )
         },
         fails=("names_start_with_the_package_name",),
-        says=("mytools/", "package_dir", "mylib/stats.py"),
+        says=("package_dir", "mylib/"),
     ),
     Variant(
         "zip-library",
@@ -141,7 +908,7 @@ VARIANTS = [
             )
         },
         fails=("names_start_with_the_package_name",),
-        says=("mylib/", "src/mylib/stats.py"),
+        says=("src/",),
     ),
     Variant(
         "zip-library",
@@ -155,8 +922,8 @@ VARIANTS = [
         "zip-library",
         "every-file-goes-in",
         {"bundle.py": ('                if name.endswith(".py"):\n', "                if True:\n")},
-        fails=("only_python_files_go_in", "building_twice_replaces_the_archive"),
-        says=("mylib/notes.txt", ".py"),
+        fails=("only_python_files_go_in",),
+        says=("notes.txt", ".py"),
         not_says=("mode 'w'", "twice"),
     ),
     Variant(
@@ -164,6 +931,123 @@ VARIANTS = [
         "appends-to-the-archive",
         {"bundle.py": ('zipfile.ZipFile(zip_path, "w")', 'zipfile.ZipFile(zip_path, "a")')},
         fails=("building_twice_replaces_the_archive",),
-        says=("twice", "mode 'w'", "mylib/stats.py"),
+        says=("again",),
+    ),
+    Variant(
+        "zip-library",
+        "a-list-of-the-four-files",
+        {"bundle.py": (None, A_LIST_OF_THE_FOUR_FILES)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit", "every depth"),
+    ),
+    Variant(
+        "zip-library",
+        "two-levels-of-glob",
+        {"bundle.py": (None, TWO_LEVELS_OF_GLOB)},
+        fails=("every_python_file_goes_in",),
+        says=("missing",),
+    ),
+    Variant(
+        "zip-library",
+        "basename-of-the-path-as-given",
+        {"bundle.py": (None, BASENAME_OF_THE_PATH_AS_GIVEN)},
+        fails=("names_start_with_the_package_name",),
+        says=("slash",),
+    ),
+    Variant(
+        "zip-library",
+        "keeps-an-existing-archive",
+        {"bundle.py": ("    package_dir = os.path.abspath(package_dir)\n",
+                       "    if os.path.exists(zip_path):  # built already\n        return\n"
+                       "    package_dir = os.path.abspath(package_dir)\n")},
+        fails=("building_twice_replaces_the_archive",),
+        says=("again",),
+    ),
+    Variant(
+        "zip-library",
+        "pyzipfile-writepy",
+        {"bundle.py": (None, PYZIPFILE_WRITEPY)},
+        fails=("only_python_files_go_in", "names_start_with_the_package_name"),
+        says=(".pyc",),
+    ),
+    Variant(
+        "zip-library",
+        "chdir-without-going-back",
+        {"bundle.py": (None, CHDIR_WITHOUT_GOING_BACK)},
+        fails=("names_start_with_the_package_name",),
+        says=("current folder",),
+    ),
+    Variant(
+        "zip-library",
+        "py-anywhere-in-the-name",
+        {"bundle.py": ('                if name.endswith(".py"):\n', '                if ".py" in name:\n')},
+        fails=("only_python_files_go_in",),
+        says=(".pyi",),
+    ),
+    Variant(
+        "zip-library",
+        "path-written-as-content",
+        {
+            "bundle.py": (
+                'archive.write(path, os.path.relpath(path, parent).replace(os.sep, "/"))',
+                'archive.writestr(os.path.relpath(path, parent).replace(os.sep, "/"), path)',
+            )
+        },
+        fails=("every_python_file_goes_in",),
+        says=("content",),
+    ),
+    Variant(
+        "zip-library",
+        "lzma-compressed",
+        {"bundle.py": (None, LZMA_COMPRESSED)},
+        fails=("the_package_imports_from_the_archive",),
+        says=("lib.zip",),
+    ),
+    Variant(
+        "zip-library",
+        "read-as-latin-1",
+        {"bundle.py": (None, READ_AS_LATIN_1)},
+        fails=("every_python_file_goes_in",),
+        says=("deepest.py", "content"),
+    ),
+    Variant(
+        "zip-library",
+        "folder-entries-for-pycache-too",
+        {"bundle.py": (None, FOLDER_ENTRIES_FOR_PYCACHE_TOO)},
+        fails=("only_python_files_go_in",),
+        says=("__pycache__/",),
+    ),
+    Variant(
+        "zip-library",
+        "skips-empty-files",
+        {
+            "bundle.py": (
+                '                if name.endswith(".py"):\n',
+                '                if name.endswith(".py") and os.path.getsize(os.path.join(folder, name)):\n',
+            )
+        },
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/a/__init__.py",),
+    ),
+    Variant(
+        "zip-library",
+        "walks-the-parent-folder",
+        {"bundle.py": (None, WALKS_THE_PARENT_FOLDER)},
+        fails=("only_python_files_go_in",),
+        says=("bundle.py",),
+    ),
+    Variant("zip-library", "pathlib-rglob", {"bundle.py": (None, PATHLIB_RGLOB)}),
+    Variant("zip-library", "bytes-deflated-with-folder-entries", {"bundle.py": (None, BYTES_DEFLATED_WITH_FOLDERS)}),
+    Variant(
+        "zip-library",
+        "remove-then-append",
+        {
+            "bundle.py": [
+                ("    package_dir = os.path.abspath(package_dir)\n",
+                 "    if os.path.exists(zip_path):\n        os.remove(zip_path)\n"
+                 "    package_dir = os.path.abspath(package_dir)\n"),
+                ('zipfile.ZipFile(zip_path, "w")', 'zipfile.ZipFile(zip_path, "a")'),
+            ]
+        },
     ),
 ]

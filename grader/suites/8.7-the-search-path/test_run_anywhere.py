@@ -1,21 +1,107 @@
-"""8.7 run-anywhere: `python -m toolbox.cli` from the project folder, and from elsewhere via PYTHONPATH."""
+"""8.7 run-anywhere: `python -m toolbox.cli` from the project folder, and from elsewhere via PYTHONPATH.
+
+The two first checks run the real command. The others run the tool in one
+probe each, in the three ways it is used: imported, its main called, and run
+as `__main__` (runpy.run_module, which is what `-m` does), so that code
+hidden behind `if __name__ == "__main__":` is seen too. The words, and for
+the last check the helper itself, are the check's own.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Step 1: `python -m toolbox.cli WORDS`, run from the folder that contains toolbox/, prints fmt of the words.
+  -> it_runs_with_dash_m_from_the_project_folder
+- Step 2: the same command works from any other folder, with the project folder on PYTHONPATH.
+  -> it_runs_from_another_folder_with_pythonpath
+- Step 3: running it with -m, importing toolbox.cli and calling its main never change sys.path, not even
+  for a moment.
+  -> the_tool_never_changes_sys_path
+- Step 3: helpers.py is imported only as toolbox.helpers, never as a top-level module helpers, even when
+  another helpers.py is on the path, whether the import is at the top of cli.py or inside main.
+  -> the_helper_comes_from_the_package
+- Step 4: main(argv) is kept: it prints what the package's fmt makes of its arguments joined by spaces.
+  -> main_prints_what_the_helper_makes_of_its_arguments
+"""
+
+import os
 
 import pytest
 
 from grader import CheckFailed, StudentError, expect
 
-#: Clean flags without -E, so that the check's own PYTHONPATH counts.
-WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
+#: Clean flags without -E, so that the check's own PYTHONPATH counts (with site, as a program is run).
+WITH_PYTHONPATH = ("-s", "-X", "utf8")
+
+#: The fix when a plain `helpers` is missing or is another file: helpers.py has a full name in its package.
+FULL_NAME_HINT = (
+    "inside the package, helpers.py is the module toolbox.helpers, not a top-level module helpers: import it "
+    "by the name it has in its package (or relative to the package), which works wherever Python starts."
+)
+
+#: Runs toolbox.cli the three ways it is used, each in a phase the check's code can tell apart:
+#: imported, its main called with ["hi"], and run as __main__ with the argument "hi", as `-m` runs it.
+#: What it prints is captured (the first checks' business).
+THREE_WAYS = """
+import contextlib, io, runpy
+phase = "importing toolbox.cli"
+import toolbox.cli
+printed = io.StringIO()
+phase = "calling toolbox.cli.main(['hi'])"
+if callable(getattr(toolbox.cli, "main", None)):
+    with contextlib.redirect_stdout(printed):
+        toolbox.cli.main(["hi"])
+phase = "running it as __main__, as `python -m toolbox.cli hi` does"
+module = sys.modules.pop("toolbox.cli")
+saved_argv = sys.argv[:]
+sys.argv[:] = ["toolbox.cli", "hi"]
+with contextlib.redirect_stdout(printed):
+    runpy.run_module("toolbox.cli", run_name="__main__", alter_sys=True)
+sys.argv[:] = saved_argv
+sys.modules["toolbox.cli"] = module
+"""
+
+DOING = "`import toolbox.cli`, a call of toolbox.cli.main(['hi']), and a run as __main__ to work"
+
+
+def observe_the_tool(student, code, doing=DOING):
+    """``student.observe(code)``, where a missing top-level module helpers gets the full-name hint."""
+    try:
+        return student.observe(code, doing=doing)
+    except StudentError as failure:
+        error = failure.error
+        if not (error.isinstance("ModuleNotFoundError") and (error.name or "").partition(".")[0] == "helpers"):
+            raise
+        raise CheckFailed(doing, f"your code raised {error.summary}", FULL_NAME_HINT) from None
+
+
+def ended(done, student) -> str:
+    """What a run printed, for a message: its output, or how it ended and its last line (the error, if any)."""
+    if done.returncode == 0:
+        return f"it printed {done.stdout.strip()!r}"
+    last = done.last_line.replace(str(student.path) + os.sep, "")
+    return f"it ended with exit code {done.returncode}: {last!r}"
+
+
+def hint_for(done, otherwise: str) -> str:
+    """The full-name hint when the run stopped because a module helpers (or helpers.x) was not found."""
+    missing_helpers = (done.uncaught or "").startswith("ModuleNotFoundError") and "'helpers" in done.uncaught
+    return FULL_NAME_HINT if missing_helpers else otherwise
+
+
+# -- Steps 1 and 2 -------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.points(2)
 def test_it_runs_with_dash_m_from_the_project_folder(student):
-    done = student.run_module("toolbox.cli", "hello", "world")
+    words = ("Check", "these", "7 words")
+    done = student.run_module("toolbox.cli", *words)
+    expected = " ".join(words).upper()
     expect(
-        done.returncode == 0 and done.stdout.strip() == "HELLO WORLD",
-        expected="`python -m toolbox.cli hello world`, from the folder holding toolbox/, to print HELLO WORLD",
-        saw=f"it ended with {done.last_line!r}",
-        hint="import the helper by its full name: from toolbox.helpers import fmt.",
+        done.returncode == 0 and done.stdout.strip() == expected,
+        expected=(
+            f"`python -m toolbox.cli Check these '7 words'`, from the folder holding toolbox/, to print {expected}"
+        ),
+        saw=ended(done, student),
+        hint=hint_for(done, "the module must run to its end and print fmt of its arguments."),
     )
 
 
@@ -23,25 +109,31 @@ def test_it_runs_with_dash_m_from_the_project_folder(student):
 def test_it_runs_from_another_folder_with_pythonpath(student):
     (student.path / "elsewhere").mkdir()
     done = student.run_module(
-        "toolbox.cli", "hi", cwd="elsewhere", flags=WITH_PYTHONPATH, env={"PYTHONPATH": str(student.path)}
+        "toolbox.cli", "from", "afar", cwd="elsewhere", flags=WITH_PYTHONPATH, env={"PYTHONPATH": str(student.path)}
     )
     expect(
-        done.returncode == 0 and done.stdout.strip() == "HI",
-        expected="`python -m toolbox.cli hi`, run from another folder with the project on PYTHONPATH, to print HI",
-        saw=f"it ended with {done.last_line!r}",
-        hint="nothing in the code may depend on the current folder or on cli.py's own folder.",
+        done.returncode == 0 and done.stdout.strip() == "FROM AFAR",
+        expected=(
+            "`python -m toolbox.cli from afar`, run from another folder with the project on PYTHONPATH, "
+            "to print FROM AFAR"
+        ),
+        saw=ended(done, student),
+        hint=hint_for(done, "nothing in the code may depend on the current folder or on cli.py's own folder."),
     )
+
+
+# -- Step 3 --------------------------------------------------------------------------------------------------------
 
 
 #: Makes sys.path a list that writes down every change made to it, and the sys
 #: module one that writes down every assignment to sys.path: a change undone
-#: before the import ends still shows (step 3: "not even for a moment").
-#: Then CALL_MAIN runs main once, its output captured: helpers may be imported
-#: inside main (nothing asks for it at import time), and that import counts too.
+#: before the import ends still shows (step 3: "not even for a moment"). Each
+#: change is written down with the phase of THREE_WAYS it happened in.
 WATCH_SYS_PATH = """
 import os, sys, types
 
 changes = []
+phase = "starting"
 here = os.getcwd()
 
 def shown(value):
@@ -51,13 +143,16 @@ def shown(value):
             text = text.replace(repr(folder)[1:-1], "<the exercise folder>")
     return text
 
+def log(change):
+    changes.append(f"{change} while {phase}")
+
 class WatchedPath(list):
     pass
 
 def watch(method):
     original = getattr(list, method)
     def changed(self, *args):
-        changes.append(f"sys.path.{method}({', '.join(shown(a) for a in args)})")
+        log(f"sys.path.{method}({', '.join(shown(a) for a in args)})")
         return original(self, *args)
     return changed
 
@@ -77,87 +172,57 @@ def new_list(value):
 class WatchedSys(types.ModuleType):
     def __setattr__(self, name, value):
         if name == "path" and value is not getattr(self, "path", None):  # `sys.path += ...` is logged as __iadd__
-            changes.append("sys.path = " + new_list(value))
+            log("sys.path = " + new_list(value))
         super().__setattr__(name, value)
     def __delattr__(self, name):
         if name == "path":
-            changes.append("del sys.path")
+            log("del sys.path")
         super().__delattr__(name)
 
 watched = WatchedPath(sys.path)
 sys.path = watched
 sys.__class__ = WatchedSys
+before = list(sys.path)
 """
-
-#: Calls toolbox.cli.main(["hi"]), if there is one, with its output captured
-#: (what it prints is the first checks' business).
-CALL_MAIN = """
-import contextlib, io
-if callable(getattr(toolbox.cli, "main", None)):
-    with contextlib.redirect_stdout(io.StringIO()):
-        toolbox.cli.main(["hi"])
-"""
-
-DOING = "`import toolbox.cli`, then toolbox.cli.main(['hi']), to work"
-
-#: The fix when a plain `helpers` is missing: the file is there, under the package's name.
-FULL_NAME_HINT = (
-    "inside the package, helpers.py is the module toolbox.helpers, not a top-level helpers: import it by its "
-    "full name, `from toolbox.helpers import fmt`, or relatively, `from .helpers import fmt`."
-)
-
-
-def observe_the_tool(student, code):
-    """``student.observe(code)``, where a missing top-level module helpers gets the full-name hint."""
-    try:
-        return student.observe(code, doing=DOING)
-    except StudentError as failure:
-        error = failure.error
-        if not (error.isinstance("ModuleNotFoundError") and (error.name or "").partition(".")[0] == "helpers"):
-            raise
-        raise CheckFailed(DOING, f"your code raised {error.summary}", FULL_NAME_HINT) from None
 
 
 @pytest.mark.points(1)
-def test_importing_the_tool_leaves_sys_path_alone(student):
+def test_the_tool_never_changes_sys_path(student):
     seen = observe_the_tool(
         student,
-        WATCH_SYS_PATH
-        + """
-before = list(sys.path)
-import toolbox.cli
-"""
-        + CALL_MAIN
-        + """
-report(changes=changes, same=sys.path is watched and sys.path == before,
-       main=callable(getattr(toolbox.cli, "main", None)))
-""",
-    )
-    expect(
-        seen["main"],
-        expected="toolbox.cli to keep its function main(argv)",
-        saw="toolbox.cli has no function main",
-        hint="keep `def main(argv):` from the stub; only the import line needs to change.",
+        WATCH_SYS_PATH + THREE_WAYS + "report(changes=changes, same=sys.path is watched and sys.path == before)",
     )
     changes = seen["changes"]
     listed = "; ".join(changes[:3]) + ("; ..." if len(changes) > 3 else "")
     expect(
         seen["same"] and not changes,
-        expected="`import toolbox.cli` and a call of its main to leave sys.path alone, not even for a moment",
+        expected=(
+            "importing toolbox.cli, a call of its main and a run with -m to leave sys.path alone, "
+            "not even for a moment"
+        ),
         saw=f"they changed sys.path {len(changes)} time(s): {listed}" if changes else "sys.path changed",
-        hint="remove any sys.path manipulation: the package import needs none.",
+        hint="remove every sys.path manipulation, in cli.py and in the package: the package import needs none.",
     )
+
+
+#: A helpers.py of someone else's, where a top-level `import helpers` would find it first.
+DECOY = '''
+"""Someone else's helpers.py, in the current folder: not the package's."""
+
+def fmt(text):
+    return "decoy: " + text
+'''
 
 
 @pytest.mark.points(1)
 def test_the_helper_comes_from_the_package(student):
+    student.write("helpers.py", DECOY)
     seen = observe_the_tool(
         student,
         """
 import sys, types
-import toolbox.cli
 """
-        + CALL_MAIN
+        + THREE_WAYS
         + """
 top_level = sorted(name for name in sys.modules if name.partition(".")[0] == "helpers")
 # Functions and modules toolbox.cli holds that come from a module named plain "helpers".
@@ -169,22 +234,77 @@ stray = sorted(
 )
 fmt = getattr(toolbox.cli, "fmt", None)
 report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
-       fmt_module=getattr(fmt, "__module__", None))
+       fmt_module=getattr(fmt, "__module__", None), decoy="decoy:" in printed.getvalue())
 """,
     )
+    wrong_fmt = seen["fmt_module"] not in (None, "toolbox.helpers")
+    if seen["top_level"] or wrong_fmt or seen["decoy"]:
+        saw = (
+            f"sys.modules held {seen['top_level']}" if seen["top_level"] else "no module helpers was in sys.modules"
+        )
+        if wrong_fmt:
+            saw += f", and fmt came from the module {seen['fmt_module']!r}"
+        if seen["decoy"]:
+            saw += ", and the tool printed what another helpers.py, in the current folder, makes of its words"
+    elif seen["stray"]:
+        saw = f"toolbox.cli held {seen['stray']} from a module named helpers"
+    else:
+        saw = "toolbox.helpers was never imported"
     expect(
-        not seen["top_level"] and not seen["stray"] and seen["package"] and seen["fmt_module"] in (None, "toolbox.helpers"),
+        not (seen["top_level"] or seen["stray"] or wrong_fmt or seen["decoy"]) and seen["package"],
         expected=(
-            "`import toolbox.cli` and a call of its main to import helpers.py as the package's module toolbox.helpers, "
-            "and no top-level module named helpers"
+            "toolbox.cli, imported, its main called and run with -m, to import helpers.py as the package's module "
+            "toolbox.helpers, and never a top-level module named helpers (here another helpers.py was in the "
+            "current folder)"
         ),
-        saw=(
-            f"sys.modules held {seen['top_level']}"
-            + (f", and fmt came from the module {seen['fmt_module']!r}" if seen["fmt_module"] else "")
-            if seen["top_level"] or seen["fmt_module"] not in (None, "toolbox.helpers")
-            else f"toolbox.cli held {seen['stray']} from a module named helpers"
-            if seen["stray"]
-            else "toolbox.helpers was never imported"
-        ),
+        saw=saw,
         hint=FULL_NAME_HINT,
+    )
+
+
+# -- Step 4 --------------------------------------------------------------------------------------------------------
+
+
+#: The check's own helpers.py: main must print what the package's fmt makes of its arguments, whatever fmt does.
+OWN_HELPERS = '''
+def fmt(text):
+    return "<" + "|".join(reversed(text.split(" "))) + ">"
+'''
+
+
+@pytest.mark.points(1)
+def test_main_prints_what_the_helper_makes_of_its_arguments(student):
+    student.write("toolbox/helpers.py", OWN_HELPERS)
+    seen = observe_the_tool(
+        student,
+        """
+import contextlib, io, sys
+import toolbox.cli
+main = getattr(toolbox.cli, "main", None)
+printed = io.StringIO()
+if callable(main):
+    with contextlib.redirect_stdout(printed):
+        main(["alpha", "beta gamma"])
+report(main=callable(main), printed=printed.getvalue())
+""",
+        doing="`import toolbox.cli` and a call of toolbox.cli.main(['alpha', 'beta gamma']) to work",
+    )
+    expect(
+        seen["main"],
+        expected="toolbox.cli to keep its function main(argv)",
+        saw="toolbox.cli has no function main",
+        hint="keep `def main(argv):` from the stub; only the import line needs to change.",
+    )
+    expected = "<gamma|beta|alpha>"
+    expect(
+        seen["printed"].strip() == expected,
+        expected=(
+            "main(['alpha', 'beta gamma']), with the check's own fmt in toolbox/helpers.py (it reverses the words "
+            f"and wraps them in <>), to print {expected}"
+        ),
+        saw=f"it printed {seen['printed'].strip()!r}",
+        hint=(
+            "keep main as it was: it joins the argv it is given (not sys.argv) with spaces and prints what the "
+            "package's fmt makes of that; only the import line needs to change."
+        ),
     )

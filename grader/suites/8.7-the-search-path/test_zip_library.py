@@ -1,9 +1,29 @@
 """8.7 zip-library: a package imported from a zip archive on the path.
 
-The package folder is moved away before the import, in a fresh interpreter
-started with only the archive on PYTHONPATH: the modules can only come from
-the archive. Folder entries (names ending in "/", which `python -m zipfile -c`
-adds) are allowed and not counted, except for __pycache__ folders.
+The import check moves the package folder away before the import, in a fresh
+interpreter started with only the archive on PYTHONPATH: the modules can only
+come from the archive. The other checks build archives of packages they
+write themselves (names, depth and files a submission cannot know in
+advance), and read them back with zipfile. Folder entries (names ending in
+"/", which `python -m zipfile -c` adds) are allowed and not counted, except
+for __pycache__ folders.
+
+Requirements (the README's, and the checks that fail when only that one is broken):
+
+- Then: with only the archive on the path, mylib.stats and mylib.sub.text import from it and work.
+  -> the_package_imports_from_the_archive
+- Step 1: every .py file of the package, subpackages included at any depth, goes in, its content unchanged.
+  -> every_python_file_goes_in
+- Step 1: the names start with the package's own name, however package_dir is written (nested, absolute,
+  trailing slash) and whatever the package is called; a relative zip_path is taken from the current folder.
+  -> names_start_with_the_package_name
+- Step 1: build leaves the current folder as it found it.
+  -> names_start_with_the_package_name
+- Step 2: nothing else goes in: no __pycache__, no other files, none of the names that only look like
+  Python's (.pyc, .pyi, .py.orig).
+  -> only_python_files_go_in
+- Step 3: building again replaces the archive: it holds what the package holds then, each entry once.
+  -> building_twice_replaces_the_archive
 """
 
 import pytest
@@ -12,13 +32,43 @@ from grader import CheckFailed, StudentError, expect
 
 WITH_PYTHONPATH = ("-s", "-S", "-X", "utf8")
 
-#: The archive's names, leaving out entries for folders other than __pycache__.
+#: The archive's names, leaving out entries for folders other than __pycache__; and its contents.
 NAMES = """
+import zipfile
+
 def names(archive):
     return [n for n in zipfile.ZipFile(archive).namelist() if not n.endswith("/") or "__pycache__" in n]
+
+def contents(archive):
+    with zipfile.ZipFile(archive) as opened:
+        return {n: opened.read(n).decode("utf-8", "replace") for n in opened.namelist() if not n.endswith("/")}
 """
 
 MODULES = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "mylib/sub/text.py"]
+
+#: The check's own package, deeper than mylib: every one of its .py files must go in, as it is.
+KIT = {
+    "cfg_kit/__init__.py": '"""The check\'s own package."""\n',
+    "cfg_kit/core.py": "VALUE = 41\n",
+    "cfg_kit/a/__init__.py": "",
+    "cfg_kit/a/b/__init__.py": "",
+    "cfg_kit/a/b/leaf.py": "from cfg_kit.core import VALUE\n\nANSWER = VALUE + 1\n",
+    "cfg_kit/a/b/c/__init__.py": "",
+    "cfg_kit/a/b/c/deepest.py": 'NAME = "Zoë, déjà vu"\n',
+    "cfg_kit/tools.py": "def double(x):\n    return 2 * x\n",
+}
+
+#: What to do when files of the check's own package are missing from its archive.
+WALK_HINT = (
+    "walk the whole package folder, every subfolder at every depth, rather than naming files or levels: "
+    "whether a file goes in depends only on its name ending in .py."
+)
+
+
+def write_kit(student, files=KIT) -> None:
+    for path, text in files.items():
+        student.file(path).parent.mkdir(parents=True, exist_ok=True)
+        student.file(path).write_text(text, encoding="utf-8")  # as it is: write() would dedent it
 
 
 def renamed(package: str) -> list[str]:
@@ -26,9 +76,16 @@ def renamed(package: str) -> list[str]:
     return [package + name.removeprefix("mylib") for name in MODULES]
 
 
+def listed(names, most: int = 6) -> str:
+    names = list(names)
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
 def what_is_wrong(names: list[str], package: str = "mylib") -> str:
-    """A hint for an archive whose names are not MODULES (of ``package``), about what is wrong with them."""
+    """A hint for an archive whose names are not those of ``package``, about what is wrong with them."""
     if any(not name.startswith(package + "/") for name in names):
+        if set(renamed(package)) <= set(names):
+            return "only the package folder's own files go in: walk package_dir itself, not the folder above it."
         if package != "mylib" and names and all(name.startswith("mylib/") for name in names):
             return (
                 f"the names must start with {package}/, the name of the folder package_dir: "
@@ -36,17 +93,18 @@ def what_is_wrong(names: list[str], package: str = "mylib") -> str:
             )
         return (
             f"the names in the archive must start with {package}/, the package's own folder: "
-            "make each arcname relative to the folder that contains the package."
+            "make each name relative to the folder that contains the package, whatever the path given looks like."
         )
-    if any(name not in renamed(package) for name in names):
-        return "skip __pycache__ folders and every file that does not end in .py."
-    return "put every .py file in, those of the subpackages (mylib/sub/) too."
+    return "skip __pycache__ folders and every file whose name does not end in .py."
+
+
+# -- Then: the import -----------------------------------------------------------------------------------------------
 
 
 @pytest.mark.points(2)
 def test_the_package_imports_from_the_archive(student):
     built = student.observe(
-        "import bundle, zipfile\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
+        "import bundle\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
         doing="bundle.build('lib.zip', 'mylib') to work",
     )
     (student.path / "mylib").rename(student.path / "mylib-moved-away")
@@ -63,14 +121,23 @@ def test_the_package_imports_from_the_archive(student):
             env={"PYTHONPATH": str(student.path / "lib.zip")},
         )
     except StudentError as failure:
-        # A module of mylib not found: the archive is all there is on the path, so say what it holds.
-        if not (failure.error.isinstance("ModuleNotFoundError") and (failure.error.name or "").startswith("mylib")):
-            raise
-        raise CheckFailed(
-            doing,
-            f"Python raised {failure.error.summary}, with lib.zip holding {built['names']} (folder entries left out)",
-            what_is_wrong(built["names"]),
-        ) from None
+        error = failure.error
+        if error.isinstance("ModuleNotFoundError") and (error.name or "").startswith("mylib"):
+            # A module of mylib not found: the archive is all there is on the path, so say what it holds.
+            raise CheckFailed(
+                doing,
+                f"Python raised {error.summary}, with lib.zip holding {built['names']} (folder entries left out)",
+                what_is_wrong(built["names"]),
+            ) from None
+        if error.filename == "<check>" and not error.isinstance("SyntaxError"):
+            # Raised by zipimport itself, reading the archive: not by code in a module of mylib.
+            raise CheckFailed(
+                doing,
+                f"Python raised {error.summary}, reading lib.zip",
+                "Python imports from a zip archive with zipimport, which reads entries stored as they are or "
+                "compressed the common way (deflate): build the archive the plain way.",
+            ) from None
+        raise
     expect(
         seen["mean"] == 2 and seen["initials"] == "AL" and "lib.zip" in seen["file"],
         expected="mylib.stats and mylib.sub.text to import from lib.zip and work",
@@ -79,80 +146,216 @@ def test_the_package_imports_from_the_archive(student):
     )
 
 
+# -- Step 1 --------------------------------------------------------------------------------------------------------
+
+
 @pytest.mark.points(1)
-def test_only_python_files_go_in(student):
-    student.write("mylib/__pycache__/stats.cpython-399.pyc", "not really bytecode")
-    seen = student.observe(
-        "import bundle, zipfile\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
-        doing="bundle.build('lib.zip', 'mylib') to work",
-    )
+def test_every_python_file_goes_in(student):
+    write_kit(student)
+    doing = "bundle.build('kit.zip', 'cfg_kit'), for the check's own package cfg_kit, to work"
+    try:
+        seen = student.observe(
+            "import bundle, os\n"
+            + NAMES
+            + "bundle.build('kit.zip', 'cfg_kit')\nreport(contents=contents('kit.zip'), here=os.getcwd())",
+            doing=doing,
+        )
+    except StudentError as failure:
+        if not failure.error.isinstance("OSError"):
+            raise
+        raise CheckFailed(doing, f"your code raised {failure.error.summary}", WALK_HINT) from None
+    held = seen["contents"]
+
+    def entry(path: str):
+        """The archive's name for the package's file ``path`` (cfg_kit/a/b/leaf.py): which prefix the
+        names have is the names check's business, so any name ending in a/b/leaf.py will do."""
+        inside = path.partition("/")[2]
+        return next((name for name in sorted(held) if name == inside or name.endswith("/" + inside)), None)
+
+    found = {path: entry(path) for path in KIT}
+    missing = [path for path, name in found.items() if name is None]
+    changed = [path for path, name in found.items() if name is not None and held[name] != KIT[path]]
     expect(
-        seen["names"] == MODULES,
-        expected=f"the archive to hold exactly {MODULES}",
-        saw=f"it held {seen['names']} (folder entries left out)",
-        hint=what_is_wrong(seen["names"]),
+        not missing and not changed,
+        expected=(
+            f"the archive of the check's package cfg_kit to hold each of its {len(KIT)} .py files, at every depth "
+            f"({listed(KIT, 8)}), each with the content it has in the folder"
+        ),
+        saw=(f"{listed(missing)} were missing" if missing else "")
+        + ("; " if missing and changed else "")
+        + (
+            f"the content of {listed(changed)} was not the file's "
+            f"(for {changed[0]}: {held[found[changed[0]]].replace(seen['here'] + '/', '')[:60]!r})"
+            if changed
+            else ""
+        ),
+        hint=(
+            "store each file itself, read as bytes, under its name: not its path, not text you made."
+            if changed and not missing
+            else WALK_HINT
+        ),
     )
 
 
 @pytest.mark.points(1)
 def test_names_start_with_the_package_name(student):
-    # Step 1: the names start with the package's name wherever the package folder is,
-    # however its path is written, and whatever the package is called (here a copy of
-    # mylib named mytools), not only for the path 'mylib' from the exercise folder.
-    # (Which files go in is the check above's business.)
+    # The names start with the package's name wherever the package folder is, however its path is
+    # written, and whatever the package is called (a copy of mylib named mytools), not only for the
+    # path 'mylib' from the exercise folder. (Which files go in is the other checks' business.)
     (student.path / "src").mkdir()
+    (student.path / "out").mkdir()
     (student.path / "mylib").rename(student.path / "src" / "mylib")
     seen = student.observe(
-        "import bundle, os, shutil, zipfile\n"
+        "import bundle, os, shutil\n"
         + NAMES
         + """
 shutil.copytree(os.path.join('src', 'mylib'), os.path.join('src', 'mytools'),
                 ignore=shutil.ignore_patterns('__pycache__'))
-bundle.build('nested.zip', os.path.join('src', 'mylib'))
-bundle.build(os.path.abspath('absolute.zip'), os.path.abspath(os.path.join('src', 'mylib')))
-bundle.build('renamed.zip', os.path.join('src', 'mytools'))
-report(nested=sorted(names('nested.zip')), absolute=sorted(names('absolute.zip')), renamed=sorted(names('renamed.zip')))
+start = os.getcwd()
+moved = []
+builds = [
+    ("build('out/nested.zip', 'src/mylib')", "mylib", os.path.join('out', 'nested.zip'), os.path.join('src', 'mylib')),
+    ("build with both paths absolute", "mylib", os.path.abspath('absolute.zip'),
+     os.path.abspath(os.path.join('src', 'mylib'))),
+    ("build('renamed.zip', 'src/mytools') for a copy of mylib named mytools", "mytools", 'renamed.zip',
+     os.path.join('src', 'mytools')),
+    ("build('slash.zip', 'src/mytools/') with a trailing slash", "mytools", 'slash.zip',
+     os.path.join('src', 'mytools', '')),
+]
+results = []
+for call, package, zip_path, package_dir in builds:
+    bundle.build(zip_path, package_dir)
+    if os.getcwd() != start:
+        moved.append((call, os.path.relpath(os.getcwd(), start)))
+        os.chdir(start)
+    results.append((call, package, sorted(names(zip_path)) if os.path.isfile(zip_path) else None))
+report(results=results, moved=moved)
 """,
-        doing="bundle.build('nested.zip', 'src/mylib'), bundle.build with absolute paths "
-        "and bundle.build('renamed.zip', 'src/mytools') to work",
+        doing="bundle.build for src/mylib, with absolute paths, for src/mytools and for 'src/mytools/' to work",
     )
-    builds = {
-        "build('nested.zip', 'src/mylib')": ("mylib", seen["nested"]),
-        "build with both paths absolute": ("mylib", seen["absolute"]),
-        "build('renamed.zip', 'src/mytools'), for a copy of mylib named mytools,": ("mytools", seen["renamed"]),
-    }
-    for call, (package, names) in builds.items():
+    if seen["moved"]:
+        call, where = seen["moved"][0]
+        raise CheckFailed(
+            f"{call} to leave the current folder as it found it",
+            f"after it the current folder was {where!r}, not the folder build was called from",
+            "a caller's relative paths are taken from its current folder: name the files in the archive "
+            "without moving into another folder, or go back before build returns.",
+        )
+    for call, package, names in seen["results"]:
+        expect(
+            names is not None,
+            expected=f"{call} to write the archive at the zip_path it was given, relative to the current folder",
+            saw="no file was there afterwards",
+            hint="open the zip file with the path given, before anything else changes what it means.",
+        )
         expect(
             all(name.startswith(package + "/") for name in names) and set(renamed(package)) <= set(names),
             expected=f"{call} to give an archive holding {renamed(package)}, every name starting with {package}/",
             saw=f"it held {names} (folder entries left out)",
-            hint=what_is_wrong(names, package),
+            hint=(
+                "a path written with a trailing slash names the same folder: take the package's name from the "
+                "folder itself, not from whatever follows the last slash of the text."
+                if "slash" in call and package != "mylib"
+                else what_is_wrong(names, package)
+            ),
         )
+
+
+# -- Step 2 --------------------------------------------------------------------------------------------------------
+
+
+#: Files added to mylib that must stay out: not .py files, though some look like them.
+NOT_PYTHON = {
+    "mylib/stats.pyi": "def mean(numbers: list[float]) -> float: ...\n",
+    "mylib/stats.py.orig": "def mean(numbers):\n    return sum(numbers) / len(numbers)\n",
+    "mylib/legacy.pyc": "not really bytecode",
+    "mylib/README.md": "# mylib\n",
+    "mylib/__pycache__/stats.cpython-399.pyc": "not really bytecode",
+    "mylib/sub/__pycache__/text.cpython-399.pyc": "not really bytecode",
+    "mylib/sub/words.txt": "ada lovelace\n",
+}
+
+
+@pytest.mark.points(1)
+def test_only_python_files_go_in(student):
+    write_kit(student, NOT_PYTHON)
+    seen = student.observe(
+        "import bundle\n" + NAMES + "bundle.build('lib.zip', 'mylib')\nreport(names=sorted(names('lib.zip')))",
+        doing="bundle.build('lib.zip', 'mylib') to work",
+    )
+    # What is not one of mylib's .py files counts here; which names they get is another check's business,
+    # so any name ending in one of them (stats.py, sub/text.py, ...) is taken for it.
+    inside = [module.partition("/")[2] for module in MODULES]
+    extra = [
+        name
+        for name in seen["names"]
+        if "__pycache__" in name.split("/") or not any(name == m or name.endswith("/" + m) for m in inside)
+    ]
+    expect(
+        not extra,
+        expected=(
+            "the archive of mylib to hold its .py files and nothing else (mylib holds notes.txt, and the check "
+            f"added {listed(sorted(NOT_PYTHON), 8)})"
+        ),
+        saw=f"it also held {listed(extra, 8)} (folder entries left out)",
+        hint=(
+            "only the package folder's own files go in, and of those only Python source files, whose names end "
+            "in .py: .pyc, .pyi and .py.orig files are something else, and __pycache__ folders are skipped, at "
+            "every depth."
+        ),
+    )
+
+
+# -- Step 3 --------------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.points(1)
 def test_building_twice_replaces_the_archive(student):
+    # The second build into lib.zip must give what a build into a new file gives: which files go in,
+    # and under which names, is the other checks' business.
+    student.write("mylib/old.py", "OLD = True\n")
     seen = student.observe(
-        "import bundle, zipfile\n"
+        "import bundle, os\n"
         + NAMES
         + """
 bundle.build('lib.zip', 'mylib')
+os.remove(os.path.join('mylib', 'old.py'))
+with open(os.path.join('mylib', 'sub', 'added.py'), 'w', encoding='utf-8') as added:
+    added.write('ADDED = True\\n')
+with open(os.path.join('mylib', 'stats.py'), 'a', encoding='utf-8') as stats:
+    stats.write('\\n\\nCHANGED = "after the first build"\\n')
 bundle.build('lib.zip', 'mylib')
-report(names=names('lib.zip'))
+bundle.build('fresh.zip', 'mylib')
+report(again=names('lib.zip'), fresh=names('fresh.zip'), again_contents=contents('lib.zip'),
+       fresh_contents=contents('fresh.zip'))
 """,
-        doing="bundle.build to work twice",
+        doing="bundle.build to work twice, with the package changed in between",
     )
-    found = seen["names"]
-    twice = sorted({name for name in found if found.count(name) > 1})
-    expect(
-        not twice,
-        expected="a second build to leave each entry in the archive once",
-        saw=f"after building twice, the archive held {twice} more than once",
-        hint="open the archive with mode 'w', which starts it afresh ('a' adds to the old one).",
+    again, fresh = seen["again"], seen["fresh"]
+    problems = []
+    twice = sorted({name for name in again if again.count(name) > 1})
+    if twice:
+        problems.append(f"it held {listed(twice)} more than once")
+    kept = sorted(set(again) - set(fresh))
+    if kept:
+        problems.append(f"it still held {listed(kept)}, which a new archive does not (mylib/old.py was deleted)")
+    lacking = sorted(set(fresh) - set(again))
+    if lacking:
+        problems.append(f"it lacked {listed(lacking)}, which a new archive holds")
+    stale = sorted(
+        name
+        for name in set(again) & set(fresh)
+        if seen["again_contents"].get(name) != seen["fresh_contents"].get(name)
     )
+    if stale:
+        problems.append(f"{listed(stale)} had older content than in a new archive")
     expect(
-        sorted(found) == MODULES,
-        expected=f"a second build to leave exactly the 4 modules in the archive, {MODULES}",
-        saw=f"it held {sorted(found)} (folder entries left out)",
-        hint=what_is_wrong(found),
+        not problems,
+        expected=(
+            "building lib.zip again, after the check deleted mylib/old.py, added mylib/sub/added.py and changed "
+            "mylib/stats.py, to give the same archive as a build into a new file, each entry once"
+        ),
+        saw="after the second build " + "; ".join(problems),
+        hint="each build starts a new archive (mode 'w') whatever was at zip_path before: nothing of the old "
+        "one is kept, and nothing is added to it.",
     )
