@@ -490,3 +490,11 @@ def test_messages_name_files_without_the_private_copys_path(student_for):
     with pytest.raises(StudentError) as caught:
         student.observe("import a")
     assert "import-lab-" not in caught.value.message
+
+
+def test_a_file_the_check_rewrites_is_never_run_from_stale_bytecode(student_for):
+    # Same size, same second: only the time that write() moves on tells the .pyc it is out of date.
+    student = student_for({"tool.py": "VALUE = 1\n"})
+    assert student.observe("import tool\nreport(v=tool.VALUE)") == {"v": 1}
+    student.write("tool.py", "VALUE = 2\n")
+    assert student.observe("import tool\nreport(v=tool.VALUE)") == {"v": 2}
