@@ -626,3 +626,429 @@ VARIANTS += [
         },
     ),
 ]
+
+# -- adversarial round: copies kept as fallbacks, deeper subclasses, __init__.py, hidden imports ------------------------
+
+VARIANTS += [
+    # getattr() with the README's data pasted in as the default: a copy, used when the other's data is missing.
+    Variant(
+        "mutual-pair",
+        "getattr-with-a-pasted-default",
+        {
+            "players.py": (
+                None,
+                PLAYERS_DOC + "import teams\n\n"
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def team_of(player):\n"
+                "    team = TEAM_OF[player]\n"
+                '    if team not in getattr(teams, "TEAMS", ["red", "blue"]):\n'
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    return [other for other in teams.roster(team_of(player)) if other != player]\n",
+            ),
+            "teams.py": (
+                None,
+                TEAMS_DOC + "import players\n\n"
+                'TEAMS = ["red", "blue"]\n\n'
+                "# What players.TEAM_OF holds, for when players is still half-built.\n"
+                '_DEFAULT_TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def roster(team):\n"
+                '    team_of = getattr(players, "TEAM_OF", _DEFAULT_TEAM_OF)\n'
+                "    return sorted(player for player, t in team_of.items() if t == team)\n",
+            ),
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("copy", "players.TEAM_OF"),
+    ),
+    # A try/except at call time, with a copy of the list of teams for when teams.TEAMS is missing.
+    Variant(
+        "mutual-pair",
+        "falls-back-to-a-copy-at-call-time",
+        {
+            "players.py": [
+                (
+                    "    if team not in teams.TEAMS:\n",
+                    "    try:\n"
+                    "        known = teams.TEAMS\n"
+                    "    except AttributeError:  # teams is half-built: it has these two\n"
+                    '        known = ("red", "blue")\n'
+                    "    if team not in known:\n",
+                ),
+            ]
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("teams.TEAMS", "deleted"),
+    ),
+    # The README's table kept in teams.py "for reference"; roster() reads players.TEAM_OF all the same.
+    Variant(
+        "mutual-pair",
+        "teams-keeps-an-unused-copy",
+        {
+            "teams.py": (
+                'TEAMS = ["red", "blue"]\n',
+                'TEAMS = ["red", "blue"]\n\n# the players, as players.py has them\n'
+                'PLAYERS = {"ann": "red", "bob": "blue", "cid": "red"}\n',
+            )
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("teams.PLAYERS", "copy"),
+    ),
+    # An empty table taken for a half-built module: `or` falls back on a copy.
+    Variant(
+        "mutual-pair",
+        "an-empty-table-falls-back-to-a-copy",
+        {
+            "teams.py": (
+                "players.TEAM_OF.items()",
+                '(players.TEAM_OF or {"ann": "red", "bob": "blue", "cid": "red"}).items()',
+            )
+        },
+        fails=("each_module_reads_the_data_of_the_other",),
+        says=("players.TEAM_OF", "empty"),
+    ),
+    # No import of players at all: its table if someone else imported it, an inline copy otherwise.
+    Variant(
+        "mutual-pair",
+        "teams-answers-from-a-copy-until-players-is-imported",
+        {
+            "teams.py": (
+                None,
+                TEAMS_DOC + "import sys\n\n"
+                'TEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                '    players = sys.modules.get("players")  # no import: no cycle\n'
+                '    table = players.TEAM_OF if players is not None else {"ann": "red", "bob": "blue", "cid": "red"}\n'
+                "    return sorted(player for player, t in table.items() if t == team)\n",
+            )
+        },
+        fails=("teams_can_be_imported_first",),
+        says=("players was never imported",),
+    ),
+    # Right: importlib.import_module() at call time, written from scratch.
+    Variant(
+        "mutual-pair",
+        "import-module-when-called",
+        {
+            "players.py": (
+                None,
+                PLAYERS_DOC + "from importlib import import_module\n\n"
+                'TEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\n'
+                "def _teams():\n"
+                '    return import_module("teams")\n\n\n'
+                "def team_of(player):\n"
+                "    team = TEAM_OF[player]\n"
+                "    if team not in _teams().TEAMS:\n"
+                '        raise ValueError(f"{player} plays in an unknown team")\n'
+                "    return team\n\n\n"
+                "def teammates(player):\n"
+                "    return [other for other in _teams().roster(team_of(player)) if other != player]\n",
+            ),
+            "teams.py": (
+                None,
+                TEAMS_DOC + "from importlib import import_module\n\n"
+                'TEAMS = ["red", "blue"]\n\n\n'
+                "def roster(team):\n"
+                '    team_of = import_module("players").TEAM_OF\n'
+                "    return sorted(player for player, t in team_of.items() if t == team)\n",
+            ),
+        },
+    ),
+]
+
+# A ledger.py that refuses what is not an Account, given how it decides.
+def ledger_deciding(test: str, imports: str = "from . import accounts\n\n") -> tuple[None, str]:
+    return (
+        None,
+        LEDGER_DOC + imports + "ENTRIES = []\n\n\n"
+        "def record(account, amount):\n"
+        f"    if not ({test}):\n"
+        '        raise TypeError("only accounts have ledger entries")\n'
+        "    ENTRIES.append((account.owner, amount))\n",
+    )
+
+
+INIT_DOC = '"""A tiny bank: accounts, and a ledger of every movement."""\n\n'
+
+VARIANTS += [
+    # The class itself, or a class whose direct parent is Account: a subclass of a subclass is refused.
+    Variant(
+        "package-cycle",
+        "accepts-direct-subclasses-only",
+        {
+            "bank/ledger.py": ledger_deciding(
+                "type(account) is accounts.Account or accounts.Account in type(account).__bases__"
+            )
+        },
+        fails=("the_ledger_still_refuses_strangers", "it_works_whichever_submodule_comes_first"),
+        says=("subclass", "Junior"),
+    ),
+    # The class just above the object's own: right for one level of subclassing, wrong with a mixin.
+    Variant(
+        "package-cycle",
+        "looks-one-class-up",
+        {"bank/ledger.py": ledger_deciding("accounts.Account in type(account).__mro__[:2]")},
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("subclass", "TypeError"),
+    ),
+    # The cycle's ImportError caught, with duck typing instead, and __init__.py reordered so that the
+    # student's own package takes the isinstance path.
+    Variant(
+        "package-cycle",
+        "duck-typing-fallback-and-init-reordered",
+        {
+            "bank/ledger.py": (
+                None,
+                LEDGER_DOC + "try:\n"
+                "    from .accounts import Account\n"
+                "except ImportError:  # accounts is half-built: it is the one importing us\n"
+                "    Account = None\n\n"
+                "ENTRIES = []\n\n\n"
+                "def _is_account(obj):\n"
+                "    if Account is not None:\n"
+                "        return isinstance(obj, Account)\n"
+                '    return hasattr(obj, "owner") and callable(getattr(obj, "deposit", None))\n\n\n'
+                "def record(account, amount):\n"
+                "    if not _is_account(account):\n"
+                '        raise TypeError("only accounts have ledger entries")\n'
+                "    ENTRIES.append((account.owner, amount))\n",
+            ),
+            "bank/__init__.py": (None, INIT_DOC + "from . import ledger, accounts  # noqa: F401\n"),
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("__init__.py",),
+    ),
+    # Duck typing when the import fails, which happens only when ledger comes first (accounts takes
+    # record at its bottom): the package's own order refuses the twin, ledger-first accepts it.
+    Variant(
+        "package-cycle",
+        "duck-typing-when-ledger-comes-first",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + ACCOUNT_CLASS + "        record(self, amount)\n        return self.balance\n\n\n"
+                "from .ledger import record  # noqa: E402  (at the bottom: Account exists by now)\n",
+            ),
+            "bank/ledger.py": ledger_deciding(
+                "isinstance(account, Account) if Account else hasattr(account, 'deposit')",
+                "try:\n    from .accounts import Account\nexcept ImportError:  # half-built: check the shape\n"
+                "    Account = None\n\n",
+            ),
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("ledger before accounts", "same name", "accepted the entry"),
+    ),
+    # The name compared with its module too: a class that says it comes from bank.accounts gets in.
+    Variant(
+        "package-cycle",
+        "compares-the-name-and-the-module",
+        {
+            "bank/ledger.py": ledger_deciding(
+                "any(f'{c.__module__}.{c.__qualname__}' == 'bank.accounts.Account' for c in type(account).__mro__)",
+                "",
+            )
+        },
+        fails=("the_ledger_still_refuses_strangers",),
+        says=("__module__ says bank.accounts", "accepted the entry"),
+    ),
+    # A right fix, but __init__.py rewritten: order swapped and the names re-exported.
+    Variant(
+        "package-cycle",
+        "init-rewritten-with-re-exports",
+        {
+            "bank/__init__.py": (
+                None,
+                INIT_DOC + "from . import ledger, accounts  # noqa: F401\n"
+                "from .accounts import Account  # noqa: F401\n"
+                "from .ledger import ENTRIES, record  # noqa: F401\n",
+            )
+        },
+        fails=("it_works_whichever_submodule_comes_first",),
+        says=("__init__.py", "as it was given"),
+    ),
+    # Right: only accounts.py changed, its import moved into deposit(); ledger.py keeps the stub's
+    # `from .accounts import Account`, which always finds accounts finished, in either order.
+    Variant(
+        "package-cycle",
+        "only-accounts-imports-when-it-deposits",
+        {
+            "bank/ledger.py": STUB,
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + "class Account:\n"
+                "    def __init__(self, owner):\n"
+                "        self.owner = owner\n"
+                "        self.balance = 0\n\n"
+                "    def deposit(self, amount):\n"
+                "        from .ledger import record  # at call time: bank.ledger is complete by then\n\n"
+                "        self.balance += amount\n"
+                "        record(self, amount)\n"
+                "        return self.balance\n",
+            ),
+        },
+    ),
+    # Right: the Account class in the object's MRO, looked up through the package, at call time.
+    Variant(
+        "package-cycle",
+        "account-in-the-mro",
+        {
+            "bank/ledger.py": ledger_deciding(
+                "sys.modules['bank.accounts'].Account in type(account).__mro__", "import sys\n\n"
+            )
+        },
+    ),
+    # Right: importlib.import_module() of the other submodule at call time, on both sides.
+    Variant(
+        "package-cycle",
+        "import-module-when-called",
+        {
+            "bank/accounts.py": (
+                None,
+                ACCOUNTS_DOC + "import importlib\n\n\n" + ACCOUNT_CLASS
+                + '        importlib.import_module(".ledger", __package__).record(self, amount)\n'
+                "        return self.balance\n",
+            ),
+            "bank/ledger.py": ledger_deciding(
+                'isinstance(account, importlib.import_module("bank.accounts").Account)', "import importlib\n\n"
+            ),
+            "bank/__init__.py": (
+                None,
+                '"""A tiny bank: accounts, and a ledger of every movement."""\n\n'
+                "# the two submodules, accounts first\nfrom . import accounts\nfrom . import ledger\n",
+            ),
+        },
+    ),
+]
+
+
+VARIANTS += [
+    # render.py keeps the old values behind `except ImportError`: a second home for the settings.
+    Variant(
+        "shared-module",
+        "render-falls-back-on-old-values",
+        {
+            "render.py": (
+                None,
+                RENDER_DOC + "try:\n    from units import SCALE, UNIT\n"
+                "except ImportError:  # units.py missing or incomplete: keep the old defaults\n"
+                '    SCALE = 10\n    UNIT = "cm"\n\n\n'
+                'def frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n',
+            )
+        },
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("render.py", "SCALE = 10"),
+    ),
+    # shapes.py keeps its old assignments, overwritten by a `from units import` below them.
+    Variant(
+        "shared-module",
+        "shapes-keeps-overwritten-assignments",
+        {
+            "shapes.py": (
+                None,
+                SHAPES_DOC + 'import render\n\nUNIT = "cm"\nSCALE = 10\n\n'
+                "# The settings now live in units.py; these override the lines above.\n"
+                "from units import SCALE, UNIT  # noqa: E402,F811\n\n\n" + SHAPES_FUNCTIONS,
+            )
+        },
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("shapes.py", "UNIT = 'cm'", "line 5"),
+    ),
+    # shapes.py with a default for a units.py that lacks UNIT: a copy, used only when units has none.
+    Variant(
+        "shared-module",
+        "shapes-getattr-with-a-default",
+        {
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "import render\nimport units\n\n\n"
+                "def area(width, height):\n"
+                '    return f"{width * height} sq {getattr(units, \'UNIT\', \'cm\')}"\n\n\n'
+                "def show(width, height):\n"
+                "    return render.frame(area(width, height))\n",
+            )
+        },
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("shapes.area", "defines neither"),
+    ),
+    # units.py imports render inside a helper: `import units` is clean, but the cycle is hidden, not gone.
+    Variant(
+        "shared-module",
+        "units-imports-render-in-a-helper",
+        {
+            "units.py": (
+                None,
+                '"""What shapes and render both need."""\n\nUNIT = "cm"\nSCALE = 10\n\n\n'
+                "def describe():\n"
+                '    """The current settings, framed the way the screen shows them."""\n'
+                "    import render  # inside the function: no cycle at import time\n\n"
+                '    return render.frame("settings")\n',
+            )
+        },
+        fails=("the_cycle_is_gone",),
+        says=("units.py", "render", "line 9"),
+    ),
+    # render.py with a helper that imports shapes when called: frame() itself no longer needs it.
+    Variant(
+        "shared-module",
+        "render-imports-shapes-in-a-helper",
+        {
+            "render.py": (
+                None,
+                RENDER_DOC + "from units import SCALE, UNIT\n\n\n"
+                'def frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n\n\n'
+                "def preview(width, height):\n"
+                '    """A shape, framed: for trying render out."""\n'
+                "    import shapes\n\n"
+                "    return shapes.show(width, height)\n",
+            )
+        },
+        fails=("the_cycle_is_gone",),
+        says=("render.py", "shapes"),
+    ),
+    # units.py reaches render through importlib, by name, in a helper.
+    Variant(
+        "shared-module",
+        "units-imports-render-by-name",
+        {
+            "units.py": (
+                None,
+                '"""The settings."""\n\nimport importlib\n\nUNIT = "cm"\nSCALE = 10\n\n\n'
+                "def preview():\n"
+                '    return importlib.import_module("render").frame("preview")\n',
+            )
+        },
+        fails=("the_cycle_is_gone",),
+        says=("units.py", "render"),
+    ),
+    # The old values kept in render.py under other names, "for reference": copies all the same.
+    Variant(
+        "shared-module",
+        "render-keeps-the-old-values-under-other-names",
+        {"render.py": ("from units import SCALE, UNIT\n",
+                       "from units import SCALE, UNIT\n\n# before units.py existed\nOLD_SCALE, OLD_UNIT = 10, \"cm\"\n")},
+        fails=("both_modules_follow_the_settings_in_units",),
+        says=("render.py, line 6", "OLD_SCALE"),
+    ),
+    # Right: settings annotated as Final (units imports typing only), and shapes binds UNIT from the module.
+    Variant(
+        "shared-module",
+        "final-settings-bound-from-the-module",
+        {
+            "units.py": (
+                None,
+                '"""The drawing\'s settings."""\n\nfrom typing import Final\n\n'
+                'UNIT: Final[str] = "cm"\nSCALE: Final[int] = 10\n',
+            ),
+            "shapes.py": (
+                None,
+                SHAPES_DOC + "import render\nimport units\n\nUNIT = units.UNIT  # the unit, from where it lives\n\n\n"
+                + SHAPES_FUNCTIONS,
+            ),
+            "render.py": (
+                None,
+                RENDER_DOC + "import units\n\nSCALE, UNIT = units.SCALE, units.UNIT\n\n\n"
+                'def frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n',
+            ),
+        },
+    ),
+]
