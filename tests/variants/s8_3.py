@@ -479,6 +479,465 @@ __all__.append("hex_to_rgb")
 __all__.append("palette")
 '''
 
+# -- round 2: what an adversarial review got through, and more of the same kinds ----------------------------------
+
+# live-settings
+
+#: "while it is true" read as "while it is True": config.DEBUG = 1 or "yes" gives no mark.
+IS_TRUE = '''"""Report headers, which must follow config.DEBUG as it changes while the program runs."""
+
+import config
+
+
+def header(title):
+    if config.DEBUG is True:
+        return f"[debug] {title}"
+    return title
+'''
+
+#: The same misreading, compared with ==: 1 passes, "yes" does not.
+EQUALS_TRUE = '''"""Report headers."""
+
+import config
+
+
+def header(title):
+    debugging = config.DEBUG == True  # noqa: E712
+    return "[debug] " + title if debugging else title
+'''
+
+#: "Not False" taken for "true": None and 0 count as debugging.
+IS_NOT_FALSE = '''"""Report headers."""
+
+import config
+
+
+def header(title):
+    if config.DEBUG is not False:
+        return f"[debug] {title}"
+    return title
+'''
+
+#: Reads the module from sys.modules and never imports it: fine only once someone else imported config.
+SYS_MODULES_ONLY = '''"""Report headers, which must follow config.DEBUG as it changes while the program runs."""
+
+import sys
+
+
+def header(title):
+    # config is loaded once by the program; look it up live in the module cache.
+    if sys.modules["config"].DEBUG:
+        return f"[debug] {title}"
+    return title
+'''
+
+#: Live, plus a flag kept "for the log banner": a value worked out from the setting at import.
+STARTED_IN_DEBUG = '''"""Report headers, which must follow config.DEBUG as it changes while the program runs."""
+
+import config
+
+# Was the program started in debug mode? Kept for the log banner.
+STARTED_IN_DEBUG = bool(config.DEBUG)
+
+
+def header(title):
+    if config.DEBUG:
+        return f"[debug] {title}"
+    return title
+'''
+
+#: The setting kept in a module-level dict, refreshed at each call.
+SETTINGS_DICT = '''"""Report headers."""
+
+import config
+
+_settings = {"debug": config.DEBUG}
+
+
+def header(title):
+    _settings["debug"] = config.DEBUG
+    if _settings["debug"]:
+        return f"[debug] {title}"
+    return title
+'''
+
+#: The setting kept as an attribute of the function, refreshed at each call.
+FUNCTION_ATTRIBUTE = '''"""Report headers."""
+
+import config
+
+
+def header(title):
+    header.debug = config.DEBUG
+    if header.debug:
+        return f"[debug] {title}"
+    return title
+
+
+header.debug = config.DEBUG
+'''
+
+#: The prefix worked out from the setting and kept in a global, refreshed at each call.
+PREFIX_GLOBAL = '''"""Report headers."""
+
+import config
+
+_PREFIX = "[debug] " if config.DEBUG else ""
+
+
+def header(title):
+    global _PREFIX
+    _PREFIX = "[debug] " if config.DEBUG else ""
+    return f"{_PREFIX}{title}"
+'''
+
+#: The from-import moved into a factory: the closure keeps the value it had at import.
+CLOSURE_COPY = '''"""Report headers."""
+
+
+def _make_header():
+    from config import DEBUG
+
+    def header(title):
+        if DEBUG:
+            return f"[debug] {title}"
+        return title
+
+    return header
+
+
+header = _make_header()
+'''
+
+#: State kept on a small object, updated at each call "so other functions can see it".
+STATE_OBJECT = '''"""Report headers."""
+
+import types
+
+import config
+
+_state = types.SimpleNamespace(debug=False, calls=0)
+
+
+def header(title):
+    _state.calls += 1
+    _state.debug = config.DEBUG
+    return f"[debug] {title}" if _state.debug else title
+'''
+
+#: A class attribute holding the setting at import, beside a live header().
+CLASS_ATTRIBUTE = '''"""Report headers."""
+
+import config
+
+
+class _Defaults:
+    debug = config.DEBUG
+    prefix = "[debug] "
+
+
+def header(title):
+    if config.DEBUG:
+        return _Defaults.prefix + title
+    return title
+'''
+
+#: header made with functools.partial: the keyword is bound to the value at import.
+PARTIAL_COPY = '''"""Report headers."""
+
+import functools
+
+import config
+
+
+def _header(title, debug):
+    return f"[debug] {title}" if debug else title
+
+
+header = functools.partial(_header, debug=config.DEBUG)
+'''
+
+#: Correct: a module __getattr__ forwards headers.DEBUG to config.DEBUG at each access, and keeps nothing.
+MODULE_GETATTR_FORWARDS = '''"""Report headers, which must follow config.DEBUG as it changes while the program runs."""
+
+import config
+
+
+def header(title):
+    if config.DEBUG:
+        return f"[debug] {title}"
+    return title
+
+
+def __getattr__(name):
+    # Old callers read headers.DEBUG: forward to the live setting, keep no copy.
+    if name == "DEBUG":
+        return config.DEBUG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+'''
+
+#: Correct: a property on a small object, a marker for "missing", a counter and a logger: state, but none of it
+#: the setting.
+PROPERTY_AND_STATE = '''"""Report headers."""
+
+import collections
+import logging
+
+import config
+
+_MISSING = object()
+_log = logging.getLogger(__name__)
+_made = collections.Counter()
+
+
+class _Settings:
+    @property
+    def debugging(self):
+        value = getattr(config, "DEBUG", _MISSING)
+        return value is not _MISSING and bool(value)
+
+
+_settings = _Settings()
+
+
+def header(title):
+    _made[title] += 1
+    _log.debug("header %r", title)
+    if _settings.debugging:
+        return "[debug] " + title
+    return title
+'''
+
+#: Options kept on a dataclass with __slots__, refreshed at each call: a value worked out from the setting, kept.
+SLOTTED_OPTIONS = '''"""Report headers."""
+
+import dataclasses
+
+import config
+
+
+@dataclasses.dataclass(slots=True)
+class _Options:
+    debug: bool = False
+    marker: str = "[debug] "
+
+
+_options = _Options()
+
+
+def header(title):
+    _options.debug = bool(config.DEBUG)
+    return _options.marker + title if _options.debug else title
+'''
+
+#: Correct: a table of prefixes looked up with the setting at each call; it holds both, whatever the setting.
+PREFIX_TABLE = '''"""Report headers."""
+
+import config
+
+_PREFIXES = {True: "[debug] ", False: ""}
+
+
+def header(title):
+    return _PREFIXES[bool(config.DEBUG)] + title
+'''
+
+# package-exports
+
+#: A lazy __getattr__ that returns __import__("colors.palette"): that is the top-level package, not the submodule.
+DUNDER_IMPORT_GETATTR = '''"""Colours."""
+
+from .convert import hex_to_rgb
+
+__all__ = ["hex_to_rgb", "palette"]
+
+
+def __getattr__(name):
+    if name == "palette":
+        return __import__(__name__ + ".palette")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+'''
+
+#: A lazy __getattr__ that looks the palette up in sys.modules, where nothing put it yet.
+GETATTR_FROM_SYS_MODULES = '''"""Colours."""
+
+import sys
+
+from .convert import hex_to_rgb
+
+__all__ = ["hex_to_rgb", "palette"]
+
+
+def __getattr__(name):
+    if name == "palette":
+        return sys.modules.get(__name__ + ".palette")
+    raise AttributeError(name)
+'''
+
+#: A lazy __getattr__ that gives the palette's table instead of the module.
+GETATTR_GIVES_THE_TABLE = '''"""Colours."""
+
+import importlib
+
+from .convert import hex_to_rgb
+
+__all__ = ["hex_to_rgb", "palette"]
+
+
+def __getattr__(name):
+    if name == "palette":
+        module = importlib.import_module(".palette", __name__)
+        return {key: value for key, value in vars(module).items() if key.isupper()}
+    raise AttributeError(name)
+'''
+
+#: Correct: both names given on demand by __getattr__, with from-imports inside it.
+LAZY_FROM_IMPORTS = '''"""Colours."""
+
+__all__ = ["hex_to_rgb", "palette"]
+
+
+def __getattr__(name):
+    if name == "hex_to_rgb":
+        from .convert import hex_to_rgb
+
+        return hex_to_rgb
+    if name == "palette":
+        import importlib
+
+        return importlib.import_module(".palette", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+'''
+
+#: Correct: __import__ with a fromlist (which returns the submodule), cached in the package's globals.
+DUNDER_IMPORT_WITH_FROMLIST = '''"""Colours."""
+
+from .convert import hex_to_rgb
+
+__all__ = ["hex_to_rgb", "palette"]
+
+
+def __getattr__(name):
+    if name == "palette":
+        module = __import__(f"{__name__}.palette", fromlist=["AUTUMN"])
+        globals()["palette"] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+'''
+
+#: __all__ built from the package's folder, "every submodule but convert": the check's own submodule comes too.
+ALL_FROM_THE_FOLDER = '''"""Colours."""
+
+import pkgutil
+
+from .convert import hex_to_rgb
+
+__all__ = ["hex_to_rgb"] + [m.name for m in pkgutil.iter_modules(__path__) if m.name != "convert"]
+'''
+
+# public-api
+
+#: "Tidied" regex: \\w+ also keeps underscores, so snake_case stays joined.
+WORD_REGEX = ('r"[a-z0-9]+"', 'r"\\w+"')
+
+#: _cleanup inlined into slugify and deleted: `from textkit import _cleanup` fails.
+CLEANUP_INLINED = [
+    (
+        'def _cleanup(text):\n    for old, new in REPLACEMENTS.items():\n'
+        '        text = text.replace(old, f" {new} ")\n    return text\n\n\n',
+        "",
+    ),
+    (
+        '    words = re.findall(r"[a-z0-9]+", _normalize(_cleanup(text)).lower())\n',
+        '    for old, new in REPLACEMENTS.items():\n        text = text.replace(old, f" {new} ")\n'
+        '    words = re.findall(r"[a-z0-9]+", _normalize(text).lower())\n',
+    ),
+]
+
+#: NFD for NFKD "because it is the usual one": ligatures and full-width digits are lost.
+NFD_NOT_NFKD = ('"NFKD"', '"NFD"')
+
+#: shout "tidied" to strip the text first.
+SHOUT_STRIPPED = ('    return text.upper() + "!"\n', '    return text.strip().upper() + "!"\n')
+
+#: A student's own textkit, written from scratch: a translate table for accents, and no _cleanup.
+FROM_SCRATCH_TRANSLATE = '''"""Small text tools."""
+
+import re
+
+__all__ = ["slugify", "shout", "_normalize"]
+
+REPLACEMENTS = {"&": "and", "@": "at"}
+_ACCENTS = str.maketrans(
+    "àáâäçèéêëìíîïñòóôöùúûüÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜ",
+    "aaaaceeeeiiiinoooouuuuAAAACEEEEIIIINOOOOUUUU",
+)
+
+
+def _normalize(text):
+    return text.translate(_ACCENTS).encode("ascii", "ignore").decode()
+
+
+def slugify(text):
+    for old, new in REPLACEMENTS.items():
+        text = text.replace(old, f" {new} ")
+    return "-".join(re.findall(r"[a-z0-9]+", _normalize(text).lower()))
+
+
+def shout(text):
+    return text.upper() + "!"
+'''
+
+#: Correct: the reviewer's __all__ filled by a decorator on each exported function.
+EXPORT_DECORATOR = '''"""Small text tools. `from textkit import *` should give users exactly the public API."""
+
+import re
+import unicodedata
+
+__all__ = []
+
+
+def _export(func):
+    __all__.append(func.__name__)
+    return func
+
+
+REPLACEMENTS = {"&": "and", "@": "at"}
+
+
+@_export
+def _normalize(text):
+    """Strip accents: "Crème" -> "Creme". Other modules of the project use it too."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _cleanup(text):
+    for old, new in REPLACEMENTS.items():
+        text = text.replace(old, f" {new} ")
+    return text
+
+
+@_export
+def slugify(text):
+    """"Fish & Chips" -> "fish-and-chips"."""
+    words = re.findall(r"[a-z0-9]+", _normalize(_cleanup(text)).lower())
+    return "-".join(words)
+
+
+@_export
+def shout(text):
+    return text.upper() + "!"
+'''
+
+#: Correct: __all__ computed at the end from the functions' own names.
+ALL_FROM_THE_FUNCTIONS = [
+    ('__all__ = ["slugify", "shout", "_normalize"]\n', ""),
+    (
+        '    return text.upper() + "!"\n',
+        '    return text.upper() + "!"\n\n\n__all__ = tuple(f.__name__ for f in (slugify, shout, _normalize))\n',
+    ),
+]
+
 VARIANTS = [
     # -- live-settings: mistakes
     Variant(
@@ -681,7 +1140,7 @@ VARIANTS = [
         "package-exports",
         "all-without-the-import",
         {"colors/__init__.py": ("from .convert import hex_to_rgb\n", "")},
-        fails=("importing_the_package_does_not_load_the_palette",),
+        fails=("import_colors_is_light_and_its_palette_is_the_submodule",),
         says=("colors has no hex_to_rgb", "step 1", "convert"),
         not_says=("name palette in __all__",),
     ),
@@ -689,14 +1148,14 @@ VARIANTS = [
         "package-exports",
         "palette-imported-eagerly",
         {"colors/__init__.py": (None, PALETTE_IMPORTED_EAGERLY)},
-        fails=("importing_the_package_does_not_load_the_palette",),
+        fails=("import_colors_is_light_and_its_palette_is_the_submodule",),
         says=("colors.palette",),
     ),
     Variant(
         "package-exports",
         "both-imported-without-all",
         {"colors/__init__.py": (None, BOTH_IMPORTED_NO_ALL)},
-        fails=("star_gives_the_function_and_the_submodule", "importing_the_package_does_not_load_the_palette"),
+        fails=("star_gives_the_function_and_the_submodule", "import_colors_is_light_and_its_palette_is_the_submodule"),
         says=(),
     ),
     Variant(
@@ -748,4 +1207,173 @@ VARIANTS = [
     Variant("package-exports", "absolute-import", {"colors/__init__.py": (None, ABSOLUTE_IMPORT)}),
     Variant("package-exports", "lazy-module-getattr", {"colors/__init__.py": (None, LAZY_GETATTR)}),
     Variant("package-exports", "from-the-submodule-object", {"colors/__init__.py": (None, FROM_THE_SUBMODULE_OBJECT)}),
+    # -- live-settings, round 2: mistakes
+    Variant(
+        "live-settings",
+        "is-true-for-true",
+        {"headers.py": (None, IS_TRUE)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("'yes'", "`if`"),
+    ),
+    Variant(
+        "live-settings",
+        "equals-true",
+        {"headers.py": (None, EQUALS_TRUE)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("'yes'",),
+    ),
+    Variant(
+        "live-settings",
+        "is-not-false",
+        {"headers.py": (None, IS_NOT_FALSE)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("config.DEBUG = 0",),
+    ),
+    Variant(
+        "live-settings",
+        "sys-modules-without-import",
+        {"headers.py": (None, SYS_MODULES_ONLY)},
+        fails=("headers_follow_set_debug",),
+        says=("KeyError", "before anything else imported config"),
+    ),
+    Variant(
+        "live-settings",
+        "started-in-debug-kept",
+        {"headers.py": (None, STARTED_IN_DEBUG)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers.STARTED_IN_DEBUG", "worked out"),
+    ),
+    Variant(
+        "live-settings",
+        "setting-in-a-dict",
+        {"headers.py": (None, SETTINGS_DICT)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._settings['debug']",),
+    ),
+    Variant(
+        "live-settings",
+        "setting-on-the-function",
+        {"headers.py": (None, FUNCTION_ATTRIBUTE)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers.header.debug",),
+    ),
+    Variant(
+        "live-settings",
+        "prefix-worked-out-and-kept",
+        {"headers.py": (None, PREFIX_GLOBAL)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._PREFIX", "worked out"),
+    ),
+    Variant(
+        "live-settings",
+        "closure-keeps-the-import-time-value",
+        {"headers.py": (None, CLOSURE_COPY)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("the closure of headers.header()",),
+    ),
+    Variant(
+        "live-settings",
+        "setting-on-a-state-object",
+        {"headers.py": (None, STATE_OBJECT)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._state.debug",),
+    ),
+    Variant(
+        "live-settings",
+        "class-attribute-copy",
+        {"headers.py": (None, CLASS_ATTRIBUTE)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._Defaults.debug",),
+    ),
+    Variant(
+        "live-settings",
+        "partial-binds-the-value",
+        {"headers.py": (None, PARTIAL_COPY)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("the argument debug= that headers.header binds",),
+    ),
+    Variant(
+        "live-settings",
+        "slotted-options-refreshed",
+        {"headers.py": (None, SLOTTED_OPTIONS)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._options.debug", "when header() was called"),
+    ),
+    # -- live-settings, round 2: other correct answers
+    Variant("live-settings", "prefix-table", {"headers.py": (None, PREFIX_TABLE)}),
+    Variant("live-settings", "module-getattr-forwards-debug", {"headers.py": (None, MODULE_GETATTR_FORWARDS)}),
+    Variant("live-settings", "property-and-other-state", {"headers.py": (None, PROPERTY_AND_STATE)}),
+    # -- package-exports, round 2: mistakes
+    Variant(
+        "package-exports",
+        "dunder-import-in-getattr",
+        {"colors/__init__.py": (None, DUNDER_IMPORT_GETATTR)},
+        fails=("import_colors_is_light_and_its_palette_is_the_submodule",),
+        says=("the package colors itself", "colors.palette"),
+    ),
+    Variant(
+        "package-exports",
+        "getattr-looks-in-sys-modules",
+        {"colors/__init__.py": (None, GETATTR_FROM_SYS_MODULES)},
+        fails=("star_gives_the_function_and_the_submodule", "import_colors_is_light_and_its_palette_is_the_submodule"),
+        says=("NoneType",),
+    ),
+    Variant(
+        "package-exports",
+        "getattr-gives-the-table",
+        {"colors/__init__.py": (None, GETATTR_GIVES_THE_TABLE)},
+        fails=("import_colors_is_light_and_its_palette_is_the_submodule",),
+        says=("dict",),
+    ),
+    Variant(
+        "package-exports",
+        "all-built-from-the-folder",
+        {"colors/__init__.py": (None, ALL_FROM_THE_FOLDER)},
+        fails=("star_gives_the_function_and_the_submodule",),
+        says=("swatches",),
+    ),
+    # -- package-exports, round 2: other correct answers
+    Variant("package-exports", "lazy-from-imports", {"colors/__init__.py": (None, LAZY_FROM_IMPORTS)}),
+    Variant(
+        "package-exports", "dunder-import-with-a-fromlist", {"colors/__init__.py": (None, DUNDER_IMPORT_WITH_FROMLIST)}
+    ),
+    # -- public-api, round 2: mistakes
+    Variant(
+        "public-api",
+        "word-regex-keeps-underscores",
+        {"textkit.py": WORD_REGEX},
+        fails=("everything_else_works_as_before",),
+        says=("slugify(", "snake_case"),
+    ),
+    Variant(
+        "public-api",
+        "cleanup-inlined-and-deleted",
+        {"textkit.py": CLEANUP_INLINED},
+        fails=("everything_else_works_as_before",),
+        says=("from textkit import _cleanup",),
+    ),
+    Variant(
+        "public-api",
+        "nfd-instead-of-nfkd",
+        {"textkit.py": NFD_NOT_NFKD},
+        fails=("everything_else_works_as_before",),
+        says=("_normalize(",),
+    ),
+    Variant(
+        "public-api",
+        "shout-strips-the-text",
+        {"textkit.py": SHOUT_STRIPPED},
+        fails=("everything_else_works_as_before",),
+        says=("shout(",),
+    ),
+    Variant(
+        "public-api",
+        "rewritten-with-a-translate-table",
+        {"textkit.py": (None, FROM_SCRATCH_TRANSLATE)},
+        fails=("everything_else_works_as_before",),
+        says=(),
+    ),
+    # -- public-api, round 2: other correct answers
+    Variant("public-api", "all-filled-by-a-decorator", {"textkit.py": (None, EXPORT_DECORATOR)}),
+    Variant("public-api", "all-from-the-functions-names", {"textkit.py": ALL_FROM_THE_FUNCTIONS}),
 ]

@@ -2,9 +2,11 @@
 
 Every check first writes the course's colors/convert.py and its own colors/palette.py (colours that no
 README shows): the task is to leave the submodules alone, so a fix that needs changed submodules, or that
-imitates the palette, fails. An audit hook counts every run of colors/palette.py's body (the "exec" event
-that the import system raises for each module body), so a palette loaded and then dropped from
-sys.modules, or loaded by hand once per access, shows.
+imitates the palette, fails. An audit hook counts every run of colors/palette.py's body (the "exec"
+event that the import system raises for each module body), so a palette loaded and then dropped from
+sys.modules, or loaded by hand once per access, shows. Besides the README's three lines, the palette is
+asked for as an attribute of the package, first thing after `import colors`: a lazy module __getattr__
+answers that one itself, where `from` and `*` would find the attribute that importing the submodule set.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -13,14 +15,19 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 1: hex_to_rgb is imported from colors.convert, not copied: it is the very function that
   colors.convert defines, so that line loads colors.convert too.
   -> the_function_comes_from_the_convert_submodule
-- Step 2: `from colors import *` gives exactly hex_to_rgb and palette: nothing more, nothing less.
+- Step 2: `from colors import *` gives exactly hex_to_rgb and palette: nothing more (not another
+  submodule of the package either), nothing less.
   -> star_gives_the_function_and_the_submodule
 - Step 2: the palette it gives is the submodule colors.palette itself, imported once.
   -> star_gives_the_function_and_the_submodule
+- Step 2: whatever gives the name palette gives that submodule: `from colors import palette`, and the
+  attribute colors.palette whenever the package has one (a lazy __getattr__ must return the submodule).
+  -> import_colors_is_light_and_its_palette_is_the_submodule
 - Step 3: `import colors` by itself must not import colors.palette (its body never runs).
-  -> importing_the_package_does_not_load_the_palette
+  -> import_colors_is_light_and_its_palette_is_the_submodule
 - Leave the submodules alone: the checks use the course's convert.py and their own palette.py.
-  -> the_function_comes_from_the_convert_submodule, star_gives_the_function_and_the_submodule
+  -> the_function_comes_from_the_convert_submodule, star_gives_the_function_and_the_submodule,
+  import_colors_is_light_and_its_palette_is_the_submodule
 """
 
 import pytest
@@ -50,6 +57,12 @@ AUTUMN = ["#a0522d", "#cd853f", "#8b4513"]
 PALETTE = f'''"""Named palettes (the check's own)."""
 
 AUTUMN = {AUTUMN!r}
+'''
+
+#: A submodule of the check's own that `*` must not give.
+SWATCHES = '''"""Swatch cards (the check's own submodule, which nothing exports)."""
+
+CARDS = 3
 '''
 
 #: Counts how many times colors/palette.py's body runs, however it is loaded.
@@ -163,6 +176,8 @@ def test_the_function_comes_from_the_convert_submodule(student):
 @pytest.mark.points(2)
 def test_star_gives_the_function_and_the_submodule(student):
     changed = use_the_course_submodules(student)
+    # Another submodule, which `*` must leave alone: the two names are the API, not "every submodule".
+    student.write("colors/swatches.py", SWATCHES)
     seen = observe(
         student,
         COUNT_PALETTE_RUNS
@@ -217,8 +232,15 @@ report(
     )
 
 
+def what_it_was(kind: str) -> str:
+    return {
+        "package": "the package colors itself",
+        "other module": "a module, but not sys.modules['colors.palette']",
+    }.get(kind, f"a {kind}, not a module")
+
+
 @pytest.mark.points(1)
-def test_importing_the_package_does_not_load_the_palette(student):
+def test_import_colors_is_light_and_its_palette_is_the_submodule(student):
     changed = use_the_course_submodules(student)
     seen = observe(
         student,
@@ -228,8 +250,27 @@ import colors
 
 function = callable(getattr(colors, "hex_to_rgb", None))
 report(function=function, loaded="colors.palette" in sys.modules, runs=palette_runs())
+
+
+def kind(value):
+    if value is not None and value is sys.modules.get("colors.palette"):
+        return "submodule"
+    if value is colors:
+        return "package"
+    if isinstance(value, type(sys)):
+        return "other module"
+    return "class" if isinstance(value, type) else type(value).__name__
+
+
+# The palette asked for as an attribute first (a module __getattr__ answers that itself), then by `from`.
+try:
+    first = kind(colors.palette)
+except AttributeError:
+    first = None  # no such attribute yet: `from colors import palette` imports the submodule
+from colors import palette
+report(first=first, by_from=kind(palette), then=kind(getattr(colors, "palette", None)), all_runs=palette_runs())
 """,
-        doing="`import colors` to work",
+        doing="`import colors` and `from colors import palette` to work",
         changed=changed,
     )
     light = not seen["loaded"] and seen["runs"] == 0
@@ -247,4 +288,26 @@ report(function=function, loaded="colors.palette" in sys.modules, runs=palette_r
         "needs can be left for `*` to import."
         if not light
         else "step 1: the package needs an attribute hex_to_rgb, taken from its submodule convert.",
+    )
+    if seen["first"] not in (None, "submodule"):
+        saw = f"colors.palette, asked for right after `import colors`, was {what_it_was(seen['first'])}"
+    elif seen["by_from"] != "submodule":
+        saw = f"`from colors import palette` gave {what_it_was(seen['by_from'])}"
+    elif seen["then"] != "submodule":
+        saw = f"colors.palette, after `from colors import palette`, was {what_it_was(seen['then'])}"
+    elif seen["all_runs"] != 1:
+        saw = f"colors/palette.py ran {seen['all_runs']} times"
+    else:
+        saw = ""
+    expect(
+        not saw,
+        expected="the attribute colors.palette (whenever the package has one) and `from colors import palette` "
+        "to give the submodule colors.palette, loaded once",
+        saw=saw,
+        hint=submodules_hint(
+            changed,
+            "step 2: whatever gives the name palette must give the module that `import colors.palette` gives. "
+            "A module __getattr__ answers `colors.palette` itself, with what it returns: `__import__('a.b')` "
+            "returns the top-level package a, not a.b, and anything built by hand is not the submodule either.",
+        ),
     )

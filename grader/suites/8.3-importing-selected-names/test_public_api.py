@@ -1,7 +1,9 @@
 """8.3 public-api: __all__ decides exactly what `from textkit import *` exports.
 
-"Everything working as before" is tried on texts the README never shows (accents, "@", punctuation),
-so a rewrite that only keeps "Fish & Chips" right, or that dropped an import the functions need, shows.
+"Everything working as before" is tried on texts the README never shows (underscores, every ASCII
+punctuation mark, accents, ligatures, full-width digits, other scripts), against the course's own
+functions, so a rewrite that only keeps "Fish & Chips" right, or that dropped an import the functions
+need, shows.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -11,11 +13,17 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> no_imported_module_leaks_out, star_gives_exactly_the_public_api
 - Step 2: every name in __all__ is one that textkit defines (a string naming one of its globals).
   -> all_names_only_what_textkit_defines
-- Step 3: slugify, shout and _normalize give what they gave before, on any text.
+- Step 3: slugify, shout, _normalize and _cleanup give what they gave before, on any text, and
+  REPLACEMENTS holds what it held.
   -> everything_else_works_as_before
-- Step 3: explicit imports still work, such as `from textkit import REPLACEMENTS` (__all__ only governs *).
+- Step 3: explicit imports of every name textkit.py defines still work, `from textkit import REPLACEMENTS`
+  and `from textkit import _cleanup` included (__all__ only governs *). Where re and unicodedata are
+  imported is free.
   -> everything_else_works_as_before
 """
+
+import re
+import unicodedata
 
 import pytest
 
@@ -125,15 +133,49 @@ def test_all_names_only_what_textkit_defines(student):
     )
 
 
-#: Texts and what the course's textkit makes of them.
-SLUGS = {
-    "Fish & Chips": "fish-and-chips",
-    "Crème Brûlée @ Noon!": "creme-brulee-at-noon",
-    "  Ångström & Co. 2024 ": "angstrom-and-co-2024",
-}
-SHOUTS = {"ready": "READY!", "Déjà vu": "DÉJÀ VU!"}
-NORMALS = {"Crème brûlée": "Creme brulee", "Ça va, Zoë?": "Ca va, Zoe?"}
+# textkit's own functions, as the course gives them: on any text, the student's must still give what these give.
+def course_normalize(text):
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def course_cleanup(text):
+    for old, new in TABLE.items():
+        text = text.replace(old, f" {new} ")
+    return text
+
+
+def course_slugify(text):
+    return "-".join(re.findall(r"[a-z0-9]+", course_normalize(course_cleanup(text)).lower()))
+
+
+def course_shout(text):
+    return text.upper() + "!"
+
+
 TABLE = {"&": "and", "@": "at"}
+COURSE = {"slugify": course_slugify, "shout": course_shout, "_normalize": course_normalize, "_cleanup": course_cleanup}
+
+#: Texts the README never shows: underscores, digits, every ASCII punctuation mark, tabs and new lines,
+#: accents, ligatures, full-width and compatibility characters, other scripts, ß, empty and padded strings.
+TEXTS = [
+    "Fish & Chips",
+    "Crème Brûlée @ Noon!",
+    "  Ångström & Co. 2024 ",
+    "snake_case & kebab-case",
+    "C++/C# 2.0 (beta)?",
+    "tabs\tand\nnew lines",
+    "\ufb01nal \u00bd price: \uff12\uff10\uff05",
+    "Straße über Ærø",
+    "Ελληνικά & 日本語",
+    "",
+    "--- @ ---",
+    "a&b@c",
+    "!\"#$%'()*+,./:;<=>?[\\]^_`{|}~",
+    "MixedCASE42isFine x²",
+    "Ça va, Zoë? Déjà vu.",
+]
+#: The names textkit.py defines: each must still be there for an explicit import.
+DEFINED = ("REPLACEMENTS", "slugify", "shout", "_normalize", "_cleanup")
 
 
 @pytest.mark.points(1)
@@ -144,16 +186,16 @@ def test_everything_else_works_as_before(student):
         exec("from textkit import *", got)
         report(star=True)
         missing = []
-        for name in ("REPLACEMENTS", "slugify", "shout", "_normalize"):
+        for name in {DEFINED!r}:
             try:
                 exec(f"from textkit import {{name}}", got)
             except ImportError:
                 missing.append(name)
         report(missing=missing, table=got.get("REPLACEMENTS"))
-        if not missing:
-            report(slugs=[got["slugify"](t) for t in {list(SLUGS)!r}])
-            report(normals=[got["_normalize"](t) for t in {list(NORMALS)!r}])
-            report(shouts=[got["shout"](t) for t in {list(SHOUTS)!r}])
+        texts = {TEXTS!r}
+        for name in {tuple(COURSE)!r}:
+            if name in got:
+                report(**{{name: [got[name](text) for text in texts]}})
         """
     )
     seen, error = probe.values, probe.error
@@ -169,23 +211,24 @@ def test_everything_else_works_as_before(student):
         "missing" in seen and not missing,
         expected=f"`from textkit import {missing[0] if missing else 'REPLACEMENTS'}` to still work",
         saw=f"textkit has no {listed(missing)} any more" if missing else f"it raised {error and error.summary}",
-        hint="step 3: keep every name textkit had under its name; __all__ only governs `*`, explicit imports "
-        "ignore it.",
+        hint="step 3: keep every name textkit.py defines, under its name, even the private ones; __all__ only "
+        "governs `*`, explicit imports ignore it.",
     )
     wrong = []
-    tried = (("slugs", "slugify", SLUGS), ("normals", "_normalize", NORMALS), ("shouts", "shout", SHOUTS))
-    for key, function, cases in tried:
-        for text, want, got in zip(cases, cases.values(), seen.get(key, [])):
-            if got != want:
-                wrong.append(f"{function}({text!r}) gave {got!r}, not {want!r}")
     if seen.get("table") != TABLE:
         wrong.append(f"REPLACEMENTS was {seen.get('table')!r}, not {TABLE!r}")
+    for name, function in COURSE.items():
+        for text, got in zip(TEXTS, seen.get(name, [])):
+            want = function(text)
+            if got != want:
+                wrong.append(f"{name}({text!r}) gave {got!r}, not {want!r}")
+                break
     expect(
         error is None and not wrong,
-        expected="slugify, shout, _normalize and REPLACEMENTS to work as they did before",
+        expected="slugify, shout, _normalize, _cleanup and REPLACEMENTS to work as they did before, on any text",
         saw=f"it raised {error.summary}" if error else "; ".join(wrong[:2]),
         hint=f"{error.explain()} Then {FIX_THE_NAMED_LINE}"
         if error
         else "step 3: only __all__ needed to change; the functions, and the imports they rely on, must do what "
-        "they did.",
+        "they did, on every text, not only on the README's example.",
     )
