@@ -5,7 +5,8 @@ on, so the reload cannot pick up stale bytecode), reloads it as the caller would
 calls upgrade. Besides the README's shapes.py, the checks write modules of their own, whose names
 and classes a submission cannot know in advance: kit/forms.py (a submodule, with several objects
 of one class and a subclass), shapes_extra.py (a module whose name starts with "shapes", with
-its own Circle), and shapes_copy (shapes.py run a second time under another name). Every module
+its own Circle), kit/shapes.py (a module whose name ends with "shapes", reloaded as well), and
+shapes_copy (shapes.py run a second time under another name). Every module
 the checks write counts how often its body ran (LOADS), so that an upgrade that reloads the
 module once more is seen.
 
@@ -22,9 +23,15 @@ Requirements (the README's, and the checks that fail when only that one is broke
   body does not run again).
   -> old_instances_become_instances_of_the_new_classes, upgrading_twice_changes_nothing_the_second_time
 - Step 2: objects of classes from other modules are left alone: a class of the same name defined
-  elsewhere, a module whose name only starts with the module's name, a second module made from the
-  same file, another module's subclass of the module's class, built-in types; and so are old
-  objects that upgrade was not given.
+  elsewhere, a module whose name only starts or ends like the module's name, a second module made
+  from the same file, another module's subclass of the module's class, an out-of-date object of
+  another module that was reloaded too, built-in types; and so are old objects that upgrade was not
+  given.
+  -> other_objects_are_left_alone
+- Step 2: "leave everything else alone" holds for the list given: the same objects, in order.
+  -> other_objects_are_left_alone
+- Step 2: "leave everything else alone" holds for classes too: no class is changed (not the old
+  classes, whose methods objects not given still run, nor another module's subclass's bases).
   -> other_objects_are_left_alone
 - Step 2: objects whose class is already the current one are left alone (and not counted).
   -> other_objects_are_left_alone, upgrading_twice_changes_nothing_the_second_time
@@ -215,20 +222,26 @@ report(forms_runs=forms.LOADS - loads, forms_count=count,
         seen["forms_count"] == 4,
         expected="upgrade to return 4 for two old Labels, an Arrow and a Banner (four objects upgraded)",
         saw=f"it returned {seen['forms_count']!r}",
-        hint="count the objects whose class you changed, one by one: two objects of one class count twice.",
+        hint="count the objects whose class you changed, not their classes: two objects of one class count twice.",
     )
 
 
 #: shapes_extra.py, the checks' own: a module whose name starts with "shapes", with its own Circle.
 SHAPES_EXTRA = "class Circle:\n    def __init__(self, radius):\n        self.radius = radius\n"
+#: kit/shapes.py, the checks' own: a module whose name ends like "shapes", with its own Circle, which the
+#: check reloads too (its old objects are out of date, but not of the module upgrade is given).
+KIT_SHAPES = SHAPES_EXTRA + "\n    def area(self):\n        return 3 * self.radius ** 2\n"
 
 
 @pytest.mark.points(1)
 def test_other_objects_are_left_alone(student):
     student.write("shapes_extra.py", SHAPES_EXTRA)
+    student.write("kit/__init__.py", "")
+    student.write("kit/shapes.py", SHAPES_EXTRA)
     seen = student.observe(
         f"""
 import importlib, importlib.util, os, shapes, shapes_extra, sys, upgrade
+import kit.shapes
 from fractions import Fraction
 
 # shapes.py run a second time, as another module (as a file reachable under two names is).
@@ -249,6 +262,10 @@ class BigCircle(shapes.Circle):  # another module's subclass of the (old) shapes
 circle = shapes.Circle(2)
 big = BigCircle(8)
 outside = shapes.Square(4)  # never given to upgrade
+kit_circle = kit.shapes.Circle(10)
+rewrite("kit/shapes.py", {KIT_SHAPES!r})
+importlib.reload(kit.shapes)  # another module reloaded too: kit_circle is out of date, in kit.shapes
+classes = {{"the old shapes.Circle": type(circle), "the old shapes.Square": type(outside)}}
 rewrite("shapes.py", {EDITED!r})
 importlib.reload(shapes)
 others = {{
@@ -260,31 +277,75 @@ others = {{
     "BigCircle(8), the check's subclass of the old shapes.Circle": big,
     "shapes_copy.Circle(7), of a second module made from shapes.py": shapes_copy.Circle(7),
     "shapes.Circle(9), made after the reload": shapes.Circle(9),
+    "kit.shapes.Circle(10), of the old kit.shapes.Circle (kit.shapes was reloaded too)": kit_circle,
 }}
 given = list(others.values()) + [circle]
 others["the old shapes.Square(4), which was not in the list given"] = outside
 before = {{name: type(o) for name, o in others.items()}}
+classes.update({{"BigCircle": BigCircle, "the check's Circle": Circle, "shapes_extra.Circle": shapes_extra.Circle,
+                "shapes_copy.Circle": shapes_copy.Circle, "the old kit.shapes.Circle": type(kit_circle),
+                "the new shapes.Circle": shapes.Circle, "the new shapes.Square": shapes.Square}})
+contents = {{name: (cls.__bases__, dict(vars(cls))) for name, cls in classes.items()}}
+listed = list(given)
 count = upgrade.upgrade(given, shapes)
+
+
+def how(name, cls):
+    bases, attributes = contents[name]
+    now = dict(vars(cls))
+    gained = sorted(set(now) - set(attributes))
+    lost_or_changed = sorted(key for key in attributes if key not in now or now[key] is not attributes[key])
+    return ", ".join(
+        (["its bases changed"] if cls.__bases__ != bases else [])
+        + ([f"it gained {{', '.join(gained)}}"] if gained else [])
+        + ([f"its {{', '.join(lost_or_changed)}} changed"] if lost_or_changed else [])
+    )
+
+
 report(count=count, changed=[name for name, o in others.items() if type(o) is not before[name]],
-       fraction=others["Fraction(1, 3)"] == Fraction(1, 3), upgraded=type(circle) is shapes.Circle)
+       became={{name: f"{{type(o).__module__}}.{{type(o).__qualname__}}" for name, o in others.items()
+               if type(o) is not before[name]}},
+       classes={{name: how(name, cls) for name, cls in classes.items() if how(name, cls)}},
+       fraction=others["Fraction(1, 3)"] == Fraction(1, 3), upgraded=type(circle) is shapes.Circle,
+       list_kept=len(given) == len(listed) and all(a is b for a, b in zip(given, listed)))
 """,
         doing="upgrade.upgrade to work on a mixed list",
     )
     changed = seen["changed"]
     outside = [name for name in changed if "not in the list" in name]
+    own_module = [name for name in changed if not seen["became"][name].startswith("shapes.")]
     expect(
         not changed,
         expected="upgrade(objects, shapes) to leave alone every object whose class was not defined in shapes "
         "(a Circle of another module, shapes_extra.Circle(6), shapes_copy.Circle(7) of a second module made "
-        "from shapes.py, another module's subclass of shapes.Circle, the built-in types), and every object "
-        "it was not given",
-        saw="upgrade changed the class of " + ", ".join(changed),
+        "from shapes.py, another module's subclass of shapes.Circle, kit.shapes.Circle(10) of a module "
+        "kit.shapes that was reloaded too, the built-in types), and every object it was not given",
+        saw="upgrade changed the class of "
+        + ", ".join(f"{name} (to {seen['became'][name]})" for name in changed),
         hint="upgrade only the objects in the list it is given: the program may hold other old objects on "
         "purpose."
         if outside
-        else "the name of the class is not enough, and neither is a module name that only starts like "
+        else "upgrade only the classes of the module you are given: another module's objects stay as they "
+        "are, even when that module was reloaded too."
+        if own_module
+        else "the name of the class is not enough, and neither is a module name that only starts or ends like "
         "module.__name__, the file the module came from, or a base class: what counts is the module that "
         "defined the object's own class (type(obj).__module__), compared in full.",
+    )
+    expect(
+        seen["list_kept"],
+        expected="upgrade to leave the list it is given as it was: the same objects, in the same order",
+        saw="after upgrade the list held other objects, or fewer, or in another order",
+        hint="change the objects themselves (their __class__), not the list: the program holds the objects "
+        "in other places too.",
+    )
+    expect(
+        not seen["classes"],
+        expected="upgrade to change no class, only the class of each object it upgrades: not the old classes "
+        "(which objects not given to upgrade still use), not another module's classes or subclasses",
+        saw="upgrade changed classes: " + "; ".join(f"{name} ({how})" for name, how in seen["classes"].items()),
+        hint="assign the object's __class__ and nothing more: changing a class (its methods, its __bases__) "
+        "changes every object of it and of its subclasses, also those upgrade was not given.",
     )
     expect(
         seen["count"] == 1 and seen["upgraded"] and seen["fraction"],

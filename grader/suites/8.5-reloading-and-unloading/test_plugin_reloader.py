@@ -3,9 +3,13 @@
 Each check edits a plugin inside one fresh interpreter, with rewrite() (which moves the file's
 time on, so the reload cannot pick up stale bytecode). Besides the README's tools.py, the checks
 write plugins of their own, whose names a submission cannot know in advance: chatter (a package,
-chatter/__init__.py, with functions wave, joke and ping, which never changes) and tools_legacy.py
-(a module whose name starts with "tools"). The edited sources count how often their body ran
-(RUNS), so that a reload that did not happen, or happened twice, is seen.
+chatter/__init__.py, with functions wave, joke and ping, which never changes), tools_legacy.py
+(a module whose name starts with "tools") and tools_copy (tools.py run a second time under
+another name). The edited sources count how often their body ran in a module of the check's own
+(body_runs.RUNS), so that a reload that did not happen, or a body run twice (by a second reload,
+or by running the source some other way to look at it), is seen. Some registries missed an
+earlier reload: they hold a function older than the module's. Broken edits (a body that raises,
+a missing import, a syntax error) must bring their error to the caller.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -15,16 +19,22 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> the_module_is_reloaded_once_and_returned
 - Step 1: it returns the reloaded module: the same module object the program holds.
   -> the_module_is_reloaded_once_and_returned
+- Step 1: an error raised by the reload (a new source that raises, imports a missing module, or
+  does not compile) reaches the caller unchanged: the same exception, not swallowed or wrapped.
+  -> the_module_is_reloaded_once_and_returned
 - Step 2: every entry whose function came from the module is afterwards the very function of that
   name that the module now has (found by the function's own name, not the registry's key, even a
   key that names another function; a function whose source did not change too), for any plugin
-  and function names, a package plugin too.
+  and function names, a package plugin too, and an entry older than the module's function (left
+  from before an earlier reload).
   -> the_registry_runs_the_new_code
-- Step 3: an entry whose function the new source no longer defines is removed, for any plugin.
+- Step 3: an entry whose function the new source no longer defines is removed, for any plugin,
+  also an entry older than the leftover function the module still holds.
   -> a_deleted_function_leaves_the_registry
 - Step 4: entries that came from anywhere else stay as they were: len, a function the plugin
-  imports (textwrap.dedent), a function of a module whose name starts with the plugin's, the
-  caller's own function, another plugin's function.
+  imports (textwrap.dedent), a function of a module whose name starts with the plugin's, a function
+  of a second module made from the plugin's file, the caller's own function, another plugin's
+  function.
   -> other_entries_are_left_alone, the_registry_runs_the_new_code
 """
 
@@ -40,9 +50,17 @@ V1 = 'def greet(name):\n    return f"hello, {name}"\n\n\ndef shout(text):\n    r
 V2 = 'def greet(name):\n    return f"hi again, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!"\n'
 V3 = 'def greet(name):\n    return f"hey there, {name}"\n\n\ndef shout(text):\n    return text.upper() + "!!"\n'
 ONLY_GREET = 'def greet(name):\n    return f"hi again, {name}"\n'
+SHOUT_ONLY = 'def shout(text):\n    return text.upper() + "?"\n'
 
-#: The first line of a source the checks write when they count how often its body ran.
-COUNTED = 'RUNS = globals().get("RUNS", 0) + 1\n\n\n'
+#: The first lines of a source the checks write when they count how often its body ran, however it
+#: is run: in body_runs, a module of the check's own that no reload or copy of the source touches.
+COUNTED = "import body_runs as _body_runs\n_body_runs.RUNS.append(__name__)\n\n\n"
+BODY_RUNS = "RUNS = []\n"
+#: An edit that raises while the reload runs it: the very exception object is kept in body_runs.
+RAISES = 'import body_runs\nbody_runs.ERROR = LookupError("a half-done edit")\nraise body_runs.ERROR\n'
+DOES_NOT_COMPILE = "def greet(name:\n    return name\n"
+#: An edit that imports a module that does not exist: ModuleNotFoundError, which is an ImportError.
+IMPORTS_A_MISSING_MODULE = "import tools_helpers_not_written_yet\n\n\n" + V3
 
 #: chatter/__init__.py, a package plugin of the checks' own, and its edits.
 #: ping() is the same in every version: a reload makes a new function of it all the same.
@@ -56,19 +74,33 @@ CHATTER_NO_JOKE = WAVE_V2 + PING
 
 @pytest.mark.points(1)
 def test_the_module_is_reloaded_once_and_returned(student):
+    student.write("body_runs.py", BODY_RUNS)
     seen = student.observe(
         SETUP
         + f"""
+import body_runs
 spec = tools.__spec__
 rewrite("tools.py", {COUNTED + V2!r})
 returned = reloader.reload_plugin(tools, commands)
 report(same=returned is tools, returned=None if returned is tools else repr(returned)[:80],
-       module=type(returned) is type(tools), runs=tools.__dict__.get("RUNS"), renewed=tools.__spec__ is not spec)
+       module=type(returned) is type(tools), runs=len(body_runs.RUNS), renewed=tools.__spec__ is not spec)
 # A registry with nothing from tools: step 1 holds all the same.
 spec = tools.__spec__
 rewrite("tools.py", {COUNTED + V3!r})
 returned = reloader.reload_plugin(tools, {{"count": len}})
-report(same_again=returned is tools, runs_again=tools.__dict__.get("RUNS"), renewed_again=tools.__spec__ is not spec)
+report(same_again=returned is tools, runs_again=len(body_runs.RUNS), renewed_again=tools.__spec__ is not spec)
+# Broken edits: the reload's error must reach the caller.
+for case, source in (("raises", {RAISES!r}), ("imports", {IMPORTS_A_MISSING_MODULE!r}),
+                     ("syntax", {DOES_NOT_COMPILE!r})):
+    rewrite("tools.py", source)
+    try:
+        reloader.reload_plugin(tools, commands)
+    except BaseException as exc:
+        same = {{"raises": lambda: exc is body_runs.ERROR, "syntax": lambda: True,
+                "imports": lambda: getattr(exc, "name", None) == "tools_helpers_not_written_yet"}}[case]()
+        report(**{{case: [type(exc).__name__, same]}})
+    else:
+        report(**{{case: None}})
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -84,13 +116,14 @@ report(same_again=returned is tools, runs_again=tools.__dict__.get("RUNS"), rene
         "which the rest of the program never sees.",
     )
     expect(
-        seen["runs"] is not None and seen["runs"] <= 1,
-        expected="reload_plugin(tools, commands) to reload tools exactly once",
+        seen["runs"] == 1,
+        expected="reload_plugin(tools, commands) to reload tools exactly once: the body of tools.py to run once",
         saw="the body of tools.py did not run again: tools was not reloaded"
-        if seen["runs"] is None
+        if seen["runs"] == 0
         else f"the body of tools.py ran {seen['runs']} times during that one call",
-        hint="reload the module once per call (step 1), not once for each entry of the registry, and not again "
-        "at the end.",
+        hint="reload the module once per call (step 1): not once for each entry of the registry, not again "
+        "at the end, and without running its source some other way (exec) to see what it defines: a "
+        "module's body may do anything, and must run once.",
     )
     expect(
         seen["renewed"],
@@ -100,7 +133,7 @@ report(same_again=returned is tools, runs_again=tools.__dict__.get("RUNS"), rene
         hint="call importlib.reload(module): running the file's source in the module yourself (exec, or the "
         "loader's exec_module) skips the part of a reload that finds the module again.",
     )
-    runs = (seen["runs_again"] or 0) - (seen["runs"] or 0)
+    runs = seen["runs_again"] - seen["runs"]
     expect(
         runs == 1 and seen["same_again"] and seen["renewed_again"],
         expected='reload_plugin(tools, {"count": len}), a registry with nothing from tools, to reload tools all the '
@@ -113,6 +146,24 @@ report(same_again=returned is tools, runs_again=tools.__dict__.get("RUNS"), rene
         if not seen["same_again"]
         else "tools.py ran again, yet not through importlib.reload",
         hint="step 1 does not depend on the registry: reload the module on every call, whatever the registry holds.",
+    )
+    wrong = []
+    for case, error, what in (
+        ("raises", "LookupError", "a tools.py whose body raises LookupError"),
+        ("imports", "ModuleNotFoundError", "a tools.py that imports a module that does not exist"),
+        ("syntax", "SyntaxError", "a tools.py with a syntax error"),
+    ):
+        if seen[case] is None:
+            wrong.append(f"for {what} it returned as if the reload had worked")
+        elif seen[case] != [error, True]:
+            wrong.append(f"for {what} it raised " + (seen[case][0] if seen[case][0] != error else "another " + error))
+    expect(
+        not wrong,
+        expected="an error raised by the reload of a broken edit to reach the caller of reload_plugin unchanged "
+        "(the same exception)",
+        saw=", and ".join(wrong),
+        hint="let the reload's error go through (step 1): a caller who gets the module back believes that the "
+        "new code is loaded, and only the error tells what is wrong with the edit.",
     )
 
 
@@ -154,6 +205,16 @@ def fate(key, name):
 report(chatter={{key: fate(key, name) for key, name in (("hello", "wave"), ("laugh", "joke"), ("joke", "wave"),
                                                       ("ping", "ping"))}},
        reloaded=chatter.wave is not old["wave"], shout_kept=table.get("shout") is shout)
+
+# A registry that missed an earlier reload: its functions are older than those tools holds now.
+import importlib
+missed = {{"greet": tools.greet, "yell": tools.shout}}
+importlib.reload(tools)
+rewrite("tools.py", {V3!r})
+reloader.reload_plugin(tools, missed)
+report(missed={{key: "removed" if key not in missed else "the new one" if missed[key] is getattr(tools, name)
+               else "the old one" if missed[key] is was else "another object"
+               for key, name, was in (("greet", "greet", commands["greet"]), ("yell", "shout", shout))}})
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -196,6 +257,16 @@ report(chatter={{key: fate(key, name) for key, name in (("hello", "wave"), ("lau
         hint="the README's tools, greet and shout are only an example: go by the module you are given "
         "(module.__name__) and by each function's own name, and reload `module` itself.",
     )
+    missed = {key: fate for key, fate in seen["missed"].items() if fate != "the new one"}
+    expect(
+        not missed,
+        expected="a registry that missed an earlier reload of tools (its greet and yell were tools.greet and "
+        "tools.shout from before it) to get the functions of the new source all the same",
+        saw="after reload_plugin its " + " and ".join(f"{key!r} was {fate}" for key, fate in missed.items()),
+        hint="every entry whose function came from the module counts (step 2), also one older than what the "
+        "module holds now: decide where a function came from by the function itself (its __module__), not "
+        "by whether the module still holds it.",
+    )
 
 
 @pytest.mark.points(2)
@@ -204,6 +275,7 @@ def test_a_deleted_function_leaves_the_registry(student):
     seen = student.observe(
         SETUP
         + f"""
+first_shout = tools.shout
 rewrite("tools.py", {ONLY_GREET!r})
 reloader.reload_plugin(tools, commands)
 report(keys=sorted(commands), greet=commands["greet"]("bob") if "greet" in commands else None)
@@ -213,6 +285,19 @@ table = {{"hello": chatter.wave, "laugh": chatter.joke}}
 rewrite("chatter/__init__.py", {CHATTER_NO_JOKE!r})
 reloader.reload_plugin(chatter, table)
 report(chatter_keys=sorted(table), hello=table["hello"]("bob") if "hello" in table else None)
+
+# A registry that missed earlier reloads: its "hi" is a greet older than tools.greet, its "yell" the first
+# shout. The edit then deletes greet (the module keeps its leftover greet) and defines shout again.
+import importlib
+missed = {{"hi": tools.greet, "yell": first_shout}}
+older = tools.greet
+importlib.reload(tools)
+leftover = tools.greet
+rewrite("tools.py", {SHOUT_ONLY!r})
+reloader.reload_plugin(tools, missed)
+report(missed_keys=sorted(missed), yell=missed["yell"]("hey") if "yell" in missed else None,
+       hi="the greet tools still holds" if missed.get("hi") is leftover else "still its own older greet"
+       if missed.get("hi") is older else "another object")
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
@@ -231,6 +316,22 @@ report(chatter_keys=sorted(table), hello=table["hello"]("bob") if "hello" in tab
         hint="the README's tools and shout are only an example: find out for every function of the module "
         "you are given whether the new source still defines it.",
     )
+    # Removing "hi" is what step 3 asks; the README's hint 3 (compare with the registry's own function)
+    # leads an older registry's "hi" to the leftover greet instead, and that answer is not held against
+    # anyone. An entry left as it was, neither removed nor brought up to date, is wrong either way.
+    hi_settled = "hi" not in seen["missed_keys"] or seen["hi"] == "the greet tools still holds"
+    expect(
+        hi_settled and "yell" in seen["missed_keys"] and seen["yell"] == "HEY?",
+        expected='a registry that missed an earlier reload of tools (its "hi" was a greet older than the one '
+        'tools held), after an edit that deleted greet and defined shout anew, to lose "hi" (not keep its old '
+        'greet) and have the new shout as "yell"',
+        saw=f"the registry's commands were {seen['missed_keys']}"
+        + (f', and "hi" was {seen["hi"]}' if "hi" in seen["missed_keys"] else "")
+        + ("" if seen["yell"] in ("HEY?", None) else f", and yell gave {seen['yell']!r}"),
+        hint="the reload leaves a deleted function in the module as the very object the module held just "
+        "before the reload, which need not be the registry's (a registry can be older than the module): "
+        "tell what the new source defined by what the module held before reloading.",
+    )
 
 
 #: The first lines of a tools.py that imports a function from elsewhere: tools.dedent is textwrap.dedent.
@@ -247,14 +348,20 @@ def test_other_entries_are_left_alone(student):
     seen = student.observe(
         SETUP
         + f"""
-import textwrap, tools_legacy
+import importlib.util, sys, textwrap, tools_legacy
+
+# tools.py run a second time, as another module (as a file reachable under two names is).
+spec = importlib.util.spec_from_file_location("tools_copy", tools.__file__)
+tools_copy = sys.modules["tools_copy"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tools_copy)
 
 
 def mine(text):  # the check's own command
     return text
 
 
-others = {{"count": len, "dedent": textwrap.dedent, "legacy": tools_legacy.greet, "mine": mine}}
+others = {{"count": len, "dedent": textwrap.dedent, "legacy": tools_legacy.greet, "copy": tools_copy.shout,
+          "mine": mine}}
 commands.update(others)
 rewrite("tools.py", {IMPORTS_DEDENT + V2!r})
 reloader.reload_plugin(tools, commands)
@@ -267,8 +374,10 @@ report(fates={{key: fate(key, was) for key, was in others.items()}})
     expect(
         not changed,
         expected="entries from other modules to stay as they were: len, textwrap.dedent (which tools.py imports), "
-        "tools_legacy.greet (another module whose name starts with tools) and a function of the check's own",
+        "tools_legacy.greet (another module whose name starts with tools), tools_copy.shout (of a second module "
+        "made from tools.py) and a function of the check's own",
         saw="reload_plugin " + " and ".join(f"{fate} {key!r}" for key, fate in changed.items()),
         hint="only touch functions whose __module__ is exactly the reloaded module's name: a function tools.py "
-        "imports is in its namespace too, but it was defined elsewhere.",
+        "imports is in its namespace too, but it was defined elsewhere, and a second module made from the same "
+        "file is another module.",
     )

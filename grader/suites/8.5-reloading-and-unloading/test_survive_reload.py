@@ -2,6 +2,9 @@
 
 Each check works in one fresh interpreter; the check about a new program starts a second one in the
 same private copy, after the first has visited pages (so that counts kept in a file would show).
+Counts kept elsewhere in the process (builtins, sys, a module of the student's own, even in a table
+keyed by the module object, which a fresh import does not find) are seen by the names other modules
+gained and by the namespaces, other than visits', that hold COUNTS a few steps away.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -15,6 +18,10 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> edited_code_takes_effect_and_counts_stay
 - The counts live in the module itself: a fresh import after visits was removed from sys.modules
   (a new module object) starts from zero, and so does a new run of the program.
+  -> many_reloads_and_a_fresh_start
+- The counts are not kept in builtins or another module (not even in a table keyed by the module
+  object, which a fresh import would not find): no other module gains a name, and no other
+  module's namespace holds COUNTS, a few steps away (in a table, a table's table, an attribute).
   -> many_reloads_and_a_fresh_start
 """
 
@@ -126,20 +133,53 @@ def test_edited_code_takes_effect_and_counts_stay(student):
     )
 
 
+#: The start of a probe: left_outside(module) then tells where the module's COUNTS is kept outside it, by the
+#: names other modules (builtins, sys, ...) gained since, and by the namespaces of other modules that hold COUNTS
+#: (a few steps away: in a table, a table's table, an object's attribute).
+LEFT_OUTSIDE = """
+import gc as _gc, sys as _sys, types as _types
+_before = {name: set(vars(m)) for name, m in list(_sys.modules.items()) if isinstance(m, _types.ModuleType)}
+
+
+def left_outside(module):
+    spots = []
+    for name, keys in _before.items():
+        other = _sys.modules.get(name)
+        for key in sorted(set(vars(other)) - keys) if other is not None else ():
+            if not key.startswith("__") and not isinstance(vars(other)[key], _types.ModuleType):
+                spots.append(f"{name}.{key}")
+    homes = {id(vars(m)): name for name, m in list(_sys.modules.items())
+             if isinstance(m, _types.ModuleType) and m is not module}
+    skip, level = {id(vars(module)), id(globals())}, [vars(module).get("COUNTS")]
+    for _ in range(6 if level[0] is not None else 0):
+        skip.add(id(level))
+        above = [r for r in _gc.get_referrers(*level)
+                 if id(r) not in skip and not isinstance(r, (_types.FrameType, _types.ModuleType))]
+        skip.update(id(r) for r in above)
+        spots += [f"the namespace of module {homes[id(r)]}" for r in above if id(r) in homes
+                  and not any(spot.startswith(homes[id(r)] + ".") for spot in spots)]
+        level = [r for r in above if id(r) not in homes][:50]
+        if not level:
+            break
+    return spots
+"""
+
+
 @pytest.mark.points(1)
 def test_many_reloads_and_a_fresh_start(student):
     kept = student.observe(
-        """
-        import importlib, sys, visits
-        for _ in range(3):
-            visits.visit("home")
-            importlib.reload(visits)
-        report(counts=dict(visits.COUNTS))
-        old = visits
-        del sys.modules["visits"]  # unloaded: the next import makes a new module object
-        import visits
-        report(new_module=visits is not old, first=visits.visit("home"))
-        """,
+        LEFT_OUTSIDE
+        + """
+import importlib, sys, visits
+for _ in range(3):
+    visits.visit("home")
+    importlib.reload(visits)
+report(counts=dict(visits.COUNTS), outside=left_outside(visits))
+old = visits
+del sys.modules["visits"]  # unloaded: the next import makes a new module object
+import visits
+report(new_module=visits is not old, first=visits.visit("home"))
+""",
         doing="three visits and reloads, then a fresh import of visits, to work",
     )
     fresh = student.observe("import visits\nreport(first=visits.visit('home'))", doing="visits.visit to work")
@@ -164,4 +204,11 @@ def test_many_reloads_and_a_fresh_start(student):
         saw=f"a new program's first visit returned {fresh['first']!r}",
         hint="keep the counts only in the module's COUNTS (not in a file): a new program imports visits "
         "afresh, so COUNTS starts empty.",
+    )
+    expect(
+        not kept["outside"],
+        expected="the counts to live in visits itself only, not in builtins or another module",
+        saw=f"after the visits and reloads, state of visits was kept outside it: {', '.join(kept['outside'])}",
+        hint="keep the counts in the module's own namespace only: a reload finds them there already, "
+        "so they need no other home (and what builtins or another module holds outlives the module object).",
     )

@@ -15,12 +15,14 @@ def reload_plugin(module, registry):
     Return the reloaded module.
     """
     stale = {key: f for key, f in registry.items() if getattr(f, "__module__", None) == module.__name__}
+    before = dict(vars(module))  # what the module held before the reload
     module = importlib.reload(module)
     for key, old in stale.items():
         new = getattr(module, old.__name__, None)
         # reload does not clear the namespace: a function the new source no
-        # longer defines is still there, as the very same (old) object.
-        if new is None or new is old:
+        # longer defines is still there, as the very object it was before the
+        # reload (not always the registry's: the registry may hold an older one).
+        if new is None or new is before.get(old.__name__):
             del registry[key]
         else:
             registry[key] = new
