@@ -235,7 +235,8 @@ if __name__ == "__main__":
 
 # -- folder-app ------------------------------------------------------------------------------------------------------
 
-#: folder-app's __main__.py with `import messages` inside main: the folder is sys.path[0] whenever it runs.
+#: Another answer the README allows: `import messages` inside main. The folder is sys.path[0] whenever the program
+#: runs; a test that loads the module with runpy.run_path and then calls main has the folder on its path too.
 LAZY_GREETAPP = '''"""Greet someone: python greetapp [NAME]"""
 
 import sys
@@ -566,6 +567,527 @@ if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 '''
 
+# -- the adversarial round: dual-use ---------------------------------------------------------------------------------
+
+#: The usage line in argparse's style, not the README's `usage: wordfreq.py WORD...`.
+DUAL_ARGPARSE_STYLE_USAGE = """\"\"\"Count words: `python wordfreq.py the cat the` prints each word and how often it comes.\"\"\"
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("Usage: wordfreq.py WORD [WORD ...]", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: The program's name in the usage taken from sys.argv[0]: right from the shell, wrong when another program calls main.
+DUAL_USAGE_FROM_ARGV0 = """\"\"\"Count words.\"\"\"
+
+import os
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        prog = os.path.basename(sys.argv[0])
+        print(f"usage: {prog} WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: A -h/--help option added: `python wordfreq.py -h the` used to count -h as a word.
+DUAL_HELP_FLAG = """import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Arguments that look like options skipped: they were words to count before.
+DUAL_OPTIONS_SKIPPED = """\"\"\"Count words.\"\"\"
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    words = [word for word in argv if not word.startswith("-")]
+    if not words:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(words).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Empty and blank words dropped: the program counted '' as a word before.
+DUAL_BLANK_WORDS_SKIPPED = """import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    words = [w for w in argv if w.strip()]
+    if not words:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(words).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: The alphabetical order "improved" to ignore case: `B a` used to print B before a.
+DUAL_CASEFOLD_SORT = """import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    counts = count_words(argv)
+    for word in sorted(counts, key=str.lower):
+        print(f"{word}: {counts[word]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Words lower-cased before they are counted: `The the` used to be two words.
+DUAL_WORDS_LOWERED = """import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words([w.lower() for w in argv]).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Another correct answer: stderr bound when the module is imported (`from sys import stderr`): the usage still
+#: goes to standard error, like the streams-as-defaults answer.
+DUAL_STDERR_FROM_SYS = """\"\"\"Count words.\"\"\"
+
+import sys
+from sys import stderr
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Another correct answer (the README asks nothing about the caller's list): main sorts the list it is given in
+#: place, and the program's name in the usage comes from __file__, which is always wordfreq.py.
+DUAL_SORTS_ITS_ARGUMENT = """\"\"\"Count words.\"\"\"
+
+import os
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print(f"usage: {os.path.basename(__file__)} WORD...", file=sys.stderr)
+        return 2
+    argv.sort()
+    counts = count_words(argv)
+    for word in counts:
+        print(f"{word}: {counts[word]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+# -- the adversarial round: folder-app -------------------------------------------------------------------------------
+
+#: Another answer the README allows: messages imported inside main with importlib.
+GREETAPP_IMPORTLIB_IN_MAIN = """\"\"\"Greet someone: python greetapp [NAME]\"\"\"
+
+import importlib
+import sys
+
+
+def main(argv):
+    messages = importlib.import_module("messages")
+    print(messages.greeting(argv[0] if argv else "world"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Another answer the README allows (it asks nothing of two names): each name greeted on a line of its own.
+GREETAPP_GREETS_EACH = """\"\"\"Greet someone: python greetapp [NAME]\"\"\"
+
+import sys
+
+import messages
+
+
+def main(argv):
+    for name in argv or ["world"]:
+        print(messages.greeting(name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Another answer the README allows (it asks nothing of an empty name): an empty name greets the world.
+GREETAPP_EMPTY_NAME_IS_THE_WORLD = """\"\"\"Greet someone: python greetapp [NAME]\"\"\"
+
+import sys
+
+import messages
+
+
+def main(argv):
+    print(messages.greeting(argv and argv[0] or "world"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+# -- the adversarial round: runnable-package -------------------------------------------------------------------------
+
+#: A header for the runnable-package texts below.
+_CALC_HEAD = """\"\"\"Run the calculator: python -m calc 2 + 3\"\"\"
+
+import sys
+
+"""
+_CALC_TAIL = """
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+#: Another correct answer: compute imported inside main, by its full name; ops.py runs only when main needs it.
+CALC_IMPORT_IN_MAIN = _CALC_HEAD + """
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    from calc.ops import compute
+
+    print(compute(argv[0], argv[1], argv[2]))
+    return 0
+""" + _CALC_TAIL
+
+#: The numbers checked with a regular expression: 1e3, .5 and +7 are numbers compute accepts too.
+CALC_REGEX_NUMBERS = _CALC_HEAD + """import re
+
+from calc.ops import compute
+
+NUMBER = re.compile(r"-?\\d+(\\.\\d+)?")
+
+
+def main(argv):
+    if (len(argv) != 3 or argv[1] not in ("+", "-", "*", "/")
+            or not NUMBER.fullmatch(argv[0]) or not NUMBER.fullmatch(argv[2])):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], argv[1], argv[2]))
+    return 0
+""" + _CALC_TAIL
+
+#: The numbers checked with the shortcut `lstrip("-").replace(".", "", 1).isdigit()`: no 1e3, no +7.
+CALC_DIGITS_CHECKED = _CALC_HEAD + """from calc.ops import compute
+
+
+def is_number(text):
+    return text.lstrip("-").replace(".", "", 1).isdigit()
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in "+-*/" or len(argv[1]) != 1:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    if not (is_number(argv[0]) and is_number(argv[2])):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(*argv))
+    return 0
+""" + _CALC_TAIL
+
+#: The numbers checked with float() first: a non-number becomes a usage error, where compute raises.
+CALC_FLOAT_CHECKED = _CALC_HEAD + """from calc.ops import compute
+
+
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/") or not (_is_number(argv[0]) and _is_number(argv[2])):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], argv[1], argv[2]))
+    return 0
+""" + _CALC_TAIL
+
+#: compute's ValueError (a non-number) turned into the usage error.
+CALC_VALUEERROR_IS_USAGE = _CALC_HEAD + """from calc.ops import compute
+
+USAGE = "usage: python -m calc NUMBER OPERATOR NUMBER"
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        result = compute(argv[0], argv[1], argv[2])
+    except (KeyError, ValueError):
+        print(USAGE, file=sys.stderr)
+        return 2
+    print(result)
+    return 0
+""" + _CALC_TAIL
+
+#: A division by zero turned into the usage error, before compute can raise for it.
+CALC_ZERO_IS_USAGE = _CALC_HEAD + """from calc.ops import compute
+
+USAGE = "usage: python -m calc NUMBER OPERATOR NUMBER"
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    if argv[1] == "/" and float(argv[2]) == 0:
+        print(USAGE, file=sys.stderr)
+        return 2
+    print(compute(*argv))
+    return 0
+""" + _CALC_TAIL
+
+#: Every error of compute turned into the usage error.
+CALC_ANY_ERROR_IS_USAGE = _CALC_HEAD + """from calc import ops
+
+
+def main(argv):
+    try:
+        left, symbol, right = argv
+        if symbol not in ("+", "-", "*", "/"):
+            raise ValueError(symbol)
+        print(ops.compute(left, symbol, right))
+    except Exception:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    return 0
+""" + _CALC_TAIL
+
+#: Another answer the README allows (it asks only that a non-number is not a usage error): compute's error is
+#: reported on stderr, with the status 1.
+CALC_ERRORS_REPORTED = _CALC_HEAD + """from calc.ops import compute
+
+USAGE = "usage: python -m calc NUMBER OPERATOR NUMBER"
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        print(compute(argv[0], argv[1], argv[2]))
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+""" + _CALC_TAIL
+
+#: Another answer the README allows: the numbers converted with float() before compute gets them (the same
+#: numbers work, and a non-number still raises ValueError, not a usage error).
+CALC_FLOATS_FOR_COMPUTE = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    left, right = float(argv[0]), float(argv[2])
+    print(compute(left, argv[1], right))
+    return 0
+""" + _CALC_TAIL
+
+#: The result formatted with :g, to avoid a trailing .0: 1234500.25 prints as 1.2345e+06.
+CALC_FORMAT_G = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(f"{compute(argv[0], argv[1], argv[2]):g}")
+    return 0
+""" + _CALC_TAIL
+
+#: Spaces (and quotes) around the operator stripped: ' + ' is not one of the four operators.
+CALC_OPERATOR_STRIPPED = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    op = argv[1].strip().strip("'\\"")
+    if op not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], op, argv[2]))
+    return 0
+""" + _CALC_TAIL
+
+#: ops.py loaded by its file path, under the name ops: it runs, but never as the module calc.ops.
+CALC_OPS_BY_FILE_PATH = _CALC_HEAD + """import importlib.util
+import os
+
+_spec = importlib.util.spec_from_file_location("ops", os.path.join(os.path.dirname(__file__), "ops.py"))
+_ops = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ops)
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(_ops.compute(*argv))
+    return 0
+""" + _CALC_TAIL
+
+#: The plain name tried first, calc.ops only when it fails: any ops.py on sys.path (the working directory's, for
+#: -m) answers instead of the package's.
+CALC_PLAIN_NAME_FIRST = _CALC_HEAD + """try:
+    from ops import compute
+except ImportError:
+    from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], argv[1], argv[2]))
+    return 0
+""" + _CALC_TAIL
+
 VARIANTS = [
     # -- dual-use --
     Variant(
@@ -714,7 +1236,11 @@ VARIANTS = [
         says=("pear: 1", "apple: 1\\nfig: 2'"),
     ),
     # -- folder-app --
-    Variant("folder-app", "imports-messages-inside-main", {"greetapp/__main__.py": (None, LAZY_GREETAPP)}),
+    Variant(
+        "folder-app",
+        "imports-messages-inside-main",
+        {"greetapp/__main__.py": (None, LAZY_GREETAPP)},
+    ),
     Variant("folder-app", "relative-import-tried-first", {"greetapp/__main__.py": (None, GREETAPP_TRY_RELATIVE)}),
     Variant("folder-app", "path-from-file", {"greetapp/__main__.py": (None, GREETAPP_PATH_FROM_FILE)}),
     Variant(
@@ -970,5 +1496,144 @@ VARIANTS = [
                 "result = compute(*argv)\n    print(int(result) if result == int(result) else result)",
             )
         },
+    ),
+    # -- the adversarial round --
+    Variant(
+        "dual-use",
+        "usage-in-argparse-style",
+        {"wordfreq.py": (None, DUAL_ARGPARSE_STYLE_USAGE)},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
+        says=("usage: wordfreq.py WORD...", "Usage: wordfreq.py WORD [WORD ...]"),
+    ),
+    Variant(
+        "dual-use",
+        "usage-names-sys-argv0",
+        {"wordfreq.py": (None, DUAL_USAGE_FROM_ARGV0)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("usage: wordfreq.py WORD...", "importer.py"),
+    ),
+    Variant(
+        "dual-use",
+        "usage-without-the-file-suffix",
+        {"wordfreq.py": ('"usage: wordfreq.py WORD..."', '"usage: wordfreq WORD..."')},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
+        says=("usage: wordfreq.py WORD...",),
+    ),
+    Variant(
+        "dual-use",
+        "help-option-added",
+        {"wordfreq.py": (None, DUAL_HELP_FLAG)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("-h", "every argument"),
+    ),
+    Variant(
+        "dual-use",
+        "options-skipped",
+        {"wordfreq.py": (None, DUAL_OPTIONS_SKIPPED)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("-h", "every argument"),
+    ),
+    Variant(
+        "dual-use",
+        "blank-words-skipped",
+        {"wordfreq.py": (None, DUAL_BLANK_WORDS_SKIPPED)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=(": 2", "an empty one"),
+    ),
+    Variant(
+        "dual-use",
+        "order-ignores-case",
+        {"wordfreq.py": (None, DUAL_CASEFOLD_SORT)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("capitals first", "ignoring case"),
+    ),
+    Variant(
+        "dual-use",
+        "words-lower-cased",
+        {"wordfreq.py": (None, DUAL_WORDS_LOWERED)},
+        fails=("it_runs_as_a_script", "main_counts_the_words_it_is_given"),
+        says=("every argument", "capitals"),
+    ),
+    Variant("dual-use", "stderr-imported-from-sys", {"wordfreq.py": (None, DUAL_STDERR_FROM_SYS)}),
+    Variant("dual-use", "sorts-its-argument-in-place", {"wordfreq.py": (None, DUAL_SORTS_ITS_ARGUMENT)}),
+    Variant(
+        "folder-app",
+        "imports-messages-with-importlib-in-main",
+        {"greetapp/__main__.py": (None, GREETAPP_IMPORTLIB_IN_MAIN)},
+    ),
+    Variant("folder-app", "greets-each-name", {"greetapp/__main__.py": (None, GREETAPP_GREETS_EACH)}),
+    Variant("folder-app", "empty-name-is-the-world", {"greetapp/__main__.py": (None, GREETAPP_EMPTY_NAME_IS_THE_WORLD)}),
+    Variant("runnable-package", "imports-compute-in-main", {"calc/__main__.py": (None, CALC_IMPORT_IN_MAIN)}),
+    Variant("runnable-package", "errors-of-compute-reported", {"calc/__main__.py": (None, CALC_ERRORS_REPORTED)}),
+    Variant("runnable-package", "floats-for-compute", {"calc/__main__.py": (None, CALC_FLOATS_FOR_COMPUTE)}),
+    Variant(
+        "runnable-package",
+        "numbers-checked-with-a-regex",
+        {"calc/__main__.py": (None, CALC_REGEX_NUMBERS)},
+        fails=("main_prints_what_compute_returns",),
+        says=("1e3", "no checking of your own"),
+    ),
+    Variant(
+        "runnable-package",
+        "numbers-checked-digit-by-digit",
+        {"calc/__main__.py": (None, CALC_DIGITS_CHECKED)},
+        fails=("main_prints_what_compute_returns",),
+        says=("1e3",),
+    ),
+    Variant(
+        "runnable-package",
+        "numbers-checked-with-float",
+        {"calc/__main__.py": (None, CALC_FLOAT_CHECKED)},
+        fails=("main_prints_what_compute_returns",),
+        says=("'two'", "usage", "not a usage error"),
+    ),
+    Variant(
+        "runnable-package",
+        "valueerror-is-a-usage-error",
+        {"calc/__main__.py": (None, CALC_VALUEERROR_IS_USAGE)},
+        fails=("main_prints_what_compute_returns",),
+        says=("'two'", "not a usage error"),
+    ),
+    Variant(
+        "runnable-package",
+        "division-by-zero-is-a-usage-error",
+        {"calc/__main__.py": (None, CALC_ZERO_IS_USAGE)},
+        fails=("main_prints_what_compute_returns",),
+        says=("['1', '/', '0']", "not a usage error"),
+    ),
+    Variant(
+        "runnable-package",
+        "any-error-is-a-usage-error",
+        {"calc/__main__.py": (None, CALC_ANY_ERROR_IS_USAGE)},
+        fails=("main_prints_what_compute_returns",),
+        says=("'two'", "not a usage error"),
+    ),
+    Variant(
+        "runnable-package",
+        "result-formatted-with-g",
+        {"calc/__main__.py": (None, CALC_FORMAT_G)},
+        fails=("main_prints_what_compute_returns",),
+        says=("1234500.25", "1.2345e+06"),
+    ),
+    Variant(
+        "runnable-package",
+        "operator-stripped",
+        {"calc/__main__.py": (None, CALC_OPERATOR_STRIPPED)},
+        fails=("a_wrong_command_line_is_a_usage_error",),
+        says=("' + '",),
+    ),
+    Variant(
+        "runnable-package",
+        "ops-loaded-by-file-path",
+        {"calc/__main__.py": (None, CALC_OPS_BY_FILE_PATH)},
+        fails=("ops_runs_once_as_part_of_the_package",),
+        says=("not as the module calc.ops",),
+    ),
+    Variant(
+        "runnable-package",
+        "plain-name-tried-first",
+        {"calc/__main__.py": (None, CALC_PLAIN_NAME_FIRST)},
+        fails=("ops_runs_once_as_part_of_the_package",),
+        says=("ops.py beside calc/", "full name"),
     ),
 ]

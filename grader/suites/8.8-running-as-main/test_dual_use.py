@@ -1,6 +1,11 @@
 """8.8 dual-use: one file that is a program when it runs, and a module when it is imported.
 
-The program is run as a script and with -m, on words the README never shows.
+The program is run as a script and with -m, on words the README never shows:
+`-h` (a word, since the program has no options) and a capital (sorted before
+every small letter, as the program sorts now); main is also given the empty
+word and `--help`. The usage line is compared word for word with the
+README's, and main([]) is called from a program of another name, so that a
+usage built from sys.argv[0] shows.
 The importing checks give the importer words of its own in sys.argv, so that
 a main counting sys.argv, or a module that runs its program when imported,
 shows; one of them sets sys.argv[0] to the module's own path and loads it
@@ -12,10 +17,14 @@ sys.stdout as a default argument is seen like any other.
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: main(argv) prints `word: count` lines for the words it is given (never sys.argv's), in alphabetical
-  order of the words, and returns 0.
+  order of the words (sorted's order: capitals first), and returns 0.
   -> main_counts_the_words_it_is_given
-- Step 1: with no words, main prints the usage to standard error, nothing to standard output, and returns 2
-  (it does not end the program itself, nor count sys.argv's words instead).
+- Step 1: each item of argv is a word, as it is now: one that looks like an option (-h, --help), an empty one,
+  one with capitals (not folded into another).
+  -> main_counts_the_words_it_is_given, it_runs_as_a_script
+- Step 1: with no words, main prints the usage line `usage: wordfreq.py WORD...`, word for word, to standard
+  error, nothing to standard output, and returns 2 (it does not end the program itself, nor count sys.argv's
+  words instead, nor name another program than wordfreq.py).
   -> main_counts_the_words_it_is_given
 - Step 1: count_words stays and counts as before: other programs import it.
   -> main_counts_the_words_it_is_given
@@ -26,7 +35,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> it_runs_as_a_script, it_runs_with_dash_m
 - Step 3: importing wordfreq, or running it with runpy.run_module under its own name, prints nothing.
   -> importing_prints_nothing
-- Run as a script, it works as before: counts in alphabetical order, or the usage error.
+- Run as a script, it works as before: counts in alphabetical order (-h a word, capitals first), or the usage
+  error with the README's usage line.
   -> it_runs_as_a_script
 - Run with -m, it works the same way.
   -> it_runs_with_dash_m
@@ -91,10 +101,35 @@ COUNTED = ["apple: 1", "fig: 2", "pear: 1"]
 #: Words for a second call of main in the same interpreter: nothing of the first may show.
 AGAIN, COUNTED_AGAIN = ["plum", "fig"], ["fig: 1", "plum: 1"]
 
+#: Words for the script, as the program counts them now: one that looks like an option (the program has none, so
+#: `-h` is a word), and a capital, which sorted() puts before every small letter.
+SCRIPT_WORDS = ["-h", "pear", "Fig", "apple", "fig", "fig"]
+SCRIPT_COUNTED = ["-h: 1", "Fig: 1", "apple: 1", "fig: 2", "pear: 1"]
+#: Words for a call of main: the empty word twice (an argument like any other), an option-like word first, and a
+#: capital that sorted() puts before a small letter earlier in the alphabet.
+ODD, ODD_COUNTED = ["--help", "", "kiwi", "Lime", ""], [": 2", "--help: 1", "Lime: 1", "kiwi: 1"]
+
 #: The importer's own command line: words that only a main reading sys.argv would count.
 IMPORTER_WORDS = ["words", "of", "the", "importer"]
 
+#: The usage line, word for word as the README has it.
+USAGE = "usage: wordfreq.py WORD..."
+
 USAGE_HINT = "main prints the usage to sys.stderr and returns 2; `sys.exit(main(...))` makes that the exit status."
+USAGE_TEXT_HINT = (
+    "the usage line is the README's, word for word, whoever runs or calls main (sys.argv[0] names the program "
+    "that runs, which may be another one)."
+)
+
+
+def has_usage(err: str) -> bool:
+    """Whether what went to stderr holds the README's usage line."""
+    return USAGE in (line.strip() for line in err.splitlines())
+
+
+def usage_hint(err: str, fallback: str) -> str:
+    """The hint for a usage error that went wrong: the line's own words, when that is all that is wrong."""
+    return USAGE_TEXT_HINT if "usage" in err.lower() and not has_usage(err) else fallback
 
 
 def probe_code(text: str) -> str:
@@ -123,10 +158,15 @@ def ran_to_its_end(probe, doing: str) -> None:
 def expect_a_usage_error(done, command: str) -> None:
     """Fail unless a run with no words printed a usage line to stderr, nothing to stdout, and exited with 2."""
     expect(
-        done.returncode == 2 and "usage" in done.stderr.lower() and not done.stdout.strip(),
-        expected=f"{command} with no words to print a usage line to stderr, nothing to stdout, and exit with 2",
+        done.returncode == 2 and has_usage(done.stderr) and not done.stdout.strip(),
+        expected=f"{command} with no words to print the usage line {USAGE!r} to stderr, nothing to stdout, and exit "
+        "with 2",
         saw=f"{done.describe_end()}, {printing(done)}",
-        hint=FIX_THE_NAMED_LINE if done.uncaught and "SystemExit" not in done.uncaught else USAGE_HINT,
+        hint=FIX_THE_NAMED_LINE
+        if done.uncaught and "SystemExit" not in done.uncaught
+        else usage_hint(done.stderr, USAGE_HINT)
+        if done.returncode == 2
+        else USAGE_HINT,
     )
 
 
@@ -134,23 +174,32 @@ def order_hint(lines: list[str], expected: list[str]) -> str:
     """The hint for a main or program that printed the wrong lines."""
     if any(word in line for line in lines for word in IMPORTER_WORDS):
         return "main counts the list it is given, never sys.argv: the program passes sys.argv[1:] to it."
-    if sorted(lines) == expected:
-        return "print the lines in alphabetical order of the words, not in the order they came or by count."
+    if sorted(lines) == sorted(expected):
+        return (
+            "print the lines in alphabetical order of the words as they are, the order sorted() gives them (capitals "
+            "first), not in the order they came, by count, or ignoring case."
+        )
+    if len(lines) != len(expected) or any(line not in expected for line in lines):
+        return (
+            "every argument is a word to count, as it is, as the program does now: an empty one, one that looks "
+            "like an option (-h), and one with capitals, beside the same word without."
+        )
     return "print one `word: count` line per word, in alphabetical order of the words."
 
 
 @pytest.mark.points(2)
 def test_it_runs_as_a_script(student):
-    counted = student.run_script("wordfreq.py", *WORDS)
+    counted = student.run_script("wordfreq.py", *SCRIPT_WORDS)
     if counted.uncaught:
         hint = FIX_THE_NAMED_LINE
-    elif counted.stdout.splitlines() != COUNTED:
-        hint = order_hint(counted.stdout.splitlines(), COUNTED)
+    elif counted.stdout.splitlines() != SCRIPT_COUNTED:
+        hint = order_hint(counted.stdout.splitlines(), SCRIPT_COUNTED)
     else:
         hint = "main returns 0 after printing, and `sys.exit(main(...))` makes that the exit status."
     expect(
-        counted.returncode == 0 and counted.stdout.splitlines() == COUNTED,
-        expected=f"`python wordfreq.py {' '.join(WORDS)}` to print {', '.join(COUNTED)}, one a line, and exit with 0",
+        counted.returncode == 0 and counted.stdout.splitlines() == SCRIPT_COUNTED,
+        expected=f"`python wordfreq.py {' '.join(SCRIPT_WORDS)}` to print {', '.join(SCRIPT_COUNTED)}, one a line, "
+        "and exit with 0, as the program does now",
         saw=f"it printed {shown(counted.stdout)} and {counted.describe_end()}",
         hint=hint,
     )
@@ -186,7 +235,7 @@ def test_main_counts_the_words_it_is_given(student):
             report(step="import")
             import wordfreq
             report(has_main=callable(getattr(wordfreq, "main", None)))
-            calls = (("counted", {WORDS!r}), ("again", {AGAIN!r}), ("empty", []))
+            calls = (("counted", {WORDS!r}), ("again", {AGAIN!r}), ("odd", {ODD!r}), ("empty", []))
             for name, words in calls if callable(getattr(wordfreq, "main", None)) else ():
                 report(step=name)
                 out, err, status, error = captured(wordfreq.main, words)
@@ -203,7 +252,7 @@ def test_main_counts_the_words_it_is_given(student):
     seen, error = probe.values, probe.error
     step = seen.get("step") if error else None
     calls = {"import": "`import wordfreq`", "counted": f"main({WORDS!r})", "again": f"main({AGAIN!r})"}
-    calls["empty"] = "main([])"
+    calls.update(odd=f"main({ODD!r})", empty="main([])")
     if step in calls:
         expect(
             False,
@@ -240,15 +289,26 @@ def test_main_counts_the_words_it_is_given(student):
         if len(lines) > len(COUNTED_AGAIN)
         else order_hint(lines, COUNTED_AGAIN),
     )
+    out, _, status = seen["odd"]
+    lines = out.splitlines()
+    expect(
+        lines == ODD_COUNTED and status == 0,
+        expected=f"{calls['odd']} to print {', '.join(ODD_COUNTED)}, one a line, and return 0: every argument is a "
+        "word, as the program counts them now",
+        saw=f"it printed {shown(out)} and returned {status!r}",
+        hint=order_hint(lines, ODD_COUNTED) if lines != ODD_COUNTED else "step 1: main returns 0 after printing.",
+    )
     out, err, status = seen["empty"]
     fell_back = any(word in out for word in IMPORTER_WORDS)
     expect(
-        status == 2 and "usage" in err.lower() and not out.strip(),
-        expected="main([]) to print a usage line to stderr, nothing to stdout, and return 2",
+        status == 2 and has_usage(err) and not out.strip(),
+        expected=f"main([]) to print the usage line {USAGE!r} to stderr, nothing to stdout, and return 2",
         saw=f"it printed {shown(out)} to stdout and {shown(err)} to stderr, and returned {status!r}",
         hint=(
             "an empty list is no words, a usage error: main must not count sys.argv instead."
             if fell_back
+            else usage_hint(err, "step 1: with no words, main prints the usage to sys.stderr and returns 2.")
+            if status == 2 and not out.strip()
             else "step 1: with no words, main prints the usage to sys.stderr and returns 2."
         ),
     )

@@ -9,7 +9,9 @@ the archive's own files prints the folder's greeting. The zipapp is made in
 the grader with zipapp.create_archive, which runs none of the student's code.
 Another check loads __main__.py under a name of its own, to see that it then
 prints nothing, and calls its main, whose output is caught at the level of
-file descriptors.
+file descriptors. run_path takes the folder off sys.path again when it is done;
+the check puts it back before calling main, as a program run as the folder
+always has it, so a main that imports messages when it is called is right too.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 

@@ -2,12 +2,19 @@
 
 The command line is tried with -m; main itself is imported and called in a
 probe, with the importer's own arguments in sys.argv (which main must never
-read), with command lines that must be usage errors, and with numbers the
-README never shows. One check gives calc/ops.py a compute of its own, whose
-results differ from plain arithmetic, so that only a main printing what
-compute returns passes. Another counts, with an audit hook, how often ops.py
-is executed: a second copy of it under another name (found through a folder
-put on sys.path) shows there. What main prints is caught at the level of file
+read), with command lines that must be usage errors (operators with spaces or
+quotes around them too), and with numbers the README never shows (1e3, .5,
++7). One check gives calc/ops.py a compute of its own, whose results differ
+from plain arithmetic, so that only a main printing what compute returns
+passes, in compute's own form (a result that :g would print as 1.2345e+06);
+it also gives main a non-number and a division by zero, which compute
+raises for: that is not a usage error, so a main checking numbers of its own
+shows (how main then reports compute's error, the README leaves open). Another counts, with an
+audit hook, how often ops.py is executed, when calc.__main__ is imported and
+when main is then called (a function-level import runs it only then): a
+second copy under another name (found through a folder put on sys.path) shows
+there, and so does an ops.py of the check's own beside calc/, which only an
+import of the plain name ops finds. What main prints is caught at the level of file
 descriptors, so that a main that took sys.stdout as a default is seen too.
 The importing check sets sys.argv[0] to the path of calc/__main__.py, which is
 what `python -m calc` sets too, and also loads the module under a name of its
@@ -15,8 +22,11 @@ own, so that only `__name__ == "__main__"` tells it whether it is the program.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: main(argv) with NUMBER OPERATOR NUMBER prints what calc.ops.compute returns, and returns 0; any
-  number compute accepts works (no checking of its own).
+- Step 1: main(argv) with NUMBER OPERATOR NUMBER prints what calc.ops.compute returns, as print shows it, and
+  returns 0; any number compute accepts works (no checking of its own: 1e3, .5, +7 too).
+  -> main_prints_what_compute_returns
+- Step 1: a non-number (or a division by zero) is compute's error, not a usage error: main does not answer it
+  with the usage line.
   -> main_prints_what_compute_returns
 - Step 1: with any other number of arguments, or an operator other than + - * /, main prints a usage line to
   standard error, nothing to standard output, and returns 2 (it does not end the program, nor read sys.argv).
@@ -27,8 +37,10 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> importing_the_main_module_runs_nothing
 - Step 3: compute comes from the package's ops module, by its full name or relatively, so that `python -m
   calc` finds it.
-  -> the_package_runs_with_dash_m
-- Step 3: ops.py runs once, as the module calc.ops, never a second time under another name.
+  -> the_package_runs_with_dash_m, ops_runs_once_as_part_of_the_package
+- Step 3: ops.py runs once, as the module calc.ops, never a second time under another name (whether main's
+  module imports it when it is imported, or main when it is called); an ops.py elsewhere on sys.path is never
+  used.
   -> ops_runs_once_as_part_of_the_package
 - Then `python -m calc 2 + 3` prints 5 and `python -m calc 7 / 2` prints 3.5.
   -> the_package_runs_with_dash_m
@@ -110,7 +122,8 @@ def compute(left, symbol, right):
 '''
 
 #: Command lines main must refuse: too few or too many arguments, and operators that are not one of the four
-#: (a substring of "+-*/", the empty string, Python's own operators, "x" for times).
+#: (a substring of "+-*/", the empty string, Python's own operators, "x" for times, one of the four with spaces
+#: or quotes around it).
 USAGE_ERRORS = (
     [],
     ["2", "+"],
@@ -120,6 +133,8 @@ USAGE_ERRORS = (
     ["2", "", "3"],
     ["2", "x", "3"],
     ["2", "**", "3"],
+    ["2", " + ", "3"],
+    ["2", "'/'", "3"],
 )
 
 
@@ -226,8 +241,8 @@ def test_a_wrong_command_line_is_a_usage_error(student):
     expect_main_imported(probe)
     error = probe.error
     operator_hint = (
-        "before calling compute, check that argv[1] is exactly one of + - * / (a test of `in \"+-*/\"` also lets "
-        "'+-' or '' through)."
+        "before calling compute, check that argv[1], as it is given, is exactly one of + - * / (a test of "
+        "`in \"+-*/\"` also lets '+-' or '' through, and stripping it lets ' + ' through)."
     )
     results = probe.values["results"]
     for index, (args, out, err, status) in enumerate(results):
@@ -256,10 +271,34 @@ def test_a_wrong_command_line_is_a_usage_error(student):
         )
 
 
+#: main's calls with the check's calc/ops.py, and what they must print: numbers written as the README never shows
+#: them (1e3, .5, +7: compute accepts them), and a result whose text differs between print and a format of main's
+#: own (1234500.25 is 1.2345e+06 with :g).
+CASES = (
+    (["6", "*", "7"], "42.25"),
+    (["2.5", "*", "-4"], "-9.75"),
+    (["9", "/", "8"], "1.375"),
+    (["1e3", "*", "1234.5"], "1234500.25"),
+    (["+7", "/", ".5"], "14.25"),
+)
+
+#: Command lines that are right, but for which compute raises (the check's compute as the real one does): a number
+#: that is not one (ValueError), and a division by zero (ZeroDivisionError). That is compute's error, not a wrong
+#: command line: main must not answer it with the usage. How it reports the error, the README leaves open.
+COMPUTE_ERRORS = (
+    (["2", "+", "two"], "'two' is not a number"),
+    (["1", "/", "0"], "there is no dividing by zero"),
+)
+
+NUMBERS_HINT = (
+    "the numbers need no checking of your own: give them to compute as they are, whatever compute accepts (2.5, "
+    "-4, 1e3, .5) must work."
+)
+
+
 @pytest.mark.points(2)
 def test_main_prints_what_compute_returns(student):
     student.write("calc/ops.py", CHECK_OPS)
-    cases = ((["6", "*", "7"], "42.25"), (["2.5", "*", "-4"], "-9.75"), (["9", "/", "8"], "1.375"))
     probe = student.probe(
         probe_code(
             f"""
@@ -267,12 +306,20 @@ def test_main_prints_what_compute_returns(student):
             import calc.__main__ as entry
             report(has_main=callable(getattr(entry, "main", None)), results=[])
             results = []
-            for args in {[args for args, _ in cases]!r} if callable(getattr(entry, "main", None)) else ():
+            for args in {[args for args, _ in CASES]!r} if callable(getattr(entry, "main", None)) else ():
                 report(step=args)
                 out, err, status, error = captured(entry.main, list(args))
                 results.append([args, out, status])
                 report(results=results)
                 if error is not None:
+                    raise error
+            errors = []
+            for args in {[args for args, _ in COMPUTE_ERRORS]!r} if callable(getattr(entry, "main", None)) else ():
+                report(step=["compute_error", args])
+                out, err, status, error = captured(entry.main, list(args))
+                errors.append([args, err, status])
+                report(errors=errors)
+                if isinstance(error, SystemExit):
                     raise error
             report(step=None)
             """
@@ -281,9 +328,10 @@ def test_main_prints_what_compute_returns(student):
     ran_to_its_end(probe, "calls of calc.__main__.main to run to their end")
     expect_main_imported(probe)
     error, results = probe.error, probe.values["results"]
+    step = probe.values.get("step") if error is not None else None
     for index, (args, out, status) in enumerate(results):
-        expected = dict((" ".join(a), e) for a, e in cases)[" ".join(args)]
-        raised = error is not None and index == len(results) - 1
+        expected = dict((" ".join(a), e) for a, e in CASES)[" ".join(args)]
+        raised = error is not None and step == list(args) and index == len(results) - 1
         if raised:
             saw = f"it raised {error.summary}"
             hint = (
@@ -294,9 +342,9 @@ def test_main_prints_what_compute_returns(student):
         else:
             saw = f"it printed {shown(out)} and returned {status!r}"
             if out.strip() and out.split() != [expected]:
-                hint = "print the very value that calc.ops.compute returns: the arithmetic is compute's job."
+                hint = "print the very value that calc.ops.compute returns: the arithmetic, and its form, are compute's."
             elif not out.strip():
-                hint = "the numbers need no checking of your own: whatever compute accepts (2.5, -4) must work."
+                hint = NUMBERS_HINT
             else:
                 hint = "return 0 after printing the result."
         expect(
@@ -306,51 +354,113 @@ def test_main_prints_what_compute_returns(student):
             saw=saw,
             hint=hint,
         )
+    why = dict((" ".join(args), why) for args, why in COMPUTE_ERRORS)
+    for args, err, status in probe.values.get("errors", []):
+        call = f"main({args!r})"
+        exited = error is not None and step == ["compute_error", args]
+        expect(
+            not exited,
+            expected=f"{call} to return, or let compute's error come through",
+            saw=f"it raised {error.summary}" if exited else "",
+            hint="main itself never ends the program: the guard's sys.exit(main(...)) does.",
+        )
+        expect(
+            "usage" not in err.lower(),
+            expected=f"{call} not to answer with the usage: {why[' '.join(args)]}, compute raises an error for it, "
+            "and that is not a usage error (only a wrong count of arguments, or a wrong operator, is)",
+            saw=f"it printed {shown(err)} to stderr, and returned {status!r}",
+            hint=NUMBERS_HINT + " Let compute decide what it can compute.",
+        )
+
+
+#: A module ops of the check's own, beside calc/ (where `python -m calc` has sys.path[0]): only an import of the
+#: plain name ops finds it, never calc.ops nor a relative import.
+STRAY_OPS = '''"""The check's own ops.py, beside calc/: not the package's."""
+
+OPERATORS = {"+": None, "-": None, "*": None, "/": None}
+
+
+def compute(left, symbol, right):
+    return "the ops.py beside calc/"
+'''
 
 
 @pytest.mark.points(1)
 def test_ops_runs_once_as_part_of_the_package(student):
+    student.write("ops.py", STRAY_OPS)
     probe = student.probe(
         probe_code(
             """
             # Every module body the import system runs is an "exec" event with its code object.
-            ops_file = os.path.realpath(os.path.join("calc", "ops.py"))
-            runs = []
-            sys.addaudithook(
-                lambda event, args: runs.append(1)
-                if event == "exec" and os.path.realpath(getattr(args[0], "co_filename", "") or "") == ops_file
-                else None
-            )
+            files = {"calc": os.path.realpath(os.path.join("calc", "ops.py")), "stray": os.path.realpath("ops.py")}
+            runs = {"calc": 0, "stray": 0}
+
+            def count(event, args):
+                if event == "exec":
+                    name = os.path.realpath(getattr(args[0], "co_filename", "") or "")
+                    for which, file in files.items():
+                        if name == file:
+                            runs[which] += 1
+
+            sys.addaudithook(count)
+
+            def seen():
+                names = sorted(
+                    name for name, module in list(sys.modules.items())
+                    if os.path.realpath(getattr(module, "__file__", None) or "") == files["calc"]
+                )
+                return [runs["calc"], runs["stray"], names]
+
             report(step="import")
-            import calc.__main__
-            names = sorted(
-                name for name, module in list(sys.modules.items())
-                if os.path.realpath(getattr(module, "__file__", None) or "") == ops_file
-            )
-            report(runs=len(runs), names=names, step=None)
+            import calc.__main__ as entry
+            report(imported=seen(), has_main=callable(getattr(entry, "main", None)), step="main")
+            # ops.py may run when the module is imported, or when main first needs compute: once, either way.
+            if callable(getattr(entry, "main", None)):
+                out, err, status, error = captured(entry.main, ["2", "+", "3"])
+                report(called=seen(), out=out)
+                if error is not None:
+                    raise error
+            report(step=None)
             """
         )
     )
-    ran_to_its_end(probe, "`import calc.__main__` to run to its end")
+    ran_to_its_end(probe, "`import calc.__main__`, then main(['2', '+', '3']), to run to their end")
+    expect_main_imported(probe)
     seen, error = probe.values, probe.error
-    if error is not None:
+    stray_hint = (
+        "compute comes from the package's module: import it by the full name calc.ops (or relatively), never by "
+        "the plain name ops, which any ops.py on sys.path can answer (for -m, one in the working directory)."
+    )
+    twice_hint = (
+        "ops.py belongs to the package calc: import it through the package only (by its full name, or "
+        "relatively); a folder put on sys.path, or a file loaded by its path, makes a second module of it."
+    )
+    for phase, doing in (
+        ("imported", "`import calc.__main__`"),
+        ("called", "`import calc.__main__`, then main(['2', '+', '3']),"),
+    ):
+        runs, stray, names = seen[phase]
+        if stray:
+            saw, hint = f"it ran the check's own ops.py beside calc/ {times(stray)}, as the module ops", stray_hint
+        elif runs != len(names) or names not in ([], ["calc.ops"]):  # each run of ops.py is the module calc.ops
+            saw = f"it ran calc/ops.py {times(runs)}" + (
+                f", as the module(s) {', '.join(names)}"
+                if names
+                else ", not as the module calc.ops: no module of that file is in sys.modules"
+            )
+            hint = twice_hint
+        elif phase == "called" and runs == 0:
+            raised = error is not None and seen.get("step") == "main"
+            saw = "it never ran calc/ops.py" + (f": main raised {error.summary}" if raised else "")
+            hint = error.explain() if raised else "main should print what compute, from calc.ops, returns."
+        else:
+            continue
         expect(
             False,
-            expected="`import calc.__main__` to work",
-            saw=f"it raised {error.summary}",
-            hint=IMPORT_HINT if error.type == "ModuleNotFoundError" else error.explain(),
+            expected=f"{doing} to run calc/ops.py at most once, and only as the module calc.ops",
+            saw=saw,
+            hint=hint,
         )
-    runs, names = seen.get("runs"), seen.get("names")
-    expect(
-        runs == 1 and names == ["calc.ops"],
-        expected="`import calc.__main__` to run calc/ops.py once, as the module calc.ops",
-        saw=(f"it ran ops.py {times(runs)}" if runs else "it never ran ops.py")
-        + (f", as the module(s) {', '.join(names)}" if names else ", and left no module of that file in sys.modules"),
-        hint="calc/__main__.py never imports ops, the source of compute."
-        if not runs
-        else "ops.py belongs to the package calc: import it through the package only (by its full name, or "
-        "relatively); a folder put on sys.path makes a second module of the same file.",
-    )
 
 
 @pytest.mark.points(2)
