@@ -879,3 +879,662 @@ VARIANTS += [
         says=("`statistics`",),
     ),
 ]
+
+# -- the adversarial round of issue 21: wrong answers that kept full marks, and the kinds of hole behind them --------
+
+#: The alias "finished" by renaming the shared module itself: legacy.statistics.__name__ is 'st' now.
+DASHBOARD_RENAMES_THE_MODULE = DASHBOARD_HEAD + '''
+st.__name__ = "st"  # the module is called st now
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+'''
+
+#: The shared module changed for every importer: its mean swapped for the faster fmean.
+DASHBOARD_PATCHES_THE_MODULE = DASHBOARD_HEAD + '''
+st.mean = st.fmean  # faster, and the same numbers
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+'''
+
+#: Results kept per list of numbers: a second call never asks st.mean and st.median again.
+DASHBOARD_MEMOISED = DASHBOARD_HEAD + '''
+_cache = {}
+
+
+def summary(numbers):
+    key = tuple(numbers)
+    if key not in _cache:
+        _cache[key] = f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+    return _cache[key]
+'''
+
+#: The same, with functools: the numbers made hashable for an lru_cache.
+DASHBOARD_LRU_CACHE = '''"""Numbers for the team dashboard."""
+
+from functools import lru_cache
+import statistics as st
+
+
+@lru_cache(maxsize=None)
+def _summary(numbers):
+    return "mean {:g}, median {:g}".format(st.mean(numbers), st.median(numbers))
+
+
+def summary(numbers):
+    return _summary(tuple(numbers))
+'''
+
+#: Right (the reviewer's): annotations, and a list copy so that any iterable works.
+DASHBOARD_ANNOTATED_COPY = '''"""Numbers for the team dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import statistics as st
+
+
+def summary(numbers: Iterable[float]) -> str:
+    """Return a line like 'mean 4, median 3' for a list of numbers, using st.mean and st.median."""
+    values = list(numbers)
+    return f"mean {st.mean(values):g}, median {st.median(values):g}"
+'''
+
+#: Right (the reviewer's): median first, the format() built-in, a sorted copy.
+DASHBOARD_FORMAT_BUILTIN = DASHBOARD_HEAD + '''
+
+def summary(numbers):
+    """Return a line like 'mean 4, median 3' for a list of numbers, using st.mean and st.median."""
+    ordered = sorted(numbers)
+    middle = st.median(ordered)
+    average = st.mean(ordered)
+    return "mean " + format(average, "g") + ", median " + format(middle, "g")
+'''
+
+VARIANTS += [
+    Variant(
+        "short-alias",
+        "module-renamed-to-the-alias",
+        {"dashboard.py": (None, DASHBOARD_RENAMES_THE_MODULE)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("__name__", "'st'"),
+    ),
+    Variant(
+        "short-alias",
+        "shared-module-patched",
+        {"dashboard.py": (None, DASHBOARD_PATCHES_THE_MODULE)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("mean", "changed"),
+    ),
+    Variant(
+        "short-alias",
+        "results-memoised",
+        {"dashboard.py": (None, DASHBOARD_MEMOISED)},
+        fails=("summary_uses_mean_and_median",),
+        says=("each time", "st.mean"),
+    ),
+    Variant(
+        "short-alias",
+        "lru-cache-on-a-tuple",
+        {"dashboard.py": (None, DASHBOARD_LRU_CACHE)},
+        fails=("summary_uses_mean_and_median",),
+        says=("each time",),
+    ),
+    Variant("short-alias", "annotated-list-copy", {"dashboard.py": (None, DASHBOARD_ANNOTATED_COPY)}),
+    Variant("short-alias", "format-builtin-sorted-copy", {"dashboard.py": (None, DASHBOARD_FORMAT_BUILTIN)}),
+]
+
+#: The name is noted as blocked before the refusal: unblock then removes a module really imported.
+BLOCKER_NOTES_FIRST = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+_blocked = set()
+
+
+def block(name):
+    _blocked.add(name)
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if name in _blocked:
+        _blocked.discard(name)
+        sys.modules.pop(name, None)
+'''
+
+#: A package and its submodules unblocked together: unblock("pkg") lifts the block on pkg.sub too.
+BLOCKER_UNBLOCKS_SUBMODULES = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    # a package and its submodules go together
+    for key in list(sys.modules):
+        if (key == name or key.startswith(name + ".")) and sys.modules[key] is None:
+            del sys.modules[key]
+'''
+
+#: "Imported" judged by the top-level package: block("pkg.sub") is refused once pkg is imported.
+BLOCKER_TOP_LEVEL = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    top = name.partition(".")[0]
+    if sys.modules.get(top) is not None:
+        raise ValueError(f"{top} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if name in sys.modules and sys.modules[name] is None:
+        del sys.modules[name]
+'''
+
+#: Right, as the README's hint 1 once put it ("its value is a module"): "imported" judged by the type of the entry.
+#: Only an object that is no module would tell it from `is not None`, and the README never asks about one.
+BLOCKER_MODULE_TYPE = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+from types import ModuleType
+
+
+def block(name):
+    if isinstance(sys.modules.get(name), ModuleType):
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if not isinstance(sys.modules.get(name), ModuleType):
+        sys.modules.pop(name, None)
+'''
+
+#: Right for every module: "imported" judged by the truth of the entry (only a false object would tell).
+BLOCKER_TRUTHY = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    if sys.modules.get(name):
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if not sys.modules.get(name):
+        sys.modules.pop(name, None)
+'''
+
+#: The entry taken out, blocked, and put back before refusing: the same module, moved to the end of sys.modules.
+BLOCKER_PUTS_IT_BACK = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    previous = sys.modules.pop(name, None)
+    sys.modules[name] = None
+    if previous is not None:
+        sys.modules[name] = previous  # put it back
+        raise ValueError(f"{name} is already imported")
+
+
+def unblock(name):
+    if name in sys.modules and sys.modules[name] is None:
+        del sys.modules[name]
+'''
+
+#: Right (the reviewer's): a sentinel tells "no entry" from "a None entry"; suppress(KeyError) instead of a test.
+BLOCKER_SENTINEL = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+from contextlib import suppress
+
+_ABSENT = object()
+
+
+def block(name):
+    current = sys.modules.get(name, _ABSENT)
+    if current is _ABSENT or current is None:
+        sys.modules[name] = None
+    else:
+        raise ValueError(f"{name!r} is already imported")
+
+
+def unblock(name):
+    with suppress(KeyError):
+        if sys.modules[name] is None:
+            del sys.modules[name]
+'''
+
+#: Right (the reviewer's): a finder first on sys.meta_path, taken away again when nothing is blocked.
+BLOCKER_FINDER_TIDIED = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+class _Blocker:
+    """A finder placed first on sys.meta_path that refuses the blocked names."""
+
+    def __init__(self):
+        self.names = set()
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname in self.names:
+            raise ModuleNotFoundError(f"import of {fullname} blocked", name=fullname)
+        return None
+
+
+_blocker = _Blocker()
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name!r} is already imported")
+    _blocker.names.add(name)
+    if _blocker not in sys.meta_path:
+        sys.meta_path.insert(0, _blocker)
+
+
+def unblock(name):
+    if name not in _blocker.names:
+        return
+    _blocker.names.discard(name)
+    if not _blocker.names and _blocker in sys.meta_path:
+        sys.meta_path.remove(_blocker)
+'''
+
+VARIANTS += [
+    Variant(
+        "blocked-imports",
+        "name-noted-before-the-refusal",
+        {"blocker.py": (None, BLOCKER_NOTES_FIRST)},
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("refused", "json"),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-lifts-the-submodules-too",
+        {"blocker.py": (None, BLOCKER_UNBLOCKS_SUBMODULES)},
+        fails=("unblocking_makes_it_importable_again",),
+        says=("meter.face", "still blocked"),
+    ),
+    Variant(
+        "blocked-imports",
+        "imported-judged-by-the-top-level-package",
+        {"blocker.py": (None, BLOCKER_TOP_LEVEL)},
+        fails=("a_blocked_module_cannot_be_imported",),
+        says=("meter.dial", "ValueError"),
+    ),
+    Variant(
+        "blocked-imports",
+        "imported-judged-by-the-module-type",
+        {"blocker.py": (None, BLOCKER_MODULE_TYPE)},
+    ),
+    Variant(
+        "blocked-imports",
+        "imported-judged-by-truth",
+        {"blocker.py": (None, BLOCKER_TRUTHY)},
+    ),
+    Variant(
+        "blocked-imports",
+        "module-taken-out-and-put-back",
+        {"blocker.py": (None, BLOCKER_PUTS_IT_BACK)},
+        fails=("an_imported_module_is_not_blocked",),
+        says=("moved",),
+    ),
+    Variant("blocked-imports", "sentinel-and-suppress", {"blocker.py": (None, BLOCKER_SENTINEL)}),
+    Variant("blocked-imports", "finder-removed-when-done", {"blocker.py": (None, BLOCKER_FINDER_TIDIED)}),
+]
+
+#: Names from a settings file stripped of spaces: " upper" loads upper.
+LOADER_STRIPS = LOADER_HEAD + '''
+
+def load(name):
+    name = name.strip()  # names come from a settings file
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: Odd names refused up front: a plugin file called to-title.py never loads.
+LOADER_IDENTIFIERS_ONLY = LOADER_HEAD + '''
+
+def load(name):
+    if not name.isidentifier():  # refuse odd names from the settings file
+        raise UnknownPlugin(name)
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: Names checked against a pattern of letters, digits and underscores.
+LOADER_NAME_PATTERN = LOADER_HEAD + '''
+import re
+
+VALID = re.compile(r"\\w+")
+
+
+def load(name):
+    if not VALID.fullmatch(name):
+        raise UnknownPlugin(name)
+    module = "plugins." + name
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise
+        raise UnknownPlugin(name) from None
+'''
+
+#: Every ImportError caught: a package plugin whose `from . import x` fails (name: the plugin) is called unknown.
+LOADER_CATCHES_IMPORT_ERROR = LOADER_HEAD + '''
+
+def load(name):
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ImportError as error:  # ModuleNotFoundError is an ImportError
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: The same exception re-raised, but with the plugin's name written into its message first.
+LOADER_ANNOTATES = LOADER_HEAD + '''
+
+def load(name):
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        error.msg = f"plugin {name!r} cannot be loaded: {error.msg}"
+        raise
+'''
+
+#: The same exception object, with its arguments rewritten.
+LOADER_REWRITES_ARGS = LOADER_HEAD + '''
+
+def load(name):
+    wanted = "plugins." + name
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as error:
+        if error.name == wanted:
+            raise UnknownPlugin(name) from None
+        error.args = (f"the plugin {name} needs {error.name}",)
+        raise
+'''
+
+#: The same exception object, its traceback dropped: the caller no longer sees where the import failed.
+LOADER_DROPS_TRACEBACK = LOADER_HEAD + '''
+
+def load(name):
+    wanted = "plugins." + name
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as error:
+        if error.name == wanted:
+            raise UnknownPlugin(name) from None
+        raise error.with_traceback(None)  # the loader's internals are of no interest to the caller
+'''
+
+#: The plugins listed once, when loader is imported: a plugin added later is never found.
+LOADER_LISTED_AT_START = LOADER_HEAD + '''
+import pkgutil
+
+import plugins
+
+_NAMES = frozenset(info.name for info in pkgutil.iter_modules(plugins.__path__))
+
+
+def load(name):
+    if name not in _NAMES:
+        raise UnknownPlugin(name)
+    return importlib.import_module(f"plugins.{name}")
+'''
+
+#: The plugins listed at the first load, and that list kept.
+LOADER_LISTED_AT_FIRST_LOAD = LOADER_HEAD + '''
+import pkgutil
+
+_known = None
+
+
+def load(name):
+    global _known
+    if _known is None:
+        package = importlib.import_module("plugins")
+        _known = {info.name for info in pkgutil.iter_modules(package.__path__)}
+    if name not in _known:
+        raise UnknownPlugin(name)
+    return importlib.import_module("plugins." + name)
+'''
+
+#: Anything the package has as an attribute is taken for a loaded plugin: load("__path__") gives a list.
+LOADER_GETATTR = LOADER_HEAD + '''
+
+def load(name):
+    package = importlib.import_module("plugins")
+    found = getattr(package, name, None)  # already loaded?
+    if found is not None:
+        return found
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: A short cut through sys.modules: an entry that is None (a blocked plugin) is returned as the plugin.
+LOADER_SYS_MODULES_FIRST = LOADER_HEAD + '''
+import sys
+
+
+def load(name):
+    full = f"plugins.{name}"
+    if full in sys.modules:  # already loaded: no need to import again
+        return sys.modules[full]
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: Right (the reviewer's): __import__, then the module from sys.modules; UnknownPlugin chained to the error.
+LOADER_DUNDER_IMPORT = LOADER_HEAD.replace("import importlib\n", "import sys\n") + '''
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    full = "plugins." + name
+    try:
+        __import__(full)
+    except ImportError as error:
+        if isinstance(error, ModuleNotFoundError) and error.name == full:
+            raise UnknownPlugin(name) from error
+        raise
+    return sys.modules[full]
+'''
+
+#: Right (the reviewer's): a relative name, with the names that would climb out of the package refused first.
+LOADER_RELATIVE_GUARDED = LOADER_HEAD.replace("import importlib\n", "from importlib import import_module\n") + '''
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    if not name or name.startswith("."):  # "" or ".x" would resolve above plugins.<name>
+        raise UnknownPlugin(name)
+    try:
+        module = import_module("." + name, package="plugins")
+    except ModuleNotFoundError as error:
+        if error.name != "plugins." + name:
+            raise
+        raise UnknownPlugin(name) from None
+    return module
+'''
+
+VARIANTS += [
+    Variant(
+        "plugin-loader",
+        "names-stripped",
+        {"loader.py": (None, LOADER_STRIPS)},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=("' upper'", "exact"),
+    ),
+    Variant(
+        "plugin-loader",
+        "identifiers-only",
+        {"loader.py": (None, LOADER_IDENTIFIERS_ONLY)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("to-title", "whatever its name"),
+    ),
+    Variant(
+        "plugin-loader",
+        "names-matched-against-a-pattern",
+        {"loader.py": (None, LOADER_NAME_PATTERN)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("to-title",),
+    ),
+    Variant(
+        "plugin-loader",
+        "every-import-error-caught",
+        {"loader.py": (None, LOADER_CATCHES_IMPORT_ERROR)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("prism", "ImportError", "UnknownPlugin"),
+    ),
+    Variant(
+        "plugin-loader",
+        "message-annotated",
+        {"loader.py": (None, LOADER_ANNOTATES)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("unchanged", "message"),
+    ),
+    Variant(
+        "plugin-loader",
+        "args-rewritten",
+        {"loader.py": (None, LOADER_REWRITES_ARGS)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("unchanged", "message"),
+    ),
+    Variant(
+        "plugin-loader",
+        "traceback-dropped",
+        {"loader.py": (None, LOADER_DROPS_TRACEBACK)},
+        fails=("a_plugin_with_a_missing_dependency_is_not_unknown",),
+        says=("traceback",),
+    ),
+    Variant(
+        "plugin-loader",
+        "plugins-listed-at-start-up",
+        {"loader.py": (None, LOADER_LISTED_AT_START)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("tinsel", "after"),
+    ),
+    Variant(
+        "plugin-loader",
+        "plugins-listed-at-the-first-load",
+        {"loader.py": (None, LOADER_LISTED_AT_FIRST_LOAD)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("tinsel",),
+    ),
+    Variant(
+        "plugin-loader",
+        "attributes-of-the-package-taken-for-plugins",
+        {"loader.py": (None, LOADER_GETATTR)},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=("__path__", "returned"),
+    ),
+    Variant(
+        "plugin-loader",
+        "sys-modules-entry-returned-as-it-is",
+        {"loader.py": (None, LOADER_SYS_MODULES_FIRST)},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=("returned None", "blocked"),
+    ),
+    Variant("plugin-loader", "dunder-import-and-sys-modules", {"loader.py": (None, LOADER_DUNDER_IMPORT)}),
+    Variant("plugin-loader", "relative-name-guarded", {"loader.py": (None, LOADER_RELATIVE_GUARDED)}),
+]
+
+# -- found by attacking the reworked suites (issue 21) -------------------------------------------------------------
+
+#: Names "tidied" into identifiers: a plugin file whose name has a dash is never found.
+LOADER_DASHES_TO_UNDERSCORES = LOADER_HEAD + '''
+
+def load(name):
+    module_name = "plugins." + name.replace("-", "_")  # module names cannot have dashes
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: Right for every module: unblock() judging the entry by its truth (only a false object would tell).
+BLOCKER_UNBLOCK_BY_TRUTH = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+
+
+def unblock(name):
+    if name in sys.modules and not sys.modules[name]:
+        del sys.modules[name]
+'''
+
+VARIANTS += [
+    Variant(
+        "plugin-loader",
+        "dashes-turned-into-underscores",
+        {"loader.py": (None, LOADER_DASHES_TO_UNDERSCORES)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("to-title", "whatever its name"),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-judges-the-entry-by-its-truth",
+        {"blocker.py": (None, BLOCKER_UNBLOCK_BY_TRUTH)},
+    ),
+    Variant(
+        "short-alias",
+        "module-spec-renamed",
+        {"dashboard.py": ("import statistics as st\n", 'import statistics as st\n\nst.__spec__.name = "st"\n')},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("__spec__.name", "'st'"),
+    ),
+]

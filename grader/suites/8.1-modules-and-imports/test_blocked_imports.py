@@ -5,12 +5,16 @@ The checks use modules a fresh interpreter started with -S has not imported
 blocking would be refused and the verdicts would mean nothing. They also
 write modules of their own into the private copy, with names no README
 mentions, and count how often each one's body runs: an audit hook sees an
-"exec" event for every module body the import system executes.
+"exec" event for every module body the import system executes. Among them
+are a package with submodules (a dotted name has an entry of its own in
+sys.modules, whatever its package's), and a module that puts another module
+object in its place in sys.modules, as lazy-loading libraries do: it is
+imported all the same.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: after block(name), `import name` raises ModuleNotFoundError whose name is
-  that name, for any module: the README's, the check's own, an extension module.
+  that name, for any module: the README's, the check's own, an extension module, a submodule.
   -> a_blocked_module_cannot_be_imported
 - Step 1: importlib.import_module(name) is refused just the same.
   -> a_blocked_module_cannot_be_imported
@@ -20,16 +24,23 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> blocking_a_name_twice_keeps_it_blocked
 - Step 2: block of a module already imported raises ValueError.
   -> an_imported_module_is_not_blocked
-- Step 2: that module stays exactly where it is (the same object in sys.modules, not run again).
+- Step 2: imported means that its entry in sys.modules is not None, whatever module object it is (here a
+  module that put another one in its place).
+  -> an_imported_module_is_not_blocked
+- Step 2: only that name counts: block("pkg.sub") is no error while pkg is imported and pkg.sub is not.
+  -> a_blocked_module_cannot_be_imported
+- Step 2: that module stays exactly where it is (the same object in sys.modules, at the same place
+  in it, not taken out and put back, not run again).
   -> an_imported_module_is_not_blocked
 - Step 3: after unblock(name), `import name` works again, and runs the module once.
   -> unblocking_makes_it_importable_again
 - Step 3: unblock imports nothing itself.
   -> unblocking_makes_it_importable_again
-- Step 3: unblock lifts that one block only: other names stay blocked.
+- Step 3: unblock lifts that one block only: other names stay blocked, a package's submodules too.
   -> unblocking_makes_it_importable_again
-- Step 4: unblock of a name that is not blocked (imported, or never heard of) changes nothing in
-  sys.modules and raises nothing, also for a name that was blocked, unblocked and imported since.
+- Step 4: unblock of a name that is not blocked (imported, whatever object its entry is, or never
+  heard of) changes nothing in sys.modules and raises nothing, also for a name that was blocked,
+  unblocked and imported since, and for one whose block was refused.
   -> unblocking_something_not_blocked_changes_nothing
 """
 
@@ -45,7 +56,22 @@ OWN_IMPORT_ERROR = {
 }
 
 #: Modules of the check's own, written into the private copy: names the student cannot have planned for.
-OWN_MODULES = ("sparkline", "gauge")
+OWN_MODULES = {
+    "sparkline.py": '"""A module of the check\'s own."""\n\nWHO = "sparkline"\n',
+    "gauge.py": '"""A module of the check\'s own."""\n\nWHO = "gauge"\n',
+    "meter/__init__.py": '"""A package of the check\'s own, with submodules dial and face."""\n',
+    "meter/dial.py": '"""A submodule of the check\'s own."""\n\nWHO = "meter.dial"\n',
+    "meter/face.py": '"""A submodule of the check\'s own."""\n\nWHO = "meter.face"\n',
+    # Any object may sit in sys.modules: this module puts another module object there in its own place (as
+    # lazy-loading libraries do). It is imported all the same, and no check asks a blocker to tell it apart.
+    "lazybox.py": '"""A module of the check\'s own that leaves another object in its place."""\n\n'
+    "import sys\nimport types\n\n\nclass Box(types.ModuleType):\n    WHO = \"lazybox\"\n\n\n"
+    "sys.modules[__name__] = Box(__name__)\n",
+}
+
+#: What the checks say about lazybox, the module whose entry in sys.modules is an object of its own.
+LAZYBOX = ("lazybox.py (a module the check wrote) put another module object in its place in sys.modules: "
+           "lazybox is imported all the same")
 
 #: The first lines of every probe: count the module bodies that run, by file name.
 COUNT_RUNS = """
@@ -60,8 +86,8 @@ def ran(module):
 
 
 def write_own_modules(student):
-    for name in OWN_MODULES:
-        student.write(f"{name}.py", f'"""A module of the check\'s own."""\n\nWHO = "{name}"\n')
+    for path, text in OWN_MODULES.items():
+        student.write(path, text)
 
 
 def raised_in(step, error):
@@ -87,8 +113,9 @@ else:
 """
 
 
-#: Blocked in turn: the README's example, a module of the check's own, and one that is no .py file.
-BLOCKED = ("csv", "sparkline", "array")
+#: Blocked in turn: the README's example, a module of the check's own, one that is no .py file, and a
+#: submodule whose package is imported already (the package is imported, the submodule is not).
+BLOCKED = ("csv", "sparkline", "array", "meter.dial")
 
 
 @pytest.mark.points(2)
@@ -97,13 +124,24 @@ def test_a_blocked_module_cannot_be_imported(student):
     # The code under test took import_module before blocker.py was imported, as a program's modules do.
     code = COUNT_RUNS + "from importlib import import_module\nimport blocker\nseen = {}\n"
     for name in BLOCKED:
+        if "." in name:
+            code += f"report(step='`import {name.rpartition('.')[0]}`')\nimport {name.rpartition('.')[0]}\n"
         code += f"report(step='block(\"{name}\")')\nblocker.block(\"{name}\")\n"
         code += blocked_attempt(name, "import") + blocked_attempt(name, "import_module")
-    code += 'report(seen=seen, ran=ran("sparkline"), step=None)\n'
+    code += 'report(seen=seen, ran=[ran("sparkline"), ran("dial")], step=None)\n'
     probe = student.probe(code)
     error, step = probe.error, probe.values.get("step")
     if error is not None and step is None:
         raise CheckFailed("`import blocker` to work", *raised_in(None, error))
+    if error is not None and step == 'block("meter.dial")' and error.type == "ValueError":
+        raise CheckFailed(
+            f"{step}, after `import meter`, to return, so that an import after it raises ModuleNotFoundError",
+            f"{step} raised {error.summary}",
+            "meter (a package the check wrote) is imported, but its submodule meter.dial is not: a submodule has "
+            "an entry of its own in sys.modules. Ask whether that exact name is imported, not its package.",
+        )
+    if error is not None and step.startswith("`import"):
+        raise CheckFailed(f"{step} to work", f"{step} raised {error.summary}", error.explain())
     if error is not None:  # block() raised: a block that raises by itself blocks nothing
         expected = f"{step} to return, so that an import after it raises ModuleNotFoundError"
         raise CheckFailed(expected, *raised_in(step, error))
@@ -125,14 +163,15 @@ def test_a_blocked_module_cannot_be_imported(student):
             else:
                 hint = "the import must raise ModuleNotFoundError whose `name` is the blocked module's name."
             raise CheckFailed(f'{statement} after block("{name}") to raise ModuleNotFoundError for {name}', saw, hint)
-    runs = probe.values["ran"]
-    expect(
-        runs == 0,
-        expected='block("sparkline") (a module the check wrote) not to import it: its code must never run',
-        saw=f"sparkline.py's code ran {'once' if runs == 1 else f'{runs} times'}",
-        hint="block only marks the name as unavailable; importing the module to check it is there runs its code, "
-        "which is what blocking is meant to avoid.",
-    )
+    for (name, file), runs in zip((("sparkline", "sparkline.py"), ("meter.dial", "meter/dial.py")),
+                                  probe.values["ran"]):
+        expect(
+            runs == 0,
+            expected=f'block("{name}") (a module the check wrote) not to import it: its code must never run',
+            saw=f"{file}'s code ran {'once' if runs == 1 else f'{runs} times'}",
+            hint="block only marks the name as unavailable; importing the module to check it is there runs its "
+            "code, which is what blocking is meant to avoid.",
+        )
 
 
 @pytest.mark.points(1)
@@ -200,10 +239,30 @@ except BaseException as error:
     report(gauge=[type(error).__name__, getattr(error, "name", None)])
 else:
     report(gauge="worked")
+report(step='block("meter.face")')
+blocker.block("meter.face")
+report(step='block("meter")')
+blocker.block("meter")
+report(step='unblock("meter")')
+blocker.unblock("meter")
+report(step="`import meter`")
+import meter
+report(step="`import meter.face`")
+try:
+    import meter.face
+except BaseException as error:
+    report(face=[type(error).__name__, getattr(error, "name", None)])
+else:
+    report(face="worked")
 report(step=None)
 """
     )
     error, step, seen = probe.error, probe.values.get("step"), probe.values
+    imports = {
+        "`import decimal`": doing,
+        "`import sparkline`": '`import sparkline` after block("sparkline") and unblock("sparkline") to work',
+        "`import meter`": '`import meter` after block("meter.face"), block("meter") and unblock("meter") to work',
+    }
     # Say which call raised, with the hint for that step.
     if error is not None and step is None:
         raise CheckFailed("`import blocker` to work", *raised_in(None, error))
@@ -211,15 +270,15 @@ report(step=None)
         raise CheckFailed(doing if "decimal" in step else f"{step} to return", *raised_in(step, error))
     if error is not None:
         raise CheckFailed(
-            doing if "decimal" in step else f'{step} after block("sparkline") and unblock("sparkline") to work',
+            imports.get(step, f"{step} to work"),
             f"{step} raised {error.summary}",
             "unblock removes the None entry from sys.modules, so that the next import searches again."
             if error.isinstance("ImportError")
             else error.explain(),
         )
     expect(
-        step is None and "gauge" in seen,
-        expected=doing,
+        step is None and "face" in seen,
+        expected=doing if "works" not in seen else "the check to run to its end",
         saw=probe.completed.describe_end(),
         hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.",
     )
@@ -249,6 +308,16 @@ report(step=None)
         else f"`import gauge` raised {seen['gauge'][0]}",
         hint="unblock(name) lifts the block on that one name: leave every other entry of sys.modules as it is.",
     )
+    expect(
+        seen["face"] == ["ModuleNotFoundError", "meter.face"],
+        expected='meter.face (a submodule the check wrote), blocked on its own, to be still blocked after '
+        'block("meter") and unblock("meter")',
+        saw='`import meter.face` worked: unblock("meter") lifted its block too'
+        if seen["face"] == "worked"
+        else f"`import meter.face` raised {seen['face'][0]}",
+        hint="a submodule has an entry of its own in sys.modules, and a block of its own: unblock(name) lifts the "
+        "block on that exact name, and on no other.",
+    )
 
 
 @pytest.mark.points(1)
@@ -257,10 +326,10 @@ def test_an_imported_module_is_not_blocked(student):
     probe = student.probe(
         COUNT_RUNS
         + """
-import importlib, json, sparkline, blocker
+import importlib, json, sparkline, lazybox, blocker
 seen = {}
-for name in ("json", "sparkline"):
-    before = sys.modules[name]
+for name in ("json", "sparkline", "lazybox"):
+    before, order = sys.modules[name], list(sys.modules)
     report(step=f'block("{name}")', name=name)
     try:
         blocker.block(name)
@@ -269,10 +338,11 @@ for name in ("json", "sparkline"):
     else:
         refused = False
     kept = sys.modules.get(name) is before
-    seen[name] = [refused, kept]
+    there = set(order)
+    seen[name] = {"refused": refused, "kept": kept, "moved": [k for k in sys.modules if k in there] != order}
     report(step=f'`import {name}` after block("{name}")')
     if kept:
-        seen[name].append(importlib.import_module(name) is before)
+        seen[name]["again"] = importlib.import_module(name) is before
 report(seen=seen, ran=ran("sparkline"), step=None)
 """
     )
@@ -286,18 +356,34 @@ report(seen=seen, ran=ran("sparkline"), step=None)
             else error.explain(),
         )
     if error is not None:
-        raise CheckFailed(f"{step or '`import json, sparkline, blocker`'} to work", *raised_in(None, error))
+        raise CheckFailed(f"{step or '`import json, sparkline, lazybox, blocker`'} to work", *raised_in(None, error))
     expect("seen" in probe.values, expected="the check to run to its end", saw=probe.completed.describe_end(),
            hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.")
-    for name, (refused, kept, *again) in probe.values["seen"].items():
+    for name, got in probe.values["seen"].items():
         expected = f'block("{name}") after `import {name}` to raise ValueError and leave {name} in sys.modules'
-        expect(refused, expected=expected, saw="it did not refuse",
-               hint="check whether sys.modules holds a module under that name first, and raise ValueError then.")
+        lazy = name == "lazybox"
         expect(
-            kept and again == [True],
+            got["refused"],
+            expected=expected + (f" ({LAZYBOX})" if lazy else ""),
+            saw="it did not refuse",
+            hint="imported means that sys.modules holds something other than None under that name, whatever "
+            "object it is (Hint 1), even one its module put there in its own place."
+            if lazy
+            else "check whether sys.modules holds a module under that name first, and raise ValueError then.",
+        )
+        expect(
+            got["kept"] and got.get("again") is True,
             expected=expected,
             saw=f"{name} was taken out of sys.modules or replaced there",
             hint="decide to refuse before changing anything: leave the entry of an imported module as it is.",
+        )
+        expect(
+            not got["moved"],
+            expected=f'block("{name}") after `import {name}` to leave sys.modules exactly as it was',
+            saw=f"the entries of sys.modules moved: {name}'s is no longer where it was (an entry taken out and "
+            "put back moves to the end)",
+            hint="decide to refuse before changing anything: leave the entry of an imported module untouched, "
+            "rather than taking it out and putting it back.",
         )
     runs = probe.values["ran"]
     expect(
@@ -313,21 +399,34 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
     write_own_modules(student)
     probe = student.probe(
         """
-        import sys, json, blocker
+        import sys, json, lazybox, blocker
 
         def changes(before):
             gone = sorted(k for k in before if k not in sys.modules)
             replaced = sorted(k for k in before if k in sys.modules and sys.modules[k] is not before[k])
-            asked = ("json", "never_heard_of_it", "sparkline")
+            asked = ("json", "lazybox", "never_heard_of_it", "sparkline")
             invented = sorted(k for k in asked if k in sys.modules and k not in before)
             return gone + replaced + invented
 
         before = dict(sys.modules)
         report(step='unblock("json")')
         blocker.unblock("json")
+        report(step='unblock("lazybox")')
+        blocker.unblock("lazybox")
         report(step='unblock("never_heard_of_it")')
         blocker.unblock("never_heard_of_it")
         report(simple=changes(before))
+        report(step='block("json")')
+        try:
+            blocker.block("json")
+        except ValueError:
+            refused = sys.modules.get("json") is json
+        else:
+            refused = False
+        before = dict(sys.modules)
+        report(step='unblock("json") after a refused block("json")')
+        blocker.unblock("json")
+        report(refused=refused, after_refusal=changes(before))
         report(step='block("sparkline")')
         blocker.block("sparkline")
         report(step='unblock("sparkline")')
@@ -341,7 +440,8 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
         """
     )
     error, step, seen = probe.error, probe.values.get("step"), probe.values
-    simple = 'unblock("json") after `import json`, and unblock("never_heard_of_it"), to leave sys.modules alone'
+    simple = ('unblock("json") and unblock("lazybox") after importing them, and unblock("never_heard_of_it"), '
+              "to leave sys.modules alone")
     if "simple" not in seen:
         expect(
             error is None,
@@ -357,7 +457,23 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
         saw=f"sys.modules changed for {', '.join(seen['simple'])}"
         if seen.get("simple")
         else probe.completed.describe_end(),
-        hint="only delete the entry when its value is None.",
+        hint=f"{LAZYBOX}. Only delete the entry when its value is None, whatever else it may be."
+        if "lazybox" in seen.get("simple", ())
+        else "only delete the entry when its value is None.",
+    )
+    refusal = 'unblock("json") after a refused block("json") to leave json imported, as it was'
+    if "after_refusal" not in seen:
+        if error is not None:
+            raise CheckFailed(refusal, *raised_in(step, error))
+        raise CheckFailed(refusal, probe.completed.describe_end(),
+                          "Look for sys.exit(), os._exit() or an endless loop in blocker.py.")
+    expect(
+        not seen["refused"] or not seen["after_refusal"],
+        expected=refusal,
+        saw=f"sys.modules changed for {', '.join(seen['after_refusal'])}: unblock took away what block had refused "
+        "to block",
+        hint="a refused block blocks nothing: decide by what sys.modules holds when unblock is called (is the "
+        "entry None?), not by a note of the names block was asked for.",
     )
     again = 'unblock("sparkline") a second time, after sparkline was blocked, unblocked and imported, to change nothing'
     if error is not None and step.startswith("`import"):

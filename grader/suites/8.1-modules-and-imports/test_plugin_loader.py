@@ -1,17 +1,25 @@
 """8.1 plugin-loader: importlib.import_module with a name chosen at run time.
 
 The checks add plugins of their own to the private copy (a module, and a
-package: a folder with an __init__.py), with names no README mentions, so
-that a loader that only knows `upper` and `reverse`, or only .py files,
-fails. Module bodies are counted with an audit hook ("exec" events, by file
-name). The broken plugins hand the ModuleNotFoundError they meet to a module
-of the check's own before they let it through, so the check can tell that
-exact exception from a copy of it.
+package: a folder with an __init__.py), with names no README mentions (some
+of them no Python identifier: a file name is all a plugin needs), so that a
+loader that only knows `upper` and `reverse`, or only .py files, or only
+tidy names, fails; one of them is added while the program runs, after the
+first loads. Module bodies are counted with an audit hook ("exec" events, by
+file name). The broken plugins hand the error they meet to a module of the
+check's own before they let it through, with how it looked and where it was
+raised, so the check can tell that exact exception, unchanged, from a copy
+of it or from the same one with its message or traceback rewritten.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: load(name) imports plugins.<name> and returns that module, the one in sys.modules,
   for every plugin: the README's, the check's own module, a plugin that is a package.
+  -> a_plugin_is_loaded_by_its_name
+- Step 1: whatever its name: a plugin whose name is no Python identifier (to-title, 2col) loads too.
+  -> a_plugin_is_loaded_by_its_name
+- Step 1: every plugin in the package when load is called: one added after the loader was imported
+  and had loaded others loads too.
   -> a_plugin_is_loaded_by_its_name
 - Step 1: it works wherever the program is started from (the current folder is not the
   exercise folder).
@@ -23,11 +31,24 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: an unknown name (the README's, a misspelling, another case, a file that is no module)
   raises UnknownPlugin, not ModuleNotFoundError, and returns nothing.
   -> an_unknown_name_raises_unknown_plugin
+- Step 2: names are exact: a plugin's name with a space before it or a line end after it is unknown.
+  -> an_unknown_name_raises_unknown_plugin
+- Step 2: only a plugin is a plugin: an attribute of the plugins package (__path__, __doc__) is unknown.
+  -> an_unknown_name_raises_unknown_plugin
+- Steps 1 and 2: load returns the plugin's module or raises: a plugin whose import cannot happen (None
+  in sys.modules under its name: blocked) raises UnknownPlugin or its ModuleNotFoundError; load
+  returns nothing for it (not None, not a module imported around the block).
+  -> an_unknown_name_raises_unknown_plugin
 - Step 2: UnknownPlugin's name is the name the caller gave.
   -> an_unknown_name_raises_unknown_plugin
 - Step 3: a plugin's own missing dependency is not an unknown plugin, whatever its name looks like.
   -> a_plugin_with_a_missing_dependency_is_not_unknown
-- Step 3: that ModuleNotFoundError reaches the caller unchanged: the very exception, not a copy.
+- Step 2 (only a missing plugin is unknown) and step 3: a plugin that is there but fails on an import of
+  its own is not unknown, even when the ImportError's name is the plugin's (a package plugin whose
+  `from . import x` fails); that error comes through as it is.
+  -> a_plugin_with_a_missing_dependency_is_not_unknown
+- Step 3: that ModuleNotFoundError reaches the caller unchanged: the very exception, not a copy,
+  with its message, its attributes and its traceback down to the failing import as they were.
   -> a_plugin_with_a_missing_dependency_is_not_unknown
 - Step 3: a dependency that the plugins package itself misses is not an unknown plugin either.
   -> a_plugin_with_a_missing_dependency_is_not_unknown
@@ -47,11 +68,30 @@ OWN_PLUGINS = {
         "def transform(text):\n    return text.strip()\n",
         "plugins/tidy/rules.py": '"""Not imported by the package: loading tidy must not import it."""\n',
     },
+    # A file name is all a plugin needs: import_module takes names that are no Python identifier.
+    "to-title": {
+        "plugins/to-title.py": '"""A plugin whose name is no identifier."""\n\n\ndef transform(text):\n'
+        "    return text.title()\n",
+    },
+    "2col": {
+        "plugins/2col/__init__.py": '"""A plugin that is a package, whose name starts with a digit."""\n\n\n'
+        'def transform(text):\n    return text + " | " + text\n',
+    },
 }
 
+#: A plugin the check adds while the program runs, after `import loader` and the loads before it.
+LATE_PLUGIN = ("tinsel", "plugins/tinsel.py", '"""A plugin added while the program runs."""\n\n\n'
+               'def transform(text):\n    return "*" + text + "*"\n')
+
 #: Loaded in turn: (plugin, input, what its transform gives for it, the file whose body is counted).
-LOADED = (("upper", "hi", "HI", "plugins/upper.py"), ("zigzag", "hi", "zigzag:hi", "plugins/zigzag.py"),
-          ("tidy", "  hi  ", "hi", "plugins/tidy/__init__.py"))
+LOADED = (
+    ("upper", "hi", "HI", "plugins/upper.py"),
+    ("zigzag", "hi", "zigzag:hi", "plugins/zigzag.py"),
+    ("tidy", "  hi  ", "hi", "plugins/tidy/__init__.py"),
+    ("to-title", "hi there", "Hi There", "plugins/to-title.py"),
+    ("2col", "hi", "hi | hi", "plugins/2col/__init__.py"),
+    ("tinsel", "hi", "*hi*", "plugins/tinsel.py"),  # the last: LATE_PLUGIN, added after the loads before it
+)
 
 COUNT_RUNS = """
 import os, sys
@@ -78,11 +118,17 @@ def test_a_plugin_is_loaded_by_its_name(student):
         COUNT_RUNS
         + f"""
 # The program is started from another folder; the exercise folder stays on the search path.
-sys.path.insert(0, os.getcwd())
+home = os.getcwd()
+sys.path.insert(0, home)
 os.chdir("elsewhere")
 import loader
 seen = {{}}
 for name, text, _, path in {LOADED!r}:
+    if name == {LATE_PLUGIN[0]!r}:  # installed while the program runs, as a program that adds one tells Python
+        with open(os.path.join(home, {LATE_PLUGIN[1]!r}), "w", encoding="utf-8") as late:
+            late.write({LATE_PLUGIN[2]!r})
+        import importlib
+        importlib.invalidate_caches()
     report(step=f'load("{{name}}")', name=name)
     first = loader.load(name)
     report(step=f'load("{{name}}") a second time')
@@ -109,12 +155,23 @@ report(seen=seen, step=None)
                     "path): look for the plugins where Python imports them from, not in the current folder.")
         elif name == "tidy" and error.type == "UnknownPlugin":
             hint = "tidy is a plugin too: a package (plugins/tidy/__init__.py). A plugin is any module of the package."
+        elif name == LATE_PLUGIN[0] and error.type == "UnknownPlugin":
+            hint = (f"{LATE_PLUGIN[1]} was added to the package after `import loader` and the loads before it, as a "
+                    "user installs a plugin while the program runs: decide what is a plugin when load is called, "
+                    "not from a list made once.")
+        elif not name.isidentifier() and error.type == "UnknownPlugin":
+            hint = (f"{name} is a plugin the check added ({next(iter(OWN_PLUGINS[name]))}): every plugin in the "
+                    "package must load, whatever its name. A file name is all a plugin needs, and import_module "
+                    "takes it: refuse no name up front.")
         elif error.type == "UnknownPlugin":
             hint = (f"{name} is a plugin the check added to plugins/: load must find any plugin of the package, "
                     "not only the ones the README names.")
         else:
             hint = error.explain()
-        raise CheckFailed(f'load("{name}") to return the plugin plugins.{name}', f"{step} raised {error.summary}", hint)
+        late = (" (a plugin the check added to plugins/ after `import loader` and the loads before it)"
+                if name == LATE_PLUGIN[0] else "")
+        raise CheckFailed(f'load("{name}") to return the plugin plugins.{name}{late}', f"{step} raised {error.summary}",
+                          hint)
     expect("seen" in probe.values, expected='load("upper") to return the plugin', saw=probe.completed.describe_end(),
            hint="Look for sys.exit(), os._exit() or an endless loop in loader.py.")
     for name, text, result, path in LOADED:
@@ -169,8 +226,29 @@ def test_only_the_requested_plugin_is_imported(student):
     )
 
 
-#: Names that are no plugin: the README's, a misspelling, another case, a file of plugins/ that is no module.
-UNKNOWN = ("shout", "uper", "Upper", "notes")
+#: Names that are no plugin: the README's, a misspelling, another case, a plugin's name with a space before it
+#: or a line end after it (as read from a settings file), a file of plugins/ that is no module, and attributes
+#: that every package has.
+UNKNOWN = ("shout", "uper", "Upper", " upper", "upper\n", "notes", "__path__", "__doc__")
+
+#: Why each name is no plugin, for the message.
+WHY_UNKNOWN = {
+    "uper": "a misspelling",
+    "Upper": "upper is a plugin, Upper is not",
+    " upper": "names are exact: upper is a plugin, ' upper' is not",
+    "upper\n": "names are exact: upper is a plugin, 'upper\\n' is not",
+    "notes": "plugins/notes.txt is a file of the package's folder, but no module",
+    "__path__": "an attribute of the plugins package, but no plugin",
+    "__doc__": "an attribute of the plugins package, but no plugin",
+}
+
+#: The plugin the check blocks before loading it: None in sys.modules under its name, as blocked-imports does.
+BLOCKED_PLUGIN = "reverse"
+
+
+def shown(name):
+    """load("name") as the message shows the call: with its quotes as repr() gives them when they matter."""
+    return f'load("{name}")' if name.isprintable() and name.strip() == name else f"load({name!r})"
 
 
 @pytest.mark.points(2)
@@ -178,7 +256,16 @@ def test_an_unknown_name_raises_unknown_plugin(student):
     student.write("plugins/notes.txt", "Ideas for plugins: shout, whisper.\n")
     probe = student.probe(
         f"""
-        import loader
+        import sys, loader
+
+        def described(returned):
+            if returned is None:
+                return "None"
+            if type(returned) is type(loader):
+                return f"the module {{returned.__name__}}"
+            return f"a {{type(returned).__name__}}, no module"
+
+        every_one_unknown = False
         for name in {UNKNOWN!r}:
             report(step=name)
             try:
@@ -188,18 +275,44 @@ def test_an_unknown_name_raises_unknown_plugin(student):
                     report(raised="UnknownPlugin", name=error.name)
                     break
             else:
-                module = type(returned) is type(loader)
-                report(returned=f"the module {{returned.__name__}}" if module else repr(returned)[:100])
+                report(returned=described(returned))
                 break
         else:
-            report(step=None)
+            every_one_unknown = True
+        if every_one_unknown:
+            report(step="blocked")
+            sys.modules["plugins.{BLOCKED_PLUGIN}"] = None
+            try:
+                returned = loader.load("{BLOCKED_PLUGIN}")
+            except (loader.UnknownPlugin, ModuleNotFoundError) as error:
+                report(blocked=[type(error).__name__, error.name], step=None)
+            else:
+                report(blocked=described(returned))
         """
     )
     seen, name = probe.values, probe.values.get("step")
-    if probe.finished and "step" in seen and name is None:
-        return
+    if "step" in seen and name is None and probe.finished:
+        return  # UnknownPlugin, or the ModuleNotFoundError of the refused import: either tells the truth
+    if name == "blocked":
+        blocked = seen.get("blocked")
+        raise CheckFailed(
+            f'load("{BLOCKED_PLUGIN}"), with sys.modules["plugins.{BLOCKED_PLUGIN}"] set to None (the plugin blocked, '
+            "as in the blocked-imports exercise), to raise UnknownPlugin or the ModuleNotFoundError of that import",
+            f"it returned {blocked}"
+            if blocked
+            else f"it raised {probe.error.summary}"
+            if probe.error
+            else probe.completed.describe_end(),
+            "load returns the module that importing plugins.<name> gives, or raises: ask the import system for it, "
+            "rather than returning whatever sys.modules holds under that name (None there means that the import "
+            "must fail)."
+            if blocked
+            else probe.error.explain()
+            if probe.error
+            else "Look for sys.exit(), os._exit() or an endless loop in loader.py.",
+        )
     name = name or UNKNOWN[0]
-    expected = f'load("{name}") to raise UnknownPlugin, with name "{name}"'
+    expected = f"{shown(name)} to raise UnknownPlugin, with name {name!r}"
     if probe.error:
         saw = f"it raised {probe.error.summary}"
     elif "returned" in seen:
@@ -208,38 +321,75 @@ def test_an_unknown_name_raises_unknown_plugin(student):
         saw = f"it raised UnknownPlugin with name {seen.get('name')!r}"
     else:
         saw = probe.completed.describe_end()
-    detail = {"uper": " (a misspelling)", "Upper": " (upper is a plugin, Upper is not)",
-              "notes": " (plugins/notes.txt is a file of the package's folder, but no module)"}.get(name, "")
+    detail = f" ({WHY_UNKNOWN[name]})" if name in WHY_UNKNOWN else ""
     if "raised" in seen:
         # The name is the one the caller asked for, not the module that import_module looked for.
         hint = "pass the plugin's name as the caller gave it: UnknownPlugin(name), not the module's full dotted name."
     elif probe.error and not probe.error.isinstance("ImportError") and probe.error.type != "UnknownPlugin":
         hint = probe.error.explain()
+    elif name in (" upper", "upper\n", "Upper", "uper") and "returned" in seen:
+        hint = ("names are exact: import plugins.<name> with the name just as the caller gave it, with nothing "
+                "stripped, lowered or corrected.")
+    elif name in ("__path__", "__doc__"):
+        hint = ("a plugin is a module of the package, which importing plugins.<name> finds: not whatever the package "
+                "object holds under that name.")
     else:
         hint = ("catch the ModuleNotFoundError that importing a missing plugins.<name> raises, and raise "
                 "UnknownPlugin(name) instead; import exactly the name asked for, as it was given.")
     raise CheckFailed(expected + detail, saw, hint)
 
 
-#: The check's own plugins, each importing a module that is not there. glow's dependency has the
-#: plugin's name inside it and at its end: only error.name == "plugins.glow" tells the two apart.
-#: Plugins whose import fails on a module other than their own: a name that merely looks like
-#: the plugin's (the same last part, or another module of the plugins package) is not it.
-BROKEN_PLUGINS = {
-    "fancy": "colour_tables",
-    "glow": "not_so_glow",
-    "sparkle": "sparkle",
-    "shine": "plugins.shine_helpers",
-}
+#: The check's own plugins, each failing on one of its imports: (plugin, its file, the import that fails, the
+#: error that import raises, that error's name). glow's dependency has the plugin's name inside it and at its
+#: end: only error.name == "plugins.glow" tells the two apart. A name that merely looks like the plugin's (the
+#: same last part, or another module of the plugins package) is not it. prism is a package whose own
+#: `from . import facets` fails: an ImportError (no ModuleNotFoundError) whose name IS the plugin's.
+BROKEN_PLUGINS = (
+    ("fancy", "plugins/fancy.py", "import colour_tables", "ModuleNotFoundError", "colour_tables"),
+    ("glow", "plugins/glow.py", "import not_so_glow", "ModuleNotFoundError", "not_so_glow"),
+    ("sparkle", "plugins/sparkle.py", "import sparkle", "ModuleNotFoundError", "sparkle"),
+    ("shine", "plugins/shine.py", "import plugins.shine_helpers", "ModuleNotFoundError", "plugins.shine_helpers"),
+    ("prism", "plugins/prism/__init__.py", "from . import facets", "ImportError", "plugins.prism"),
+)
+
+#: What plugins/__init__.py misses in the last part of the check, when "upper" is loaded.
+BROKEN_PACKAGE = ("upper", "plugins/__init__.py", "import plugin_registry", "ModuleNotFoundError", "plugin_registry")
+
+#: The check's witness: each broken module hands it the exception, with how it looked and where it was raised.
+WITNESS = '''"""The check's own: what its broken modules let through, as they let it through."""
+
+import os
+
+seen = {}
+
+
+def looks(error):
+    return {"message": (error.args, str(error), error.msg), "name": error.name, "path": error.path,
+            "notes": tuple(getattr(error, "__notes__", ()))}
+
+
+def keep(key, error, file):
+    seen[key] = (error, looks(error), os.path.realpath(file))
+
+
+def reaches(error, file):
+    """Whether the error's traceback still runs down to the module that raised it."""
+    tb = error.__traceback__
+    while tb is not None:
+        if os.path.realpath(tb.tb_frame.f_code.co_filename) == file:
+            return True
+        tb = tb.tb_next
+    return False
+'''
 
 #: A broken module's body: it hands the exception to the check's witness, then lets it through unchanged.
 BROKEN_BODY = """\
 import plugin_witness
 
 try:
-    import {missing}  # not installed
-except ModuleNotFoundError as error:
-    plugin_witness.seen["{key}"] = error
+    {statement}  # not there
+except ImportError as error:
+    plugin_witness.keep("{key}", error, __file__)
     raise
 
 
@@ -247,20 +397,28 @@ def transform(text):
     return text
 """
 
-#: What plugins/__init__.py misses in the last part of the check.
-PACKAGE_MISSES = "plugin_registry"
-
 #: Probe code: load each broken plugin in turn; stop at the first one whose error is not let through unchanged.
 LOAD_BROKEN = """
 import plugin_witness
-for plugin, missing in {cases!r}:
+for plugin, key in {cases!r}:
     report(step=plugin)
     try:
         {load}
-    except ModuleNotFoundError as error:
-        if error.name == missing and error is plugin_witness.seen.get({key}):
+    except ImportError as error:
+        kept = plugin_witness.seen.get(key)
+        if kept is None:
+            raise
+        if error is kept[0]:
+            now = plugin_witness.looks(error)
+            changed = [part for part in now if now[part] != kept[1][part]]
+            if changed:
+                report(changed=changed)
+                break
+            if not plugin_witness.reaches(error, kept[2]):
+                report(no_trace=True)
+                break
             continue
-        if error.name == missing:
+        if type(error) is type(kept[0]) and error.name == kept[0].name:
             report(copy=True)
             break
         raise
@@ -276,17 +434,33 @@ else:
 LOAD = "import loader; loader.load(plugin)"
 
 
-def judge_broken(probe, plugin, missing, whose):
-    """Fail unless ``probe`` saw the ModuleNotFoundError for ``missing`` come through unchanged."""
+def judge_broken(probe, case, whose):
+    """Fail unless ``probe`` saw the error of the broken ``case`` come through unchanged."""
+    plugin, file, statement, kind, name = case
     error, seen = probe.error, probe.values
-    expected = f'load("{plugin}"), {whose} imports a missing module {missing}, to let that ModuleNotFoundError through'
+    what = f"imports a missing module {name}" if kind == "ModuleNotFoundError" else f"fails on `{statement}`"
+    expected = f'load("{plugin}"), {whose} {what}, to let that {kind} through'
     if seen.get("copy"):
         raise CheckFailed(
             expected + " unchanged",
-            "it raised a ModuleNotFoundError for the same module, but not the same exception: "
-            "a new one, made by loader.py",
+            f"it raised a {kind} for the same module, but not the same exception: a new one, made by loader.py",
             "re-raise the exception you caught, as it is, with a bare `raise`: the caller needs its traceback, "
             "which points at the import that failed.",
+        )
+    if seen.get("changed"):
+        raise CheckFailed(
+            expected + " unchanged",
+            f"it let the very exception through, with its {' and '.join(seen['changed'])} changed first",
+            "let the error reach the caller as it was raised: say nothing more in it, and leave its message, "
+            "its attributes and its traceback alone.",
+        )
+    if seen.get("no_trace"):
+        raise CheckFailed(
+            expected + " unchanged",
+            f"it let the very exception through, with a traceback that no longer reaches {file}, where the import "
+            "failed",
+            "re-raise it with a bare `raise`, which keeps its traceback: the caller needs to see where the import "
+            "failed.",
         )
     if error is not None:
         saw = f"it raised {error.summary}"
@@ -296,31 +470,32 @@ def judge_broken(probe, plugin, missing, whose):
         saw = probe.completed.describe_end()
     if error and not error.isinstance("ImportError") and error.type != "UnknownPlugin":
         hint = error.explain()
+    elif kind != "ModuleNotFoundError":
+        hint = (f"the plugin {plugin} is there ({file}): its own `{statement}` failed, with an ImportError whose "
+                "name is the plugin's. Only a ModuleNotFoundError for plugins.<name> means that there is no such "
+                "plugin; let every other error through, as it is.")
     elif whose.startswith("whose plugin"):
         hint = ("only replace the error when error.name is the plugin's own module name, "
                 f'"plugins.{plugin}", exactly; otherwise re-raise it with `raise`.')
     else:
-        hint = (f"the plugin {plugin} is there: what is missing is {missing}, which plugins/__init__.py imports. "
+        hint = (f"the plugin {plugin} is there: what is missing is {name}, which plugins/__init__.py imports. "
                 "Only a missing plugins.<name> makes a plugin unknown; let every other ModuleNotFoundError through.")
     raise CheckFailed(expected, saw, hint)
 
 
 @pytest.mark.points(2)
 def test_a_plugin_with_a_missing_dependency_is_not_unknown(student):
-    student.write("plugin_witness.py", '"""The check\'s own: what its broken modules let through."""\n\nseen = {}\n')
-    for plugin, missing in BROKEN_PLUGINS.items():
-        student.write(f"plugins/{plugin}.py", BROKEN_BODY.format(missing=missing, key=plugin))
-    probe = student.probe(
-        LOAD_BROKEN.format(cases=tuple(BROKEN_PLUGINS.items()), load=LOAD, key="plugin")
-    )
+    student.write("plugin_witness.py", WITNESS)
+    for plugin, file, statement, _, _ in BROKEN_PLUGINS:
+        student.write(file, BROKEN_BODY.format(statement=statement, key=plugin))
+    probe = student.probe(LOAD_BROKEN.format(cases=tuple((case[0], case[0]) for case in BROKEN_PLUGINS), load=LOAD))
     plugin = probe.values.get("step")
     if plugin is not None or not probe.finished:
-        plugin = plugin or "fancy"
-        judge_broken(probe, plugin, BROKEN_PLUGINS[plugin], "whose plugin")
+        plugin = plugin or BROKEN_PLUGINS[0][0]
+        judge_broken(probe, next(case for case in BROKEN_PLUGINS if case[0] == plugin), "whose plugin")
     # The plugins package itself misses a module: "upper" is there, and the error is not about it.
-    student.write("plugins/__init__.py", BROKEN_BODY.format(missing=PACKAGE_MISSES, key="plugins"))
-    probe = student.probe(
-        LOAD_BROKEN.format(cases=(("upper", PACKAGE_MISSES),), load=LOAD, key='"plugins"')
-    )
+    plugin, file, statement, _, _ = BROKEN_PACKAGE
+    student.write(file, BROKEN_BODY.format(statement=statement, key="plugins"))
+    probe = student.probe(LOAD_BROKEN.format(cases=((plugin, "plugins"),), load=LOAD))
     if probe.values.get("step") is not None or not probe.finished:
-        judge_broken(probe, "upper", PACKAGE_MISSES, "when the plugins package itself (plugins/__init__.py)")
+        judge_broken(probe, BROKEN_PACKAGE, "when the plugins package itself (plugins/__init__.py)")

@@ -4,7 +4,8 @@ Lists whose mean and median print the same whichever way they are worked
 out cannot tell st.mean from a sum divided by a length. So the summary check
 also puts stand-ins for st.mean and st.median into the statistics module for
 one call, returning numbers of its own: the summary must show exactly those,
-formatted with :g.
+formatted with :g. That call is for a list summed up before, so that a
+summary which keeps its results from earlier calls shows the old ones.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -16,12 +17,18 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> summary_uses_mean_and_median
 - Step 2: M and D are what st.mean and st.median return when summary calls them.
   -> summary_uses_mean_and_median
+- Step 2: summary calls st.mean and st.median each time it runs (a list summed up before too:
+  no result kept from an earlier call).
+  -> summary_uses_mean_and_median
 - Step 2: both are formatted with :g.
   -> summary_uses_mean_and_median
 - Step 3: legacy.py keeps its `statistics` name and its pstdev spread.
   -> other_modules_still_use_the_real_name
 - Step 3: dashboard and legacy share the one statistics module, filed in sys.modules under its
   real name only.
+  -> other_modules_still_use_the_real_name
+- The README's opening: the module keeps its real name everywhere else: importing the dashboard
+  leaves the shared statistics module as it is (its __name__, its __spec__.name, its functions).
   -> other_modules_still_use_the_real_name
 """
 
@@ -32,12 +39,14 @@ from grader import expect
 IMPORT = "`import dashboard` to work"
 
 #: Real lists, and the summaries st.mean and st.median give for them.
-LISTS = (([1, 3, 8], "mean 4, median 3"), ([1, 2, 3, 4], "mean 2.5, median 2.5"), ([2, 1, 2], "mean 1.66667, median 2"))
+#: The last one is summed up again with the stand-ins in place.
+LISTS = (([1, 3, 8], "mean 4, median 3"), ([1, 2, 3, 4], "mean 2.5, median 2.5"), ([2, 1, 2], "mean 1.66667, median 2"),
+         ([7, 5, 6], "mean 6, median 6"))
 
 #: What the stand-ins return, and the summary that makes: :g shows 6 significant digits, and no ".0".
 STAND_IN_MEAN, STAND_IN_MEDIAN = 1234567.0, 0.000123456789
 STAND_IN_SUMMARY = "mean 1.23457e+06, median 0.000123457"
-STAND_IN_DATA = [7, 5, 6]
+STAND_IN_DATA = LISTS[-1][0]
 
 
 @pytest.mark.points(2)
@@ -76,10 +85,13 @@ def test_summary_uses_mean_and_median(student):
     missing = [f"st.{kind}" for kind in ("mean", "median") if kind not in seen["calls"]]
     expect(
         not missing,
-        expected=f"summary({STAND_IN_DATA}) to call st.mean and st.median",
-        saw=f"with stand-ins for the two in the statistics module, it never called {' or '.join(missing)}",
+        expected=f"summary({STAND_IN_DATA}) to call st.mean and st.median each time it runs",
+        saw=f"with stand-ins for the two in the statistics module, a second summary({STAND_IN_DATA}) "
+        f"never called {' or '.join(missing)}"
+        + (f" (it returned {seen['stand_ins']!r}, as the first call did)" if seen["stand_ins"] == LISTS[-1][1] else ""),
         hint="M and D are what the statistics module's mean and median return: ask that module, under its alias, "
-        "when summary runs; work nothing out yourself, and use no other function.",
+        "every time summary runs; keep no results from earlier calls, work nothing out yourself, "
+        "and use no other function.",
     )
     expect(
         seen["stand_ins"] == STAND_IN_SUMMARY,
@@ -137,7 +149,13 @@ def test_only_the_alias_is_bound_in_the_dashboard(student):
 def test_other_modules_still_use_the_real_name(student):
     seen = student.observe(
         """
-        import sys, dashboard, legacy
+        import sys, statistics
+        own = dict(vars(statistics))
+        import dashboard, legacy
+        now = vars(statistics)
+        changed = sorted(k for k in set(own) | set(now) if own.get(k, own) is not now.get(k, own))
+        spec = getattr(getattr(statistics, "__spec__", None), "name", None)
+        report(changed=changed, names=[statistics.__name__ if isinstance(statistics.__name__, str) else None, spec])
         real = sys.modules.get("statistics")
         report(dashboard_filed=real is not None and getattr(dashboard, "st", None) is real,
                legacy_filed=real is not None and getattr(legacy, "statistics", None) is real,
@@ -162,6 +180,17 @@ def test_other_modules_still_use_the_real_name(student):
         else "dashboard.st is not the module legacy.py uses: sys.modules['statistics'] holds another one",
         hint="an alias is only a name in dashboard.py: leave sys.modules alone, so that every importer "
         "gets the same module.",
+    )
+    renamed = [f"{attribute} is {value!r}" for attribute, value in zip(("__name__", "__spec__.name"), seen["names"])
+               if value != "statistics"]
+    expect(
+        not renamed and not seen["changed"],
+        expected="the statistics module to keep its real name and its contents: importing dashboard "
+        "changes nothing in the module that legacy.py shares",
+        saw=f"after `import dashboard`, legacy.statistics.{' and '.join(renamed)}" if renamed
+        else f"`import dashboard` changed the statistics module itself: {', '.join(seen['changed'][:5])}",
+        hint="an alias is only a name in dashboard.py: it neither renames the module nor changes it, "
+        "and every other importer sees the module as it was.",
     )
     expect(
         not seen["alias_filed"],
