@@ -459,6 +459,468 @@ def get(key):
     return VALUES[key]
 """
 
+# -- settings-once, after the adversarial round ----------------------------------------------------------------------
+
+#: The dict kept in builtins, "once per interpreter": a new settings module never reads the file again.
+SETTINGS_IN_BUILTINS = SETTINGS_HEAD.replace("from pathlib import Path", "import builtins\nfrom pathlib import Path") + """
+if not hasattr(builtins, "_SHOP_SETTINGS"):
+    builtins._SHOP_SETTINGS = read_file()
+VALUES = builtins._SHOP_SETTINGS
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: The settings read once and for all, then kept in a JSON file beside the module: later runs ignore an edit.
+SETTINGS_DISK_CACHE = SETTINGS_HEAD.replace(
+    "from pathlib import Path", "import json\nfrom pathlib import Path"
+).replace(
+    'FILE = Path(__file__).with_name("settings.ini")',
+    'FILE = Path(__file__).with_name("settings.ini")\nCACHE = Path(__file__).with_name(".settings-cache.json")',
+) + """
+try:
+    VALUES = json.loads(CACHE.read_text(encoding="utf-8"))
+except (OSError, ValueError):
+    VALUES = read_file()
+    CACHE.write_text(json.dumps(VALUES), encoding="utf-8")
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: The settings kept in an environment variable, so that "the file is read once" even across imports.
+SETTINGS_IN_OS_ENVIRON = SETTINGS_HEAD.replace(
+    "from pathlib import Path", "import json\nimport os\nfrom pathlib import Path"
+) + """
+if "SHOP_SETTINGS" not in os.environ:
+    os.environ["SHOP_SETTINGS"] = json.dumps(read_file())
+VALUES = json.loads(os.environ["SHOP_SETTINGS"])
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: PEP 562: VALUES made on first use by a module __getattr__, so importing the module reads nothing.
+SETTINGS_MODULE_GETATTR = SETTINGS_HEAD + """
+_values = None
+
+
+def _load():
+    global _values
+    if _values is None:
+        _values = read_file()
+    return _values
+
+
+def __getattr__(name):
+    if name == "VALUES":
+        return _load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def get(key):
+    return _load()[key]
+"""
+
+#: An .ini file read with configparser: keys come out in lower case, and a % in a value stops the import.
+SETTINGS_CONFIGPARSER = SETTINGS_HEAD + """
+def _parse():
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read_string("[shop]\\n" + FILE.read_text(encoding="utf-8"))
+    return dict(parser["shop"])
+
+
+VALUES = _parse()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: A parser of the student's own that "normalises" the keys to lower case.
+SETTINGS_LOWERCASE_KEYS = SETTINGS_HEAD + """
+VALUES = {}
+with open(FILE, encoding="utf-8") as f:
+    for line in f:
+        if "=" in line:
+            key, value = line.split("=", 1)
+            VALUES[key.strip().lower()] = value.strip()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: A parser of the student's own that knows only the file's own spacing, "key = value".
+SETTINGS_SPLITS_ON_SPACED_EQUALS = SETTINGS_HEAD + """
+VALUES = {}
+for line in FILE.read_text(encoding="utf-8").splitlines():
+    if " = " in line:
+        key, value = line.split(" = ")
+        VALUES[key] = value
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: get memoised with lru_cache "for speed": a setting asked for once never changes again, whatever VALUES holds.
+SETTINGS_GET_LRU_CACHE = SETTINGS_HEAD.replace(
+    "from pathlib import Path", "import functools\nfrom pathlib import Path"
+) + """
+VALUES = read_file()
+
+
+@functools.lru_cache(maxsize=None)
+def get(key):
+    return VALUES[key]
+"""
+
+#: Right: the dict bound to get as a default argument (the same object VALUES names), as get = VALUES.__getitem__.
+SETTINGS_DEFAULT_ARGUMENT = SETTINGS_HEAD + """
+VALUES = read_file()
+
+
+def get(key, _values=VALUES):
+    return _values[key]
+"""
+
+#: Right: the file parsed by hand, in the body, with a comprehension over split("=", 1).
+SETTINGS_COMPREHENSION = SETTINGS_HEAD + """
+_LINES = FILE.read_text(encoding="utf-8").splitlines()
+VALUES = {key.strip(): value.strip() for key, value in (line.split("=", 1) for line in _LINES if "=" in line)}
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+# -- import-once, after the adversarial round ------------------------------------------------------------------------
+
+#: The guard asks "is this file the running program's file?": also true for the copy imported as shop.
+SHOP_MAIN_FILE_GUARD = """\"\"\"The shop's main program: run it with `python shop.py`.\"\"\"
+
+import os
+import sys
+
+print("starting shop")
+
+
+def main():
+    import labels
+
+    print(labels.price_label(12.5))
+
+
+_main_file = getattr(sys.modules["__main__"], "__file__", None)
+if _main_file and os.path.samefile(_main_file, __file__):
+    main()
+"""
+
+#: The same idea, with the file names compared as strings.
+SHOP_MAIN_FILE_NAME_GUARD = """\"\"\"The shop's main program: run it with `python shop.py`.\"\"\"
+
+import sys
+
+import labels
+
+print("starting shop")
+
+
+def main():
+    print(labels.price_label(12.5))
+
+
+if getattr(sys.modules["__main__"], "__file__", None) == __file__:
+    main()
+"""
+
+#: The guard asks how the program was started (argv[0]): true for every module that program loads.
+SHOP_ARGV_GUARD = """\"\"\"The shop's main program: run it with `python shop.py`.\"\"\"
+
+import os
+import sys
+
+import labels
+
+print("starting shop")
+
+
+def main():
+    print(labels.price_label(12.5))
+
+
+if os.path.basename(sys.argv[0]) == "shop.py":
+    main()
+"""
+
+#: Right: shop.py re-exports money's CURRENCY for old code; it defines none of its own.
+SHOP_REEXPORTS_CURRENCY = """\"\"\"The shop's main program: run it with `python shop.py`.\"\"\"
+
+from money import CURRENCY  # noqa: F401  (old code may still ask the shop)
+
+print("starting shop")
+
+
+def main():
+    import labels
+
+    print(labels.price_label(12.5))
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+# -- fresh-import, after the adversarial round -----------------------------------------------------------------------
+
+#: The import's error caught and raised again as a copy: same class and name, a friendlier message, another object.
+FRESH_COPIES_THE_ERROR = """import importlib
+import sys
+
+
+def fresh_import(name):
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise type(exc)(f"fresh_import({name!r}): {exc.msg}", name=exc.name, path=exc.path) from None
+"""
+
+#: The submodules found through the package's attributes: one that a function shadows is never reached.
+FRESH_WALKS_ATTRIBUTES = """import importlib
+import sys
+
+
+def _submodules(module, prefix):
+    found = []
+    for value in list(vars(module).values()):
+        if isinstance(value, type(sys)) and value.__name__.startswith(prefix + "."):
+            found.append(value.__name__)
+            found.extend(_submodules(value, value.__name__))
+    return found
+
+
+def fresh_import(name):
+    old = sys.modules.get(name)
+    if old is not None:
+        for key in set(_submodules(old, name)):
+            sys.modules.pop(key, None)
+        del sys.modules[name]
+    return importlib.import_module(name)
+"""
+
+#: The package's .py files listed on disk: a submodule whose file is gone stays cached.
+FRESH_LISTS_THE_FILES = """import importlib
+import os
+import sys
+
+
+def fresh_import(name):
+    module = sys.modules.get(name)
+    names = [name]
+    for root in getattr(module, "__path__", []):
+        for folder, _dirs, files in os.walk(root):
+            rel = os.path.relpath(folder, root)
+            base = name if rel == "." else name + "." + rel.replace(os.sep, ".")
+            for file in files:
+                if file.endswith(".py"):
+                    names.append(base if file == "__init__.py" else base + "." + file[:-3])
+    for key in names:
+        sys.modules.pop(key, None)
+    return importlib.import_module(name)
+"""
+
+#: Entries chosen by their module's __name__, not by their key.
+FRESH_BY_DUNDER_NAME = """import importlib
+import sys
+
+
+def fresh_import(name):
+    doomed = [key for key, module in sys.modules.items()
+              if getattr(module, "__name__", "") == name or getattr(module, "__name__", "").startswith(name + ".")]
+    for key in doomed:
+        del sys.modules[key]
+    return importlib.import_module(name)
+"""
+
+#: A regular expression built from the name with its dots left unescaped: a dot matches any character.
+FRESH_UNESCAPED_REGEX = """import importlib
+import re
+import sys
+
+
+def fresh_import(name):
+    pattern = re.compile(name + r"(\\..*)?$")
+    for key in [k for k in sys.modules if pattern.match(k)]:
+        del sys.modules[key]
+    return importlib.import_module(name)
+"""
+
+#: fnmatch with the name as a pattern: for a plain module, "tally*" is every look-alike too.
+FRESH_FNMATCH = """import fnmatch
+import importlib
+import sys
+
+
+def fresh_import(name):
+    for key in fnmatch.filter(list(sys.modules), name + "*"):
+        del sys.modules[key]
+    return importlib.import_module(name)
+"""
+
+#: The folder the module came from put in front of sys.path, "so that it is found again", at every call.
+FRESH_GROWS_SYS_PATH = """import importlib
+import os
+import sys
+
+
+def fresh_import(name):
+    old = sys.modules.get(name)
+    if old is not None and getattr(old, "__file__", None):
+        here = os.path.dirname(os.path.abspath(old.__file__))
+        if hasattr(old, "__path__"):
+            here = os.path.dirname(here)
+        sys.path.insert(0, here)
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    return importlib.import_module(name)
+"""
+
+#: Right: the old entries put back when the import fails, and the import's own exception raised again.
+FRESH_RESTORES_AND_RERAISES = """import importlib
+import sys
+
+
+def fresh_import(name):
+    old = {key: module for key, module in sys.modules.items() if key == name or key.startswith(name + ".")}
+    for key in old:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except BaseException:
+        for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+            del sys.modules[key]
+        sys.modules.update(old)
+        raise
+"""
+
+#: Right: sys.modules itself cleared and filled again with the entries to keep, then import_module.
+FRESH_CLEAR_AND_UPDATE = """import sys
+from importlib import import_module
+
+
+def fresh_import(name):
+    kept = {key: module for key, module in sys.modules.items() if key != name and not key.startswith(name + ".")}
+    sys.modules.clear()
+    sys.modules.update(kept)
+    return import_module(name)
+"""
+
+#: Only entries that hold a module are looked at: a None entry below the package stays.
+FRESH_SKIPS_NONE_ENTRIES = """import importlib
+import sys
+import types
+
+
+def fresh_import(name):
+    for key, module in list(sys.modules.items()):
+        if isinstance(module, types.ModuleType) and (key == name or key.startswith(name + ".")):
+            del sys.modules[key]
+    return importlib.import_module(name)
+"""
+
+# -- imported-by, after the adversarial round ------------------------------------------------------------------------
+
+#: The import's error caught and raised again as a copy: same class and name, a friendlier message, another object.
+WHATSNEW_COPIES_THE_ERROR = """import importlib
+import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    try:
+        importlib.import_module(name)
+    except ImportError as exc:
+        raise type(exc)(f"imported_by({name!r}): {exc.msg}", name=exc.name, path=exc.path) from None
+    return sorted(set(sys.modules) - before)
+"""
+
+#: "Already imported" decided by the top-level package: after `import xml`, xml.dom.minidom is never imported.
+WHATSNEW_PARENT_MEANS_CACHED = """import importlib
+import sys
+
+
+def imported_by(name):
+    if name.split(".")[0] in sys.modules:
+        return []
+    before = set(sys.modules)
+    importlib.import_module(name)
+    return sorted(set(sys.modules) - before)
+"""
+
+#: A helper imported after the snapshot: the first answer lists importlib.util and what it loads.
+WHATSNEW_HELPER_AFTER_SNAPSHOT = """import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    importlib.import_module(name)
+    return sorted(set(sys.modules) - before)
+"""
+
+#: A helper imported after the snapshot, only when it is needed (a dotted name).
+WHATSNEW_HELPER_FOR_DOTTED_NAMES = """import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    if "." in name:
+        import importlib.util
+
+        importlib.util.resolve_name(name, None)
+    __import__(name)
+    return sorted(set(sys.modules) - before)
+"""
+
+#: Right: a ModuleNotFoundError of its own, with the import's class and name, raised before any import is tried.
+WHATSNEW_OWN_ERROR_FIRST = """import importlib
+import importlib.util
+import sys
+
+
+def imported_by(name):
+    if name in sys.modules:
+        return []
+    before = set(sys.modules)
+    if "." not in name and importlib.util.find_spec(name) is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    importlib.import_module(name)
+    return sorted(set(sys.modules) - before)
+"""
+
+#: Right: a frozenset snapshot after a function-level import, the difference of the key views.
+WHATSNEW_FROZENSET = """import sys
+
+
+def imported_by(name):
+    from importlib import import_module
+
+    already = frozenset(sys.modules.keys())
+    import_module(name)
+    return sorted(sys.modules.keys() - already)
+"""
+
 VARIANTS = [
     Variant(
         "imported-by",
@@ -611,7 +1073,7 @@ VARIANTS = [
         "walks-the-package-on-disk",
         {"freshen.py": (None, FRESH_WALKS_THE_DISK)},
         fails=("every_submodule_is_forgotten_and_run_again",),
-        says=("inventory.ledgers",),
+        says=("inventory.crates.hinges.pins", "files on disk"),
     ),
     Variant(
         "fresh-import",
@@ -666,7 +1128,7 @@ VARIANTS = [
             )
         },
         fails=("every_submodule_is_forgotten_and_run_again",),
-        says=("inventory.prices",),
+        says=("inventory.blocked",),
     ),
     Variant("fresh-import", "compares-the-name-part-by-part", {"freshen.py": (None, FRESH_BY_PARTS)}),
     Variant("fresh-import", "dunder-import-and-getattr", {"freshen.py": (None, FRESH_DUNDER_AND_GETATTR)}),
@@ -837,4 +1299,176 @@ VARIANTS = [
         fails=("a_running_program_keeps_the_values_it_read",),
         says=("no read_file",),
     ),
+    # -- settings-once, after the adversarial round --
+    Variant(
+        "settings-once",
+        "settings-kept-in-builtins",
+        {"settings.py": (None, SETTINGS_IN_BUILTINS)},
+        fails=("values_holds_every_setting",),
+        says=("edited", "imported it again", "builtins"),
+    ),
+    Variant(
+        "settings-once",
+        "settings-kept-in-a-file-of-its-own",
+        {"settings.py": (None, SETTINGS_DISK_CACHE)},
+        fails=("values_holds_every_setting",),
+        says=("edited", "a file of your own"),
+    ),
+    Variant(
+        "settings-once",
+        "settings-kept-in-os-environ",
+        {"settings.py": (None, SETTINGS_IN_OS_ENVIRON)},
+        fails=("values_holds_every_setting",),
+        says=("edited", "os.environ"),
+    ),
+    Variant(
+        "settings-once",
+        "values-made-by-a-module-getattr",
+        {"settings.py": (None, SETTINGS_MODULE_GETATTR)},
+        fails=("values_holds_every_setting",),
+        says=("`import settings` itself", "0 times"),
+    ),
+    Variant(
+        "settings-once",
+        "parsed-by-configparser",
+        {"settings.py": (None, SETTINGS_CONFIGPARSER)},
+        fails=("values_holds_every_setting",),
+        says=("InterpolationSyntaxError",),
+    ),
+    Variant(
+        "settings-once",
+        "keys-made-lower-case",
+        {"settings.py": (None, SETTINGS_LOWERCASE_KEYS)},
+        fails=("values_holds_every_setting",),
+        says=("Gift_Wrap",),
+    ),
+    Variant(
+        "settings-once",
+        "parser-knows-only-spaced-equals",
+        {"settings.py": (None, SETTINGS_SPLITS_ON_SPACED_EQUALS)},
+        fails=("values_holds_every_setting",),
+        says=("tax_rate",),
+    ),
+    Variant(
+        "settings-once",
+        "get-memoised-with-lru-cache",
+        {"settings.py": (None, SETTINGS_GET_LRU_CACHE)},
+        fails=("get_looks_the_key_up_in_values",),
+        says=("at each call", "memo"),
+    ),
+    Variant("settings-once", "values-bound-as-a-default-argument", {"settings.py": (None, SETTINGS_DEFAULT_ARGUMENT)}),
+    Variant("settings-once", "parsed-by-a-comprehension", {"settings.py": (None, SETTINGS_COMPREHENSION)}),
+    # -- import-once, after the adversarial round --
+    Variant(
+        "import-once",
+        "guard-compares-the-main-file",
+        {"shop.py": (None, SHOP_MAIN_FILE_GUARD)},
+        fails=("the_tidied_shop_has_no_currency_and_keeps_its_guard",),
+        says=("while `python shop.py` is the running program", "argv[0]"),
+    ),
+    Variant(
+        "import-once",
+        "guard-compares-the-main-file-name",
+        {"shop.py": (None, SHOP_MAIN_FILE_NAME_GUARD)},
+        fails=("the_tidied_shop_has_no_currency_and_keeps_its_guard",),
+        says=("while `python shop.py` is the running program",),
+    ),
+    Variant(
+        "import-once",
+        "guard-on-argv",
+        {"shop.py": (None, SHOP_ARGV_GUARD)},
+        fails=("the_tidied_shop_has_no_currency_and_keeps_its_guard",),
+        says=("__main__", "argv[0]"),
+    ),
+    Variant("import-once", "shop-re-exports-money-currency", {"shop.py": (None, SHOP_REEXPORTS_CURRENCY)}),
+    # -- fresh-import, after the adversarial round --
+    Variant(
+        "fresh-import",
+        "raises-a-copy-of-the-import-error",
+        {"freshen.py": (None, FRESH_COPIES_THE_ERROR)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("the very object", "not the one the import raised", "a copy made after catching it"),
+    ),
+    Variant(
+        "fresh-import",
+        "finds-submodules-through-attributes",
+        {"freshen.py": (None, FRESH_WALKS_ATTRIBUTES)},
+        fails=("every_submodule_is_forgotten_and_run_again",),
+        says=("inventory.crates.lids", "attributes"),
+    ),
+    Variant(
+        "fresh-import",
+        "lists-the-package-files",
+        {"freshen.py": (None, FRESH_LISTS_THE_FILES)},
+        fails=("every_submodule_is_forgotten_and_run_again",),
+        says=("inventory.crates.hinges.pins", "files on disk"),
+    ),
+    Variant(
+        "fresh-import",
+        "chooses-by-dunder-name",
+        {"freshen.py": (None, FRESH_BY_DUNDER_NAME)},
+        fails=("every_submodule_is_forgotten_and_run_again", "modules_outside_the_package_are_left_alone"),
+        says=("__name__",),
+    ),
+    Variant(
+        "fresh-import",
+        "regex-with-unescaped-dots",
+        {"freshen.py": (None, FRESH_UNESCAPED_REGEX)},
+        fails=("a_dotted_name_gives_the_submodule",),
+        says=("inventory_crates was removed", "a dot in `name` is a dot"),
+    ),
+    Variant(
+        "fresh-import",
+        "fnmatch-with-a-star",
+        {"freshen.py": (None, FRESH_FNMATCH)},
+        fails=("modules_outside_the_package_are_left_alone",),
+        says=("inventory_tools",),
+    ),
+    Variant(
+        "fresh-import",
+        "grows-sys-path",
+        {"freshen.py": (None, FRESH_GROWS_SYS_PATH)},
+        fails=("a_new_package_object_replaces_the_old_one",),
+        says=("sys.path", "gained"),
+    ),
+    Variant("fresh-import", "restores-the-old-entries-and-re-raises", {"freshen.py": (None, FRESH_RESTORES_AND_RERAISES)}),
+    Variant("fresh-import", "clears-and-refills-sys-modules", {"freshen.py": (None, FRESH_CLEAR_AND_UPDATE)}),
+    Variant(
+        "fresh-import",
+        "skips-entries-that-hold-no-module",
+        {"freshen.py": (None, FRESH_SKIPS_NONE_ENTRIES)},
+        fails=("every_submodule_is_forgotten_and_run_again",),
+        says=("inventory.blocked",),
+    ),
+    # -- imported-by, after the adversarial round --
+    Variant(
+        "imported-by",
+        "raises-a-copy-of-the-import-error",
+        {"whatsnew.py": (None, WHATSNEW_COPIES_THE_ERROR)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("the very object", "not the one the import raised", "a copy made after catching it"),
+    ),
+    Variant(
+        "imported-by",
+        "a-loaded-top-package-means-cached",
+        {"whatsnew.py": (None, WHATSNEW_PARENT_MEANS_CACHED)},
+        fails=("a_dotted_name_brings_in_its_packages",),
+        says=("it was []", "not imported at all", "a package already loaded"),
+    ),
+    Variant(
+        "imported-by",
+        "imports-a-helper-after-the-snapshot",
+        {"whatsnew.py": (None, WHATSNEW_HELPER_AFTER_SNAPSHOT)},
+        fails=("a_dotted_name_brings_in_its_packages",),
+        says=("importlib.util", "which that import does not add", "after its snapshot"),
+    ),
+    Variant(
+        "imported-by",
+        "imports-a-helper-for-dotted-names",
+        {"whatsnew.py": (None, WHATSNEW_HELPER_FOR_DOTTED_NAMES)},
+        fails=("a_dotted_name_brings_in_its_packages",),
+        says=("importlib.util", "after its snapshot"),
+    ),
+    Variant("imported-by", "own-error-before-any-import", {"whatsnew.py": (None, WHATSNEW_OWN_ERROR_FIRST)}),
+    Variant("imported-by", "frozenset-after-a-function-level-import", {"whatsnew.py": (None, WHATSNEW_FROZENSET)}),
 ]

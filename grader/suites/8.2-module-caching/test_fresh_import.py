@@ -5,15 +5,27 @@ plain modules, modules whose names merely start like another's), with names the 
 answer that knows the README's names only cannot pass. Every module the checks write notes in runlog.RUNS
 when its body runs, as the exercise's own modules do, so that a body run once too often, or not at all, shows.
 
+Accepted, because the README does not decide them: a fresh_import that expects `name` to be in sys.modules (the
+README says "import name again"), one that puts the old entries back after a failed import and then raises the
+import's own exception, and one that raises a ModuleNotFoundError of its own, of the right name, before trying any
+import (the README before step 4 allowed it). A copy of the import's exception, made after catching it, is not
+accepted: step 4 asks for the same object.
+
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: the entry `name` and every entry below it, at any depth, is removed from sys.modules.
   -> every_submodule_is_forgotten_and_run_again
+- Step 1: they are found in sys.modules itself, by key: an entry whose file was deleted, one that no attribute
+  leads to (`from .lids import lids`), another module filed under a key below `name`, and a None entry are removed
+  too.
+  -> every_submodule_is_forgotten_and_run_again
 - Step 1: for a dotted name, the entries below that submodule are removed too.
   -> a_dotted_name_gives_the_submodule
-- Step 2: every other entry stays in sys.modules, the same object, inventory_tools and runlog included.
+- Step 2: every other entry stays in sys.modules, the same object, inventory_tools and runlog included, and entries
+  of other keys that hold the package's modules.
   -> modules_outside_the_package_are_left_alone
-- Step 2: for a dotted name, the package above it stays as it was.
+- Step 2: for a dotted name, the package above it stays as it was, and so does a look-alike whose name differs
+  only where `name` has a dot (inventory_crates for inventory.crates).
   -> a_dotted_name_gives_the_submodule
 - Step 3: the function imports `name` again and returns the new module object, the one now in sys.modules,
   for a package and for a plain module; the old objects keep their contents.
@@ -25,8 +37,10 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> every_submodule_is_forgotten_and_run_again
 - Step 3: for a dotted name, the function returns the submodule, not the top-level package.
   -> a_dotted_name_gives_the_submodule
+- Step 3: sys.path is left as it is.
+  -> a_new_package_object_replaces_the_old_one
 - Step 4: when the import fails (the module is gone, or its body raises), that exception reaches the caller
-  unchanged: same type, same object, not swallowed.
+  unchanged: same type, same object (not a copy of the same class and name), not swallowed.
   -> a_failed_import_reaches_the_caller_unchanged
 """
 
@@ -36,6 +50,24 @@ from grader import expect
 
 #: The body of every module a check writes: it notes that it ran, as the exercise's own modules do.
 BODY = "import runlog\n\nrunlog.RUNS.append(__name__)\n"
+
+#: Every exception that leaves the import system from here on, the very objects: a spy on
+#: importlib._bootstrap._find_and_load, which the import statement, __import__ and import_module all go through.
+#: On a Python without that function nothing is recorded, and an error of the right class and name passes.
+IMPORT_ERRORS = """
+        import sys as _sys
+        _bootstrap = _sys.modules.get("importlib._bootstrap") or _sys.modules.get("_frozen_importlib")
+        import_errors = []
+        _find_and_load = getattr(_bootstrap, "_find_and_load", None)
+        if _find_and_load is not None:
+            def _spy(*args, **kwargs):
+                try:
+                    return _find_and_load(*args, **kwargs)
+                except BaseException as error:
+                    import_errors.append(error)
+                    raise
+            _bootstrap._find_and_load = _spy
+"""
 
 #: What the package's own body imports again each time it runs.
 REIMPORTED_BY_THE_PACKAGE = ["inventory", "inventory.stock"]
@@ -75,15 +107,19 @@ def test_a_new_package_object_replaces_the_old_one(student):
     write(student, "tally.py")
     seen = student.observe(
         """
-        import sys, runlog, inventory, tally, freshen
+        import os, sys, runlog, inventory, tally, freshen
         old, old_stock = inventory, inventory.stock
+        path = list(sys.path)
         new = freshen.fresh_import("inventory")
         report(new_filed=new is sys.modules.get("inventory"), differs=new is not old, new_type=type(new).__name__,
                old_intact=old.stock is old_stock and old_stock.ITEMS == {"apples": 3, "pears": 5})
         old_tally = tally
         new_tally = freshen.fresh_import("tally")
         report(tally_filed=new_tally is sys.modules.get("tally"), tally_differs=new_tally is not old_tally,
-               tally_type=type(new_tally).__name__, runs=list(runlog.RUNS))
+               tally_type=type(new_tally).__name__, runs=list(runlog.RUNS),
+               path_added=[os.path.relpath(entry) if os.path.abspath(entry).startswith(os.getcwd()) else entry
+                           for entry in sys.path if entry not in path],
+               path_same=sys.path == path)
         """,
         doing='freshen.fresh_import("inventory") and fresh_import("tally") to work',
     )
@@ -120,27 +156,41 @@ def test_a_new_package_object_replaces_the_old_one(student):
         saw=f"the counts were {counts(runs, REIMPORTED_BY_THE_PACKAGE)}",
         hint=too_few_or_many(runs),
     )
+    expect(
+        seen["path_same"],
+        expected='fresh_import("inventory") and fresh_import("tally") to leave sys.path as it was (step 3)',
+        saw=f"sys.path gained {seen['path_added']} (paths relative to the exercise's folder)" if seen["path_added"]
+        else "sys.path was changed",
+        hint="the import looks where any import looks: every later import of the program searches sys.path in its "
+        "order, so a folder put in front of it stays there and changes what they find.",
+    )
 
 
 @pytest.mark.points(2)
 def test_every_submodule_is_forgotten_and_run_again(student):
     # Subpackages of the check's own, down to four levels; inventory.ledgers is never imported.
+    # inventory.crates binds a function over its submodule lids (`from .lids import lids`), so that submodule is
+    # no attribute of anything; the entry inventory.compat is another module under a second name (six.moves does
+    # that), and inventory.blocked is None (an import blocked on purpose); pins.py is deleted from disk before the
+    # call. All of them are entries of sys.modules below inventory all the same.
     write(
         student,
-        "inventory/crates/__init__.py",
-        "inventory/crates/lids.py",
         "inventory/crates/hinges/__init__.py",
         "inventory/crates/hinges/pins.py",
         "inventory/ledgers/__init__.py",
     )
+    student.write("inventory/crates/__init__.py", BODY + "\nfrom .lids import lids  # noqa: F401\n")
+    student.write("inventory/crates/lids.py", BODY + "\n\ndef lids():\n    return 4\n")
     seen = student.observe(
         """
-        import sys, runlog, freshen
+        import os, sys, runlog, freshen
         import inventory.prices, inventory.crates.lids, inventory.crates.hinges.pins
+        sys.modules["inventory.compat"], sys.modules["inventory.blocked"] = runlog, None
+        os.remove(os.path.join("inventory", "crates", "hinges", "pins.py"))
         ours = lambda key: key == "inventory" or key.startswith("inventory.")
         old = {key: module for key, module in sys.modules.items() if ours(key)}
         freshen.fresh_import("inventory")
-        kept = sorted(key for key in old if sys.modules.get(key) is old[key])
+        kept = sorted(key for key in old if key in sys.modules and sys.modules[key] is old[key])
         present = sorted(key for key in sys.modules if ours(key))
         runs = list(runlog.RUNS)
         import inventory.prices
@@ -151,11 +201,14 @@ def test_every_submodule_is_forgotten_and_run_again(student):
     kept, runs = seen["kept"], seen["runs"]
     expect(
         not kept,
-        expected='fresh_import("inventory") to forget every module of the package, at any depth, '
-        "including the check's own subpackages (inventory.crates, inventory.crates.hinges.pins, ...)",
-        saw=f"the old module objects of {shown(kept)} stayed in sys.modules",
-        hint="find the package's entries in sys.modules itself, not in a list of names you know: "
-        "a key belongs to the package if it is its name or starts with the name and a dot, however many dots follow.",
+        expected='fresh_import("inventory") to forget every entry of sys.modules under the package, at any depth, '
+        "including the check's own (inventory.crates, inventory.crates.hinges.pins, whose file was deleted, "
+        "inventory.crates.lids, which no attribute leads to, inventory.compat, another module under that name, "
+        "inventory.blocked, which holds None, ...)",
+        saw=f"the old entries {shown(kept)} stayed in sys.modules",
+        hint="find the package's entries in sys.modules itself, by their keys, not in a list of names you know, "
+        "the files on disk, the modules' attributes or their __name__: a key belongs to the package if it is its "
+        "name or starts with the name and a dot, however many dots follow.",
     )
     expect(
         runs.count("inventory") == 2 and runs.count("inventory.stock") == 2,
@@ -193,6 +246,8 @@ def test_modules_outside_the_package_are_left_alone(student):
         """
         import sys, runlog, freshen
         import inventory_tools, inventory2, inventory, orchard.trees, orchards, tally
+        # Entries outside the package that hold the package's modules, under names of their own.
+        sys.modules["stock_alias"], sys.modules["trees_alias"] = inventory.stock, orchard.trees
         lost = []
         for name in ("inventory", "orchard", "tally"):
             before = {key: module for key, module in sys.modules.items()
@@ -209,28 +264,34 @@ def test_modules_outside_the_package_are_left_alone(student):
     expect(
         not lost,
         expected="fresh_import(name) to leave every other entry of sys.modules as it was, the same object "
-        "(inventory_tools and runlog, and the check's inventory2, orchards, ...)",
+        "(inventory_tools and runlog, and the check's inventory2, orchards, and stock_alias, an entry of its own "
+        "that holds inventory.stock under another key, ...)",
         saw=f'fresh_import("{first}") removed or replaced {shown(names)}',
-        hint="a module belongs to the package only if its name is the package's name, or that name followed by a "
-        "dot: inventory_tools and inventory2 merely start with the same letters, and a module's folder says nothing.",
+        hint="an entry belongs to the package only if its key is the package's name, or that name followed by a "
+        "dot: inventory_tools and inventory2 merely start with the same letters, and neither a module's folder nor "
+        "its __name__ says which entries to remove.",
     )
 
 
 @pytest.mark.points(1)
 def test_a_dotted_name_gives_the_submodule(student):
     # Step 3 returns the module called `name`: for "inventory.crates" that is the subpackage, not inventory.
-    write(student, "inventory/crates/__init__.py", "inventory/crates/lids.py", "inventory/crates2.py")
+    # inventory_crates is a top-level module whose name differs from "inventory.crates" only where that has a dot.
+    write(student, "inventory/crates/__init__.py", "inventory/crates/lids.py", "inventory/crates2.py",
+          "inventory_crates.py")
     seen = student.observe(
         """
         import sys, runlog, freshen
-        import inventory.crates.lids, inventory.crates2, inventory.prices
+        import inventory.crates.lids, inventory.crates2, inventory.prices, inventory_crates
         old, old_prices = sys.modules["inventory.crates"], sys.modules["inventory.prices"]
-        above = {key: sys.modules[key] for key in ("inventory", "inventory.stock", "inventory.crates2")}
+        above = {key: sys.modules[key]
+                 for key in ("inventory", "inventory.stock", "inventory.crates2", "inventory_crates")}
         new = freshen.fresh_import("inventory.crates")
         report(name=getattr(new, "__name__", None), new_type=type(new).__name__,
                filed=new is sys.modules.get("inventory.crates"), differs=new is not old,
                runs=runlog.RUNS.count("inventory.crates"), lids_left="inventory.crates.lids" in sys.modules,
-               changed=sorted(key for key in above if sys.modules.get(key) is not above[key]))
+               changed=sorted(key for key in above if sys.modules.get(key) is not above[key]),
+               gone=sorted(key for key in above if key not in sys.modules))
         new_prices = freshen.fresh_import("inventory.prices")
         report(prices_ok=new_prices is sys.modules.get("inventory.prices") and new_prices is not old_prices
                and runlog.RUNS.count("inventory.prices") == 2, prices_name=getattr(new_prices, "__name__", None))
@@ -272,11 +333,18 @@ def test_a_dotted_name_gives_the_submodule(student):
     # Step 2: only `name` and what lies below it are forgotten, not the package above it nor its neighbours.
     expect(
         not seen["changed"],
-        expected='fresh_import("inventory.crates") to leave the package inventory, inventory.stock and '
-        "inventory.crates2 as they were (step 2)",
-        saw=f"{shown(seen['changed'])} {'was' if len(seen['changed']) == 1 else 'were'} forgotten and imported "
-        "again too",
-        hint="forget only the entries named `name` or starting with `name` and a dot, not the top-level package's.",
+        expected='fresh_import("inventory.crates") to leave the package inventory, inventory.stock, '
+        "inventory.crates2 and the top-level module inventory_crates as they were (step 2)",
+        saw=" and ".join(
+            f"{shown(keys)} {'was' if len(keys) == 1 else 'were'} {what}"
+            for keys, what in (
+                ([key for key in seen["changed"] if key not in seen["gone"]], "forgotten and imported again too"),
+                (seen["gone"], "removed from sys.modules"),
+            )
+            if keys
+        ),
+        hint="forget only the entries named `name` or starting with `name` and a dot, not the top-level package's; "
+        "and a dot in `name` is a dot, not any character.",
     )
 
 
@@ -289,17 +357,20 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
     )
     write(student, "attic/__init__.py", "attic/boxes.py")
     seen = student.observe(
-        """
+        IMPORT_ERRORS
+        + """
         import importlib, os, runlog, freshen
         import cellar, attic.boxes
 
 
         def outcome(name):
+            del import_errors[:]
             try:
                 result = freshen.fresh_import(name)
             except BaseException as error:
                 return dict(raised=type(error).__name__, same=error is runlog.TRAP,
-                            classes=[c.__name__ for c in type(error).__mro__], name=getattr(error, "name", None))
+                            classes=[c.__name__ for c in type(error).__mro__], name=getattr(error, "name", None),
+                            imports_raised=len(import_errors), the_imports=any(error is e for e in import_errors))
             return dict(raised=None, returned=f"the {type(result).__name__} {getattr(result, '__name__', '')!r}")
 
 
@@ -322,18 +393,27 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
         return f"it raised {result['raised']}"
 
     stub = "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
+    # A copy of the import's error (same class, same name, another object) is not the import's own. An error of the
+    # function's own, raised before any import was tried, is accepted when it has the class and name the import's
+    # would have had: the README before step 4 allowed it.
+    copied = missing.get("imports_raised", 0) > 0 and not missing.get("the_imports")
     expect(
-        missing["raised"] and "ModuleNotFoundError" in missing["classes"] and missing["name"] == "attic.boxes",
+        missing["raised"] and "ModuleNotFoundError" in missing["classes"] and missing["name"] == "attic.boxes"
+        and not copied,
         expected='fresh_import("attic.boxes"), after attic/boxes.py was deleted, to raise the import\'s own '
-        "ModuleNotFoundError, naming attic.boxes (step 4)",
-        saw=what(missing),
+        "ModuleNotFoundError, naming attic.boxes, the very object the import raised (step 4)",
+        saw=what(missing) + (": not the one the import raised, but a copy made after catching it"
+                             if missing["raised"] and copied else ""),
         hint=stub
         if missing["raised"] == "NotImplementedError"
         else "import the module again through the import system, which says ModuleNotFoundError when it is gone: "
         "loading its old file by hand is not an import."
         if missing["raised"] and "ImportError" not in missing["classes"]
+        else "do not catch the import's error to raise a copy of it: a bare `raise`, or none at all, lets the "
+        "caller see the original, with its traceback."
+        if copied and missing["name"] == "attic.boxes"
         else "a module that cannot be imported again must not pass for one that can: let the import's exception "
-        "go through, without catching it or putting the old module back in its place.",
+        "go through, and do not hand back the old module instead.",
     )
     expect(
         body["raised"] and body["same"],

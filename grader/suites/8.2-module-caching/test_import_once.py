@@ -3,7 +3,8 @@
 The checks run the shop as its author does (`python shop.py`), and as the runpy module runs a script; they
 import labels and shop as other programs would, and load shop.py under a name of their own, where a guard
 that only rules out the name "shop" lets the program run. What money.py says is changed in the private copy,
-so a labels.py with a currency of its own shows.
+so a labels.py with a currency of its own shows. A shop.py that re-exports money's CURRENCY
+(`from money import CURRENCY`) is accepted: it defines no CURRENCY of its own, which is what step 3 asks.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -14,7 +15,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 3: shop.py no longer defines a CURRENCY of its own.
   -> the_tidied_shop_has_no_currency_and_keeps_its_guard
 - Step 3: the `if __name__ == "__main__":` guard stays around main(): loaded under any other name, shop.py
-  never runs the program.
+  never runs the program (imported by another program, loaded as shop_copy, or imported as shop while
+  `python shop.py` is the running program, as in the README's story).
   -> the_tidied_shop_has_no_currency_and_keeps_its_guard
 - Afterwards `python shop.py` prints `starting shop` and `12.50 EUR`, exactly once each.
   -> running_the_shop_runs_its_body_once
@@ -162,13 +164,30 @@ def test_the_tidied_shop_has_no_currency_and_keeps_its_guard(student):
         except SystemExit as stop:
             printed.write(f" (and it raised SystemExit({stop.code!r}))")
         report(other=printed.getvalue())
+        # The README's own story: `python shop.py` is running (its __main__ is shop.py, its argv ["shop.py"]) when
+        # something imports shop by name. That copy, called shop, must not start the program a second time.
+        import os, sys, types
+        running = types.ModuleType("__main__")
+        running.__file__ = os.path.abspath("shop.py")
+        saved = sys.modules["__main__"], sys.argv[:]
+        sys.modules["__main__"], sys.argv[:] = running, ["shop.py"]
+        sys.modules.pop("shop", None)
+        printed = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(printed):
+                import shop
+        except SystemExit as stop:
+            printed.write(f" (and it raised SystemExit({stop.code!r}))")
+        finally:
+            sys.modules["__main__"], sys.argv[:] = saved
+        report(during=printed.getvalue())
         """
     )
     if probe.error is not None:
         raise StudentError(probe.error, "`import shop` to work")
     seen = probe.values
     expect(
-        "other" in seen,
+        "during" in seen,
         expected="`import shop` to work",
         saw=probe.completed.describe_end(),
         hint="Look for sys.exit() or os._exit() in shop.py and the modules it imports.",
@@ -182,8 +201,10 @@ def test_the_tidied_shop_has_no_currency_and_keeps_its_guard(student):
     # main() prints the price label: loading shop under any name but __main__ must not print it.
     for how, printed, more in (
         ("`import shop`", seen["imported"], ""),
+        ("`import shop` while `python shop.py` is the running program (its __main__)", seen["during"],
+         ": a test of which file or argv[0] the program was started with is true for the copy called shop too"),
         ("shop.py, loaded under another name ('shop_copy'),", seen["other"],
-         "; a test against the module's own name ('shop') lets it run under every other name"),
+         "; a test against the module's own name ('shop'), or against __spec__, lets it run under other names"),
     ):
         expect(
             "12.50" not in printed,

@@ -3,11 +3,18 @@
 An audit hook counts every time settings.ini is opened, however it is opened (open(), pathlib, os.open), so
 a correct answer that reads the file its own way is counted as well as one that calls read_file(). The checks
 write a settings.ini of their own, with settings this README never shows, where it matters that every setting
-is read.
+is read. get() answering None for a setting the file lacks is accepted: the README does not say what get does
+then; so is get(key, _values=VALUES), which, like get = VALUES.__getitem__, looks in the dict VALUES names.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: the module's body reads the file into a dict called VALUES, holding every setting of the file.
+- Step 1: the module's body reads the file into a dict called VALUES, holding every setting of the file as
+  read_file reads it (keys as written, values as they are), for a settings.ini of the check's own.
+  -> values_holds_every_setting
+- Step 1: the file is read in the module's body: `import settings` itself opens it, once, not a first use later.
+  -> values_holds_every_setting
+- Step 1: every run of the body reads the file as it stands then: a fresh import after an edit sees the edit (no
+  copy kept in builtins, os.environ or a file of the student's own).
   -> values_holds_every_setting
 - Step 2: get(key) looks the key up in VALUES (whatever VALUES holds), and reads no file.
   -> get_looks_the_key_up_in_values
@@ -37,14 +44,32 @@ sys.addaudithook(
 )
 """
 
-#: The check's own settings, with two that the shop's file does not have.
+#: The check's own settings.ini, written as people write such files: a comment, a blank line, uneven spaces, a key
+#: with capitals and a value with a per cent sign. read_file() reads it into OWN_SETTINGS, and so must any parser.
+OWN_FILE = """# the check's own settings
+currency = CHF
+tax_rate=0.25
+
+shipping_flat =  6.5
+opening_hours = 9-18
+Gift_Wrap = 2.5
+member_discount = 10%
+returns_days = 30
+"""
+
+#: What OWN_FILE holds, as read_file() reads it: five settings the shop's file does not have.
 OWN_SETTINGS = {
     "currency": "CHF",
     "tax_rate": "0.25",
     "shipping_flat": "6.5",
     "opening_hours": "9-18",
+    "Gift_Wrap": "2.5",
+    "member_discount": "10%",
     "returns_days": "30",
 }
+
+#: The file as the check edits it before settings is imported again, as a new program would import it.
+EDITED_SETTINGS = {"currency": "CHF", "tax_rate": "0.3", "shipping_flat": "6.5", "loyalty_points": "5"}
 
 
 def ini(settings):
@@ -52,7 +77,7 @@ def ini(settings):
 
 
 def times(n):
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    return {0: "0 times", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 @pytest.mark.points(2)
@@ -90,40 +115,80 @@ report(opens=len(opened), total=billing.total(100), cost=shipping.cost())
 
 @pytest.mark.points(1)
 def test_values_holds_every_setting(student):
-    # Right after the import, before any get(): step 1 reads the file in the module's body. The check's own
-    # settings.ini has settings that the shop's file does not have.
-    student.write("settings.ini", ini(OWN_SETTINGS))
+    # Step 1 reads the file in the module's body: the opens are counted right after `import settings`, before
+    # anything asks for VALUES. Then the check edits the file and imports settings afresh, as a new program would:
+    # that new body must read the file as it is then, not a copy the first one kept somewhere else.
+    student.write("settings.ini", OWN_FILE)
     seen = student.observe(
         COUNT_OPENS
         + """
+import sys
+
+
+def described(module):
+    values = getattr(module, "VALUES", None)
+    return dict(values) if isinstance(values, dict) else (
+        "settings has no VALUES" if not hasattr(module, "VALUES")
+        else f"settings.VALUES was {repr(values)[:200]}, a {type(values).__name__}")
+
+
 import settings
-values = getattr(settings, "VALUES", None)
-report(has=hasattr(settings, "VALUES"), kind=type(values).__name__, is_dict=isinstance(values, dict),
-       values=dict(values) if isinstance(values, dict) else repr(values)[:200], opens=len(opened))
-""",
+at_import = len(opened)
+report(values=described(settings), at_import=at_import)
+rewrite("settings.ini", EDITED)
+del sys.modules["settings"]
+before = len(opened)
+import settings as again
+report(again=described(again), again_opens=len(opened) - before, new_module=again is not settings)
+""".replace("EDITED", repr(ini(EDITED_SETTINGS))),
         doing="`import settings` to work",
     )
-    if not seen["has"]:
-        saw = "settings has no VALUES"
-    elif not seen["is_dict"]:
-        saw = f"settings.VALUES was {seen['values']}, a {seen['kind']}"
+    values = seen["values"]
+    if not isinstance(values, dict):
+        saw = values
     else:
-        values = seen["values"]
         missing = sorted(set(OWN_SETTINGS) - set(values))
         wrong = sorted(k for k in OWN_SETTINGS if k in values and values[k] != OWN_SETTINGS[k])
+        extra = sorted(set(values) - set(OWN_SETTINGS))
         saw = f"settings.VALUES was {values!r}"
         if missing:
             saw += f": it lacks {missing}"
         elif wrong:
             saw += f": {wrong} differ from the file"
+        elif extra:
+            saw += f": {extra} are not settings of the file"
     expect(
-        seen["is_dict"] and seen["values"] == OWN_SETTINGS,
-        expected=f"settings.VALUES, right after `import settings`, to be the dict read from settings.ini: with the "
-        f"check's own file, {OWN_SETTINGS}",
+        values == OWN_SETTINGS,
+        expected="settings.VALUES, right after `import settings`, to be the dict read from settings.ini, every "
+        f"setting as read_file() reads it: with the check's own file, {OWN_SETTINGS}",
         saw=saw,
         hint="step 1: VALUES = read_file() at the top level of settings.py, so that importing the module reads "
         "the whole file"
-        + (" (not later, in get())." if seen["has"] and seen["values"] == "None" else "."),
+        + (" (not later, in get())." if values == "settings.VALUES was None, a NoneType" else ".")
+        + (" The file's settings are what read_file() reads: keys as written, values as they are."
+           if isinstance(values, dict) else ""),
+    )
+    expect(
+        seen["at_import"] == 1,
+        expected="`import settings` itself, before anything asks for VALUES or calls get(), to open settings.ini "
+        "once: step 1 reads the file in the module's body",
+        saw=f"importing settings opened it {times(seen['at_import'])}",
+        hint="read the file at the top level of settings.py, when its body runs, not on first use "
+        "(no lazy loading, no module __getattr__)."
+        if seen["at_import"] == 0
+        else "read the file once in the body, with read_file(), not once per setting.",
+    )
+    again = seen["again"]
+    expect(
+        again == EDITED_SETTINGS and seen["again_opens"] == 1 and seen["new_module"],
+        expected="every run of settings.py's body to read settings.ini as it is then: after the check edited the "
+        "file, removed settings from sys.modules and imported it again (a new module, as in a new program), "
+        f"that body to open the file once and its VALUES to be {EDITED_SETTINGS}",
+        saw=(f"the new module's VALUES was {again!r}" if isinstance(again, dict) else again)
+        + f", and the file was opened {times(seen['again_opens'])}",
+        hint="keep what the body reads in the module itself: a copy kept elsewhere (in builtins, in os.environ, "
+        "in a file of your own) outlives the module, and a new program, or a fresh import, never sees an edited "
+        "settings.ini.",
     )
 
 
@@ -143,6 +208,7 @@ if isinstance(values, dict):
         except KeyError:
             return "KeyError"
     before = len(opened)
+    ask("tax_rate"), billing.total(100)  # asked once before the change: a memo of get's own shows
     values["tax_rate"] = "0.3"
     values["gift_wrap"] = "2.5"
     report(tax=ask("tax_rate"), wrap=ask("gift_wrap"), total=billing.total(100))
@@ -164,12 +230,14 @@ report(asked=(billing.total(100), shipping.cost()))
     answers = (seen["tax"], seen["wrap"], seen["total"])
     expect(
         answers == ("0.3", "2.5", 130.0) and seen["opens"] == 0,
-        expected='get(key) to look the key up in settings.VALUES: after the check set VALUES["tax_rate"] = "0.3" '
+        expected='get(key) to look the key up in settings.VALUES at each call: after the check asked for tax_rate, '
+        'then set VALUES["tax_rate"] = "0.3" '
         'and VALUES["gift_wrap"] = "2.5", get("tax_rate") to be "0.3", get("gift_wrap") "2.5", billing.total(100) '
         "130.0, and no file opened, not even for a key that VALUES lacks",
         saw=f"get gave {answers[0]!r} and {answers[1]!r}, billing.total(100) {answers[2]!r}"
         + (f", and settings.ini was opened {times(seen['opens'])}" if seen["opens"] else ""),
-        hint="step 2: get() answers from VALUES itself, not from another dict or another reading of the file.",
+        hint="step 2: get() answers from VALUES itself, at each call: not from another dict, a memo of its own "
+        "answers, or another reading of the file.",
     )
     expect(
         seen["asked"] == [150.0, 9.0],
@@ -186,9 +254,10 @@ def test_a_running_program_keeps_the_values_it_read(student):
         COUNT_OPENS
         + """
 import billing
-before = billing.total(100)
+# Edited right after the import, before the first call: the program read its settings when it imported them.
 rewrite("settings.ini", "currency = EUR\\ntax_rate = 0.5\\nshipping_flat = 4.5\\n")
 opens = len(opened)
+before = billing.total(100)
 import settings
 report(before=before, after=billing.total(100), direct=settings.get("tax_rate"), opens=len(opened) - opens)
 # read_file itself, left alone, reads the file each time it is called.
@@ -203,8 +272,9 @@ else:
     )
     expect(
         running["before"] == running["after"] == 120.0 and running["direct"] == "0.2" and running["opens"] == 0,
-        expected="the running program to keep tax_rate 0.2 after settings.ini is edited, and not to read it again",
-        saw=f"billing.total(100) went from {running['before']} to {running['after']}"
+        expected="the running program to keep tax_rate 0.2 when settings.ini is edited after `import billing`: "
+        "billing.total(100) to stay 120.0 and get('tax_rate') to be '0.2', the file never read again",
+        saw=f"billing.total(100) was {running['before']}, then {running['after']}"
         + (f", get('tax_rate') was {running['direct']!r}" if running["direct"] != "0.2" else "")
         + (f", and the file was opened {times(running['opens'])} after the edit" if running["opens"] else ""),
         hint="read the file once into VALUES when the module is imported; never read it again in get().",
