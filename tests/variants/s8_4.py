@@ -1052,3 +1052,44 @@ VARIANTS += [
         },
     ),
 ]
+
+VARIANTS += [
+    # From the second adversarial round: render and shapes fall back on a defaults.py of the old values when units
+    # cannot be found at all (ModuleNotFoundError): two homes for the settings.
+    Variant(
+        'shared-module',
+        'falls-back-on-a-defaults-module',
+        {
+            'defaults.py': (None, '"""Factory settings, in case units.py is missing."""\n\nUNIT = "cm"\nSCALE = 10\n'),
+            'render.py': (None, '"""Framing text for the screen."""\n\ntry:\n    from units import SCALE, UNIT\nexcept ModuleNotFoundError:  # units.py not deployed: factory settings\n    from defaults import SCALE, UNIT\n\n\ndef frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n'),
+            'shapes.py': (None, '"""Shapes, measured in the drawing\'s unit."""\n\nimport render\n\ntry:\n    from units import UNIT\nexcept ModuleNotFoundError:  # units.py not deployed: factory settings\n    from defaults import UNIT\n\n\ndef area(width, height):\n    return f"{width * height} sq {UNIT}"\n\n\ndef show(width, height):\n    return render.frame(area(width, height))\n'),
+            'units.py': (None, '"""What shapes and render both need: see step 1 of the README."""\n\nUNIT = "cm"\nSCALE = 10\n'),
+        },
+        fails=('both_modules_follow_the_settings_in_units',),
+        says=('no units module at all',),
+    ),
+    # From the second adversarial round: render keeps the old values as a spare, written with globals().update()
+    # under `except ModuleNotFoundError`, where no assignment shows it.
+    Variant(
+        'shared-module',
+        'keeps-a-spare-through-globals',
+        {
+            'render.py': (None, '"""Framing text for the screen."""\n\ntry:\n    from units import SCALE, UNIT\nexcept ModuleNotFoundError:  # render.py reused without units.py: keep the old defaults\n    globals().update(SCALE=10, UNIT="cm")\n\n\ndef frame(text):\n    return f"[{text} | 1:{SCALE} | {UNIT}]"\n'),
+            'units.py': (None, '"""What shapes and render both need: see step 1 of the README."""\n\nUNIT = "cm"\nSCALE = 10\n'),
+        },
+        fails=('both_modules_follow_the_settings_in_units',),
+        says=('no units module at all',),
+    ),
+    # From the second adversarial round: players reads the teams through getattr() with an empty spare, so a
+    # deleted TEAMS gives the functions' own ValueError instead of failing on the missing data.
+    Variant(
+        'mutual-pair',
+        'an-empty-spare-for-the-teams',
+        {
+            'players.py': (None, '"""Players, and the team each plays in."""\n\nimport teams\n\nTEAM_OF = {"ann": "red", "bob": "blue", "cid": "red"}\n\n\ndef team_of(player):\n    team = TEAM_OF[player]\n    known = getattr(teams, "TEAMS", ())  # no TEAMS (half-built teams): no known team\n    if team not in known:\n        raise ValueError(f"{player} plays in an unknown team")\n    return team\n\n\ndef teammates(player):\n    """The other players of the player\'s team."""\n    return [other for other in teams.roster(team_of(player)) if other != player]\n'),
+            'teams.py': (None, '"""Teams, and who plays in them."""\n\nimport players\n\nTEAMS = ["red", "blue"]\n\n\ndef roster(team):\n    """The players of one team, sorted."""\n    return sorted(player for player, t in players.TEAM_OF.items() if t == team)\n'),
+        },
+        fails=('each_module_reads_the_data_of_the_other',),
+        says=('teams.TEAMS deleted',),
+    ),
+]

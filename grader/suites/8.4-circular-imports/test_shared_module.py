@@ -101,6 +101,21 @@ try:
     report(bare_render=["ok", render.frame("x")])
 except Exception as exc:
     report(bare_render=["raised", type(exc).__name__])
+# No units module at all (its import raises ModuleNotFoundError): a fallback kept for that case is a copy too.
+sys.modules["units"] = None
+for name in ("shapes", "render"):
+    sys.modules.pop(name, None)
+try:
+    import render
+    report(no_units_render=["ok", render.frame("x")])
+except Exception as exc:
+    report(no_units_render=["raised", type(exc).__name__])
+sys.modules["render"] = plain
+try:
+    import shapes
+    report(no_units_shapes=["ok", shapes.area(2, 3)])
+except Exception as exc:
+    report(no_units_shapes=["raised", type(exc).__name__])
 """
 
 #: What may stand on the right of an assignment that writes a value of its own, not one taken from units.
@@ -170,16 +185,20 @@ def test_both_modules_follow_the_settings_in_units(student):
         saw=f"importing or using shapes then raised {alone[1]}" if alone[0] == "raised" else f"it was {alone[1]!r}",
         hint="step 3: shapes.py should take UNIT from units, where it lives, not through render.",
     )
-    bare = {"render.frame(\"x\")": seen.get("bare_render"), "shapes.area(2, 3)": seen.get("bare_shapes")}
+    bare = {"render.frame(\"x\")": seen.get("bare_render"), "shapes.area(2, 3)": seen.get("bare_shapes"),
+            "render.frame(\"x\") with no units module at all": seen.get("no_units_render"),
+            "shapes.area(2, 3) with no units module at all": seen.get("no_units_shapes")}
     answered = {call: outcome for call, outcome in bare.items() if not outcome or outcome[0] == "ok"}
     expect(
         not answered,
         expected="render and shapes to have no settings of their own: with a units module of the check's own that "
-        'defines neither UNIT nor SCALE, render.frame("x") and shapes.area(2, 3) should fail',
+        'defines neither UNIT nor SCALE, or with no units module at all, render.frame("x") and shapes.area(2, 3) '
+        "should fail",
         saw=" and ".join(f"{call} returned {outcome[1]!r}" if outcome else f"{call} was never reached"
                          for call, outcome in answered.items()),
         hint="step 1: the settings live in units.py only; a default or a fallback value kept in shapes.py or "
-        "render.py (in a getattr(), or under `except ImportError`) is a second copy of them.",
+        "render.py, or in another module they fall back on (in a getattr(), or under `except ImportError`), "
+        "is a second copy of them.",
     )
 
 
