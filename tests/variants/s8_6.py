@@ -11,7 +11,7 @@ VARIANTS = [
     Variant(
         "no-bytecode",
         "python-from-path",
-        {"launch.py": ("[sys.executable, *options, script, *args]", '["python", *options, script, *args]')},
+        {"launch.py": ('[sys.executable, "-E", *options, script, *args]', '["python", "-E", *options, script, *args]')},
         fails=("no_bytecode_at_all", "bytecode_under_the_cache_folder_only", "arguments_and_exit_code"),
         says=("sys.executable", "FileNotFoundError", "launch.py, line"),
     ),
@@ -39,7 +39,7 @@ VARIANTS = [
     Variant(
         "no-bytecode",
         "arguments-joined-into-one",
-        {"launch.py": ("[sys.executable, *options, script, *args]", '[sys.executable, *options, script, " ".join(args)]')},
+        {"launch.py": ('[sys.executable, "-E", *options, script, *args]', '[sys.executable, "-E", *options, script, " ".join(args)]')},
         fails=("arguments_and_exit_code",),
         says=("arguments",),
     ),
@@ -65,9 +65,9 @@ VARIANTS = [
         "runs-the-program-twice",
         {
             "launch.py": (
-                "    return subprocess.run([sys.executable, *options, script, *args]).returncode",
-                "    subprocess.run([sys.executable, *options, script, *args])\n"
-                "    return subprocess.call([sys.executable, *options, script, *args])",
+                '    return subprocess.run([sys.executable, "-E", *options, script, *args]).returncode',
+                '    subprocess.run([sys.executable, "-E", *options, script, *args])\n'
+                '    return subprocess.call([sys.executable, "-E", *options, script, *args])',
             )
         },
         fails=("arguments_and_exit_code",),
@@ -135,7 +135,7 @@ VARIANTS = [
     Variant(
         "no-bytecode",
         "option-after-the-script",
-        {"launch.py": ("[sys.executable, *options, script, *args]", "[sys.executable, script, *options, *args]")},
+        {"launch.py": ('[sys.executable, "-E", *options, script, *args]', '[sys.executable, "-E", script, *options, *args]')},
         fails=("no_bytecode_at_all", "bytecode_under_the_cache_folder_only"),
         says=("sys.pycache_prefix was None",),
     ),
@@ -143,7 +143,7 @@ VARIANTS = [
     Variant(
         "no-bytecode",
         "check-true",
-        {"launch.py": ("[sys.executable, *options, script, *args]).returncode", "[sys.executable, *options, script, *args], check=True).returncode")},
+        {"launch.py": ('[sys.executable, "-E", *options, script, *args]).returncode', '[sys.executable, "-E", *options, script, *args], check=True).returncode')},
         fails=("arguments_and_exit_code",),
         says=("CalledProcessError", "return its code"),
     ),
@@ -221,9 +221,9 @@ VARIANTS = [
                 LAUNCH_DOC + "import os\nimport sys\n\n\n"
                 "def run(script, *args, cache_dir=None):\n"
                 "    if cache_dir:\n"
-                '        flags = ["-X", "pycache_prefix=%s" % cache_dir]\n'
+                '        flags = ["-E", "-X", "pycache_prefix=%s" % cache_dir]\n'
                 "    else:\n"
-                '        flags = ["-B"]\n'
+                '        flags = ["-E", "-B"]\n'
                 "    return os.spawnv(os.P_WAIT, sys.executable, [sys.executable] + flags + [script] + list(args))\n",
             )
         },
@@ -237,7 +237,7 @@ VARIANTS = [
                 None,
                 LAUNCH_DOC + "import os\nimport shlex\nimport sys\n\n\n"
                 "def run(script, *args, cache_dir=None):\n"
-                '    options = ["-B"] if cache_dir is None else ["-X", "pycache_prefix=" + cache_dir]\n'
+                '    options = ["-EB"] if cache_dir is None else ["-E", "-X", "pycache_prefix=" + cache_dir]\n'
                 "    status = os.system(shlex.join([sys.executable, *options, script, *args]))\n"
                 "    return os.waitstatus_to_exitcode(status)\n",
             )
@@ -271,6 +271,183 @@ VARIANTS = [
         },
         fails=("the_caller_is_left_as_it_was",),
         says=("new interpreter", "launch was already imported"),
+    ),
+    # From scratch: -B or -X pycache_prefix, but the caller's PYTHON* variables still reach the new interpreter.
+    Variant(
+        "no-bytecode",
+        "caller-variables-not-ignored",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    if cache_dir is None:\n"
+                '        options = ["-B"]\n'
+                "    else:\n"
+                '        options = ["-X", f"pycache_prefix={cache_dir}"]\n'
+                "    return subprocess.run([sys.executable, *options, script, *args]).returncode\n",
+            )
+        },
+        fails=("no_bytecode_at_all", "bytecode_under_the_cache_folder_only"),
+        says=("caller's environment", "took its setting", "hint 2"),
+    ),
+    # An environment for the child with one variable set, the other left as the caller has it.
+    Variant(
+        "no-bytecode",
+        "one-variable-set-the-other-inherited",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    env = os.environ.copy()\n"
+                "    if cache_dir is None:\n"
+                '        env["PYTHONDONTWRITEBYTECODE"] = "1"\n'
+                "    else:\n"
+                '        env["PYTHONPYCACHEPREFIX"] = os.fspath(cache_dir)\n'
+                "    return subprocess.run([sys.executable, script, *args], env=env).returncode\n",
+            )
+        },
+        fails=("no_bytecode_at_all", "bytecode_under_the_cache_folder_only"),
+        says=("took its setting from it",),
+    ),
+    # -E given only where no cache folder is asked for: PYTHONDONTWRITEBYTECODE still turns the cache off.
+    Variant(
+        "no-bytecode",
+        "minus-e-in-one-mode-only",
+        {
+            "launch.py": (
+                '    options = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]\n'
+                "    # -E: PYTHONDONTWRITEBYTECODE or PYTHONPYCACHEPREFIX in the caller's environment must not decide.\n"
+                '    return subprocess.run([sys.executable, "-E", *options, script, *args]).returncode',
+                '    options = ["-E", "-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]\n'
+                "    return subprocess.run([sys.executable, *options, script, *args]).returncode",
+            )
+        },
+        fails=("bytecode_under_the_cache_folder_only",),
+        says=("PYTHONDONTWRITEBYTECODE", "sys.dont_write_bytecode was True"),
+    ),
+    # Only one of the two variables taken out of the child's environment.
+    Variant(
+        "no-bytecode",
+        "only-one-variable-removed",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}\n'
+                '    options = ["-B"] if cache_dir is None else ["-X", "pycache_prefix=" + str(cache_dir)]\n'
+                "    return subprocess.call([sys.executable, *options, script, *args], env=env)\n",
+            )
+        },
+        fails=("no_bytecode_at_all",),
+        says=("PYTHONPYCACHEPREFIX", "the caller's cache"),
+    ),
+    # "To start faster next time": run memoized, so a second call with the same arguments runs nothing.
+    Variant(
+        "no-bytecode",
+        "memoized-run",
+        {
+            "launch.py": [
+                ("import subprocess\n", "import functools\nimport subprocess\n"),
+                ("def run(script, *args, cache_dir=None):", "@functools.lru_cache(maxsize=None)\ndef run(script, *args, cache_dir=None):"),
+            ]
+        },
+        fails=("arguments_and_exit_code",),
+        says=("ran 1 time", "earlier call"),
+    ),
+    # From scratch: exit codes kept in a dict, per script and arguments.
+    Variant(
+        "no-bytecode",
+        "exit-codes-kept-per-command",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n_codes = {}\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    flags = ["-E", "-B"] if cache_dir is None else ["-E", "-X", f"pycache_prefix={cache_dir}"]\n'
+                "    command = (sys.executable, *flags, script, *args)\n"
+                "    if command not in _codes:\n"
+                "        _codes[command] = subprocess.call(list(command))\n"
+                "    return _codes[command]\n",
+            )
+        },
+        fails=("arguments_and_exit_code",),
+        says=("once per call", "earlier call"),
+    ),
+    # A time limit on the wait, "so that the tool never hangs": a long program raises TimeoutExpired.
+    Variant(
+        "no-bytecode",
+        "time-limit-on-the-wait",
+        {
+            "launch.py": (
+                '[sys.executable, "-E", *options, script, *args]).returncode',
+                '[sys.executable, "-E", *options, script, *args], timeout=10).returncode',
+            )
+        },
+        fails=("arguments_and_exit_code",),
+        says=("TimeoutExpired", "no time limit"),
+        not_says=("seconds",),
+    ),
+    # From scratch: a generous time limit, the program killed and -1 returned when it runs out.
+    Variant(
+        "no-bytecode",
+        "killed-after-an-hour",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    options = ["-E", "-B"] if cache_dir is None else ["-E", "-X", "pycache_prefix=" + cache_dir]\n'
+                "    process = subprocess.Popen([sys.executable, *options, script, *args])\n"
+                "    try:\n"
+                "        return process.wait(timeout=3600)\n"
+                "    except subprocess.TimeoutExpired:\n"
+                "        process.kill()\n"
+                "        process.wait()\n"
+                "        return -1\n",
+            )
+        },
+        fails=("arguments_and_exit_code",),
+        says=("no time limit",),
+    ),
+    # Right: the caller's environment copied without the two variables (no -E), and subprocess.call.
+    Variant(
+        "no-bytecode",
+        "environment-without-the-two-variables",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    env = {key: value for key, value in os.environ.items()\n"
+                '           if key not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}\n'
+                '    options = ["-B"] if cache_dir is None else ["-X", "pycache_prefix=" + os.fspath(cache_dir)]\n'
+                "    return subprocess.call([sys.executable, *options, os.fspath(script), *args], env=env)\n",
+            )
+        },
+    ),
+    # Right: -I would drop the script's folder from sys.path, but -E -s does not; output captured and passed on.
+    Variant(
+        "no-bytecode",
+        "output-captured-and-printed",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    command = [sys.executable, "-E", "-s"]\n'
+                "    if cache_dir is None:\n"
+                '        command += ["-B"]\n'
+                "    else:\n"
+                '        command += ["-X", "pycache_prefix=" + str(cache_dir)]\n'
+                "    finished = subprocess.run(command + [script, *args], capture_output=True, text=True)\n"
+                '    print(finished.stdout, end="")\n'
+                '    print(finished.stderr, end="", file=sys.stderr)\n'
+                "    return finished.returncode\n",
+            )
+        },
     ),
     # -- pyc-header ----------------------------------------------------------------------------------------------
     Variant(
@@ -432,8 +609,8 @@ VARIANTS = [
         "unchecked-used-whatever-its-magic",
         {
             "pycinfo.py": (
-                "    header = read_header(cached)\n",
-                '    header = read_header(cached)\n    if header["flags"] == 1:\n        return True\n',
+                '    if header["magic"] != importlib.util.MAGIC_NUMBER:\n',
+                '    if header["flags"] == 1:\n        return True\n    if header["magic"] != importlib.util.MAGIC_NUMBER:\n',
             )
         },
         fails=("is_current_follows_the_rules_python_uses",),
@@ -453,7 +630,7 @@ VARIANTS = [
         fails=("is_current_follows_the_rules_python_uses",),
         says=("only to read", "compiled"),
     ),
-    # Right, from scratch: struct.unpack_from, int.from_bytes, pathlib, flag bits, and try/except for the missing file.
+    # Right, from scratch: struct.unpack_from, int.from_bytes, pathlib, flag bits, and try/except for a missing or short file.
     Variant(
         "pyc-header",
         "unpack-from-and-flag-bits",
@@ -477,9 +654,11 @@ VARIANTS = [
                 "def is_current(source):\n"
                 "    try:\n"
                 "        header = read_header(importlib.util.cache_from_source(source))\n"
-                "    except FileNotFoundError:\n"
+                "    except (FileNotFoundError, ValueError):  # no .pyc, or too short for a header\n"
                 "        return False\n"
                 "    if header[\"magic\"] != importlib.util.MAGIC_NUMBER:\n"
+                "        return False\n"
+                "    if header[\"flags\"] & ~0b11 or header[\"flags\"] == 0b10:  # no rule for these\n"
                 "        return False\n"
                 "    if header[\"flags\"] & 0b01:  # hash-based\n"
                 "        if not header[\"flags\"] & 0b10:  # not checked\n"
@@ -490,20 +669,249 @@ VARIANTS = [
             )
         },
     ),
-    # Right: os.path.getmtime and getsize, math.floor, a mask-free comparison, and isfile first.
+    # Right: os.path.getmtime and getsize, the 32-bit wrap-around as a remainder, and isfile first.
     Variant(
         "pyc-header",
         "getmtime-and-getsize",
         {
             "pycinfo.py": [
-                ("import os\n", "import math\nimport os\n"),
                 (
                     "        st = os.stat(source)\n"
                     '        return header["mtime"] == int(st.st_mtime) & 0xFFFFFFFF and header["size"] == st.st_size & 0xFFFFFFFF',
-                    '        return header["mtime"] == math.floor(os.path.getmtime(source)) and header["size"] == os.path.getsize(source)',
+                    '        return (header["mtime"], header["size"]) == (\n'
+                    "            int(os.path.getmtime(source)) % 2**32, os.path.getsize(source) % 2**32)",
                 ),
                 ("    if not os.path.exists(cached):", "    if not os.path.isfile(cached):"),
             ]
+        },
+    ),
+    # Whole seconds by math.floor: the same as int() after 1970, one second less before.
+    Variant(
+        "pyc-header",
+        "floored-time",
+        {
+            "pycinfo.py": [
+                ("import os\n", "import math\nimport os\n"),
+                ('header["mtime"] == int(st.st_mtime) & 0xFFFFFFFF', 'header["mtime"] == math.floor(st.st_mtime) & 0xFFFFFFFF'),
+            ]
+        },
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("vor 1970", "cut towards zero"),
+        not_says=("greet.py:",),
+    ),
+    # The seconds taken from st_mtime_ns: floor division, and not what Python records from the float.
+    Variant(
+        "pyc-header",
+        "time-from-nanoseconds",
+        {"pycinfo.py": ('header["mtime"] == int(st.st_mtime) & 0xFFFFFFFF', 'header["mtime"] == (st.st_mtime_ns // 10**9) & 0xFFFFFFFF')},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("vor 1970", "st_mtime_ns"),
+    ),
+    # From scratch: the time and size compared as they are, not as the 32 bits the header keeps.
+    Variant(
+        "pyc-header",
+        "unmasked-time",
+        {
+            "pycinfo.py": (
+                None,
+                '"""Look inside cached bytecode files."""\n\n'
+                "import importlib.util\nimport os\nimport struct\n\n\n"
+                "def read_header(path):\n"
+                '    with open(path, "rb") as f:\n'
+                "        data = f.read(16)\n"
+                "    if len(data) < 16:\n"
+                '        raise ValueError("a .pyc header has 16 bytes")\n'
+                '    flags = struct.unpack("<I", data[4:8])[0]\n'
+                "    if flags == 0:\n"
+                '        mtime, size = struct.unpack("<II", data[8:16])\n'
+                '        return {"magic": data[:4], "flags": 0, "mtime": mtime, "size": size}\n'
+                '    return {"magic": data[:4], "flags": flags, "hash": data[8:16]}\n\n\n'
+                "def is_current(source):\n"
+                "    cached = importlib.util.cache_from_source(source)\n"
+                "    try:\n"
+                "        header = read_header(cached)\n"
+                "    except (OSError, ValueError):\n"
+                "        return False\n"
+                '    if header["magic"] != importlib.util.MAGIC_NUMBER:\n'
+                "        return False\n"
+                '    if header["flags"] == 0:\n'
+                "        st = os.stat(source)\n"
+                '        return header["mtime"] == int(st.st_mtime) and header["size"] == st.st_size\n'
+                '    if header["flags"] == 1:\n'
+                "        return True\n"
+                '    if header["flags"] == 3:\n'
+                '        with open(source, "rb") as f:\n'
+                '            return header["hash"] == importlib.util.source_hash(f.read())\n'
+                "    return False\n",
+            )
+        },
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("vor 1970", "32 bits"),
+    ),
+    # read_header's ValueError for a short .pyc let through is_current: Python just compiles again.
+    Variant(
+        "pyc-header",
+        "short-pyc-raises",
+        {
+            "pycinfo.py": (
+                "    try:\n        header = read_header(cached)\n    except ValueError:  # too short to hold a header: Python compiles again\n        return False\n",
+                "    header = read_header(cached)\n",
+            )
+        },
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("cut to 10 bytes", "raised ValueError", "must not reach"),
+    ),
+    # Every flags but 0 and 3 taken for "unchecked": a .pyc with flags Python refuses counts as current.
+    Variant(
+        "pyc-header",
+        "unknown-flags-used",
+        {"pycinfo.py": ('    return header["flags"] == 1  # any other flags: not a .pyc Python would use\n', "    return True\n")},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("flags 4", "does not know"),
+    ),
+    # Flag bits as CPython's loader reads them, but an unknown flag makes is_current crash (KeyError).
+    Variant(
+        "pyc-header",
+        "flag-bits-crash-on-unknown-flags",
+        {
+            "pycinfo.py": (
+                '    if header["flags"] == 0:\n'
+                "        # Python records int(st_mtime) (cut towards zero) and the size, each as 32 bits.\n"
+                "        st = os.stat(source)\n",
+                '    if not header["flags"] & 1:\n'
+                "        st = os.stat(source)\n",
+            )
+        },
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("flags 4", "KeyError"),
+    ),
+    # Only the first two bytes of the magic number compared ("bytes 2-3 are always \r\n").
+    Variant(
+        "pyc-header",
+        "magic-word-only",
+        {"pycinfo.py": ('    if header["magic"] != importlib.util.MAGIC_NUMBER:', '    if header["magic"][:2] != importlib.util.MAGIC_NUMBER[:2]:')},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("magic wrong in bytes 2-3", "all four bytes"),
+    ),
+    # From scratch: "no copies", memoryview slices and native-order casts; equal to the bytes, not bytes.
+    Variant(
+        "pyc-header",
+        "memoryview-values",
+        {
+            "pycinfo.py": (
+                "    with open(path, \"rb\") as f:\n        header = f.read(16)\n"
+                "    if len(header) < 16:\n",
+                "    with open(path, \"rb\") as f:\n        header = memoryview(f.read(16))\n"
+                "    if len(header) < 16:\n",
+            )
+        },
+        fails=("a_timestamp_header_is_decoded", "a_hash_header_is_decoded"),
+        says=("memoryview", "another type"),
+    ),
+    # A bytearray read in: magic and hash come out as bytearrays.
+    Variant(
+        "pyc-header",
+        "bytearray-values",
+        {
+            "pycinfo.py": (
+                "    with open(path, \"rb\") as f:\n        header = f.read(16)\n",
+                "    header = bytearray(16)\n    with open(path, \"rb\") as f:\n        header = header[: f.readinto(header)]\n",
+            )
+        },
+        fails=("a_timestamp_header_is_decoded", "a_hash_header_is_decoded"),
+        says=("bytearray", "expected bytes"),
+    ),
+    # read_header decides by bit 0, as CPython's loader does: flags 0x104 is read as time and size.
+    Variant(
+        "pyc-header",
+        "flags-bit-0-decides",
+        {"pycinfo.py": ("    if flags == 0:\n        mtime, size", "    if not flags & 1:\n        mtime, size")},
+        fails=("a_hash_header_is_decoded",),
+        says=("0x104", "whatever else they are"),
+        not_says=("flags 1)",),
+    ),
+    # The flags taken from byte 4 alone ("0, 1 or 3 fit in a byte").
+    Variant(
+        "pyc-header",
+        "flags-from-one-byte",
+        {"pycinfo.py": ('    (flags,) = struct.unpack("<I", header[4:8])', "    flags = header[4]")},
+        fails=("a_hash_header_is_decoded",),
+        says=("expected 260, got 4", "all four bytes"),
+    ),
+    # Right, from scratch: os.open and os.read in a loop, '<L' codes, getmtime and getsize, no flags 2 rule.
+    Variant(
+        "pyc-header",
+        "os-read-loop",
+        {
+            "pycinfo.py": (
+                None,
+                '"""Look inside cached bytecode files."""\n\n'
+                "import importlib.util\nimport os\nimport struct\n\n\n"
+                "def read_header(path):\n"
+                "    fd = os.open(path, os.O_RDONLY)\n"
+                "    try:\n"
+                '        data = b""\n'
+                "        while len(data) < 16:\n"
+                "            chunk = os.read(fd, 16 - len(data))\n"
+                "            if not chunk:\n"
+                '                raise ValueError("truncated .pyc header")\n'
+                "            data += chunk\n"
+                "    finally:\n"
+                "        os.close(fd)\n"
+                '    fields = {"magic": bytes(data[0:4]), "flags": struct.unpack("<L", data[4:8])[0]}\n'
+                '    if fields["flags"]:\n'
+                '        fields["hash"] = bytes(data[8:16])\n'
+                "    else:\n"
+                '        fields["mtime"], fields["size"] = struct.unpack("<LL", data[8:16])\n'
+                "    return fields\n\n\n"
+                "def is_current(source):\n"
+                "    pyc = importlib.util.cache_from_source(os.fspath(source))\n"
+                "    if not os.path.exists(pyc):\n"
+                "        return False\n"
+                "    try:\n"
+                "        fields = read_header(pyc)\n"
+                "    except ValueError:\n"
+                "        return False\n"
+                '    if fields["magic"] != importlib.util.MAGIC_NUMBER:\n'
+                "        return False\n"
+                '    flags = fields["flags"]\n'
+                "    if flags == 0:\n"
+                '        return (fields["mtime"], fields["size"]) == (\n'
+                "            int(os.path.getmtime(source)) & 0xFFFFFFFF,\n"
+                "            os.path.getsize(source) & 0xFFFFFFFF,\n"
+                "        )\n"
+                "    if flags == 3:\n"
+                '        with open(source, "rb") as f:\n'
+                '            return fields["hash"] == importlib.util.source_hash(f.read())\n'
+                "    return flags == 1\n",
+            )
+        },
+    ),
+    # Right: the .pyc found through spec_from_file_location(...).cached, the header read from raw bytes.
+    Variant(
+        "pyc-header",
+        "spec-cached-and-raw-bytes",
+        {
+            "pycinfo.py": (
+                "    cached = importlib.util.cache_from_source(source)\n"
+                "    if not os.path.exists(cached):\n"
+                "        return False\n"
+                "    try:\n"
+                "        header = read_header(cached)\n"
+                "    except ValueError:  # too short to hold a header: Python compiles again\n"
+                "        return False\n",
+                '    cached = importlib.util.spec_from_file_location("_whichever", source).cached\n'
+                "    try:\n"
+                '        with open(cached, "rb") as f:\n'
+                "            head = f.read(16)\n"
+                "    except FileNotFoundError:\n"
+                "        return False\n"
+                "    if len(head) < 16:\n"
+                "        return False\n"
+                '    header = {"magic": head[:4], "flags": int.from_bytes(head[4:8], "little"),\n'
+                '              "mtime": int.from_bytes(head[8:12], "little"), "size": int.from_bytes(head[12:16], "little"),\n'
+                '              "hash": head[8:16]}\n',
+            )
         },
     ),
     # -- stale-bytecode -------------------------------------------------------------------------------------------
@@ -685,7 +1093,8 @@ VARIANTS = [
             )
         },
     ),
-    # Right: a checked-hash .pyc compiled at once, so no time can fool it; the file replaced atomically.
+    # A checked-hash .pyc compiled at once, so no time can fool it: but a text that does not compile gets
+    # no new .pyc, and the old one, checked by time and size, stays usable.
     Variant(
         "stale-bytecode",
         "compiles-a-checked-hash-pyc",
@@ -700,6 +1109,137 @@ VARIANTS = [
                 "        f.write(text)\n"
                 "    os.replace(temporary, path)\n"
                 "    py_compile.compile(path, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH, doraise=True)\n",
+            )
+        },
+        fails=("a_reload_runs_the_new_code",),
+        says=("SyntaxError", "old bytecode", "PyCompileError"),
+    ),
+    # From scratch: the bytecode written again with py_compile instead of removed (it only prints a syntax error).
+    Variant(
+        "stale-bytecode",
+        "recompiled-instead-of-removed",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import py_compile\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                '    with open(path, "w", encoding="utf-8") as f:\n'
+                "        f.write(text)\n"
+                "    py_compile.compile(path)  # fresh bytecode for the new text, where this Python keeps it\n",
+            )
+        },
+        fails=("a_reload_runs_the_new_code",),
+        says=("does not compile", "ran the old bytecode"),
+        not_says=("safe_rewrite raised",),
+    ),
+    # The text compiled first "to refuse broken code": a text that does not compile is never written.
+    Variant(
+        "stale-bytecode",
+        "compiled-before-writing",
+        {"sourcetools.py": ('    with open(path, "w", encoding="utf-8") as f:', '    compile(text, path, "exec")\n    with open(path, "w", encoding="utf-8") as f:')},
+        fails=("a_reload_runs_the_new_code",),
+        says=("exactly that text", "safe_rewrite raised SyntaxError"),
+    ),
+    # The .pyc of the file's real path: under a prefix, Python filed it by the path the module was imported through.
+    Variant(
+        "stale-bytecode",
+        "real-path-of-the-source",
+        {"sourcetools.py": ("os.remove(importlib.util.cache_from_source(path))", "os.remove(importlib.util.cache_from_source(os.path.realpath(path)))")},
+        fails=("a_reload_runs_the_new_code",),
+        says=("symbolic link", "path as given"),
+    ),
+    # From scratch, pathlib: the path resolved first "to be safe", which follows the link too.
+    Variant(
+        "stale-bytecode",
+        "resolved-pathlib-path",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import importlib.util\nfrom pathlib import Path\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                "    source = Path(path).resolve()\n"
+                '    source.write_text(text, encoding="utf-8")\n'
+                "    Path(importlib.util.cache_from_source(source)).unlink(missing_ok=True)\n",
+            )
+        },
+        fails=("a_reload_runs_the_new_code",),
+        says=("gen link", "links and all"),
+    ),
+    # From scratch: the .pyc found by the module's name (find_spec searches sys.path, not the file given).
+    Variant(
+        "stale-bytecode",
+        "found-by-module-name",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import contextlib\nimport importlib.util\nimport os\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                '    with open(path, "w", encoding="utf-8") as f:\n'
+                "        f.write(text)\n"
+                "    name = os.path.splitext(os.path.basename(path))[0]\n"
+                "    spec = importlib.util.find_spec(name)\n"
+                "    if spec is not None and spec.cached:\n"
+                "        with contextlib.suppress(FileNotFoundError):\n"
+                "            os.remove(spec.cached)\n",
+            )
+        },
+        fails=("a_new_interpreter_runs_the_new_code",),
+        says=("sys.path", "path you are given"),
+    ),
+    # Right: the stale .pyc removed first, then a checked-hash one compiled, when the text compiles at all.
+    Variant(
+        "stale-bytecode",
+        "removed-then-checked-hash-compiled",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import contextlib\nimport importlib.util\nimport os\nimport py_compile\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                "    with contextlib.suppress(FileNotFoundError):\n"
+                "        os.remove(importlib.util.cache_from_source(path))\n"
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
+                "        f.write(text)\n"
+                "    try:\n"
+                "        py_compile.compile(path, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH, doraise=True)\n"
+                "    except py_compile.PyCompileError:\n"
+                "        pass  # the next import reports it\n",
+            )
+        },
+    ),
+    # Right: the .pyc emptied rather than removed (a .pyc without a magic number is never used).
+    Variant(
+        "stale-bytecode",
+        "pyc-truncated-to-nothing",
+        {"sourcetools.py": ("        os.remove(importlib.util.cache_from_source(path))", "        os.truncate(importlib.util.cache_from_source(path), 0)")},
+    ),
+    # Right, from scratch: os.open with O_TRUNC, function-level imports, and the .pyc of every optimization level.
+    Variant(
+        "stale-bytecode",
+        "low-level-write-every-level",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n\n'
+                "def safe_rewrite(path, text):\n"
+                "    import importlib.util\n"
+                "    import os\n\n"
+                '    data = text.encode("utf-8")\n'
+                "    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)\n"
+                "    try:\n"
+                "        view = memoryview(data)\n"
+                "        while view:\n"
+                "            view = view[os.write(fd, view):]\n"
+                "    finally:\n"
+                "        os.close(fd)\n"
+                '    for level in ("", 1, 2):\n'
+                "        try:\n"
+                "            os.unlink(importlib.util.cache_from_source(path, optimization=level))\n"
+                "        except FileNotFoundError:\n"
+                "            pass\n",
             )
         },
     ),

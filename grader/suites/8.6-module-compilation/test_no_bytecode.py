@@ -6,10 +6,20 @@ space and non-ASCII letters, that no answer can know in advance). The program
 appends one line per run to a log beside it: the bytecode settings of the
 interpreter it runs in (so cleaning up afterwards, or hiding the files
 elsewhere, cannot pass for the options the README asks for), its arguments,
-its process id, and whether launch is imported there (as in the caller's
-process, or a fork of it, but never in a new interpreter). The checks also
-look at the files the interpreter left behind, and at the caller's own state
-after the calls.
+its process id, whether launch is imported there (as in the caller's
+process, or a fork of it, but never in a new interpreter), and which of the
+caller's PYTHONDONTWRITEBYTECODE / PYTHONPYCACHEPREFIX it took its settings
+from. The checks also look at the files the interpreter left behind, and at
+the caller's own state after the calls.
+
+Each mode runs with the variable that contradicts it in the caller's
+environment (PYTHONPYCACHEPREFIX without a cache folder, PYTHONDONTWRITEBYTECODE
+with one), as a user's shell may have them: the program must still get the
+settings run was asked for. The arguments check calls run twice with the same
+arguments (each call runs the program), with subprocess's clock made to race
+(a billion seconds each time it is read), so that any time limit on the wait
+runs out at once: run waits for the program however long it takes, without
+the check itself waiting for long.
 
 Every check runs with an empty folder as the only entry of PATH: step 1 asks
 for sys.executable, and a bare "python" must not work just because one
@@ -21,7 +31,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> no_bytecode_at_all, bytecode_under_the_cache_folder_only, arguments_and_exit_code
 - Step 1: the arguments reach the program exactly as given (spaces, empty strings, options and all).
   -> arguments_and_exit_code
-- Step 1: run waits for the program, runs it exactly once, and returns its exit code.
+- Step 1: run waits for the program, with no time limit, and returns its exit code.
+  -> arguments_and_exit_code
+- Step 1: every call runs the program exactly once (no result kept from an earlier call).
   -> arguments_and_exit_code
 - Step 2: with cache_dir None, the program's interpreter has sys.dont_write_bytecode True and
   sys.pycache_prefix None, and no .pyc or __pycache__ appears anywhere.
@@ -29,6 +41,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 3: with a cache_dir, sys.dont_write_bytecode is False and sys.pycache_prefix names cache_dir: the
   bytecode goes under that folder, and no __pycache__ appears next to the sources.
   -> bytecode_under_the_cache_folder_only
+- Steps 2 and 3 hold whatever the caller's environment says (PYTHONPYCACHEPREFIX, PYTHONDONTWRITEBYTECODE).
+  -> no_bytecode_at_all, bytecode_under_the_cache_folder_only
 - Step 4: run changes nothing in its caller: the program runs in its own process, and the caller's
   os.environ, sys.dont_write_bytecode and sys.pycache_prefix stay as they were.
   -> the_caller_is_left_as_it_was
@@ -54,8 +68,12 @@ PROGRAM = """\
 import os
 import sys
 
+# The caller's variables this interpreter took its settings from (none with -E, or with them taken out).
+took = [] if sys.flags.ignore_environment else [
+    name for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX") if os.environ.get(name)
+]
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "seen.log"), "a", encoding="utf-8") as log:
-    log.write(repr([sys.dont_write_bytecode, sys.pycache_prefix, sys.argv[1:], os.getpid(), "launch" in sys.modules]) + "\\n")
+    log.write(repr([sys.dont_write_bytecode, sys.pycache_prefix, sys.argv[1:], os.getpid(), "launch" in sys.modules, took]) + "\\n")
 
 import modülé  # noqa: E402  (a module whose bytecode could be written)
 
@@ -87,12 +105,12 @@ def runs():
 """
 
 
-def run_launch(student, code, doing, **kw):
+def run_launch(student, code, doing, env=None, **kw):
     """observe(code), with no interpreter to be found on PATH; a program started by name fails with its own message."""
     no_programs = student.root / "empty-path"
     no_programs.mkdir(exist_ok=True)
     try:
-        return student.observe(code, doing=doing, env={"PATH": str(no_programs)}, **kw)
+        return student.observe(code, doing=doing, env={"PATH": str(no_programs), **(env or {})}, **kw)
     except StudentError as failure:
         # What starting a program that is not there raises: the program's name is in the message.
         if not (failure.error.isinstance("FileNotFoundError") or failure.error.isinstance("PermissionError")):
@@ -120,6 +138,22 @@ def describe(runs):
     return f"in the program's interpreter, sys.dont_write_bytecode was {dont_write!r} and sys.pycache_prefix was {prefix!r}"
 
 
+def took(runs, variable):
+    """Did the program's interpreter take its settings from the caller's `variable`?"""
+    return bool(runs) and variable in runs[-1][5]
+
+
+#: The hint when the settings were right but run returned something else than the program's exit code, 0.
+RETURN_THE_CODE = "return the exit code of the finished process (its returncode), not a wait status or an output."
+
+#: The hint when the program's interpreter obeyed a variable of the caller's environment.
+FROM_THE_ENVIRONMENT = (
+    "the check's caller has {variable} set in its environment, as a user's shell may, and the new interpreter "
+    "took its setting from it: make the interpreter you start ignore the caller's Python variables "
+    "(see hint 2), so that it gets the settings run was asked for and no other."
+)
+
+
 @pytest.mark.points(2)
 def test_no_bytecode_at_all(student):
     write_program(student)
@@ -129,20 +163,32 @@ def test_no_bytecode_at_all(student):
         + f"import launch\ncode = launch.run({SCRIPT!r})\n"
         + "report(code=code, runs=runs(), pycs=pycs('.'), caches=caches('.'))",
         doing=f"launch.run({SCRIPT!r}) to work",
+        env={"PYTHONPYCACHEPREFIX": str(student.root / "the caller's cache")},  # a prefix that must not reach it
         flags=QUIET,
     )
     runs = seen["runs"]
+    if not runs:
+        hint = NEVER_RAN
+    elif runs[-1][0] is not True:
+        hint = (
+            "start the interpreter with the option that turns writing off; deleting the files afterwards, "
+            "or sending them elsewhere, does not count."
+        )
+    elif took(runs, "PYTHONPYCACHEPREFIX"):
+        hint = FROM_THE_ENVIRONMENT.format(variable="PYTHONPYCACHEPREFIX")
+    elif runs[-1][1] is not None:
+        hint = "with no cache folder, the interpreter must get no prefix either: sys.pycache_prefix None."
+    else:
+        hint = RETURN_THE_CODE
     expect(
         seen["code"] == 0 and runs and runs[-1][:2] == [True, None],
         expected=(
             f"launch.run({SCRIPT!r}) to start an interpreter told to write no bytecode: "
-            "sys.dont_write_bytecode True and sys.pycache_prefix None in it, and exit code 0"
+            "sys.dont_write_bytecode True and sys.pycache_prefix None in it (with PYTHONPYCACHEPREFIX set in "
+            "the caller's environment), and exit code 0"
         ),
         saw=describe(runs) + f", and launch.run returned {seen['code']!r}",
-        hint="start the interpreter with the option that turns writing off; deleting the files afterwards, "
-        "or sending them elsewhere, does not count."
-        if runs
-        else NEVER_RAN,
+        hint=hint,
     )
     expect(
         not seen["pycs"] and not seen["caches"],
@@ -167,19 +213,27 @@ def test_bytecode_under_the_cache_folder_only(student):
         + f"report(code=code, runs=found, prefix_is_cache=isinstance(prefix, str) and os.path.realpath(prefix) == os.path.realpath({CACHE!r}),\n"
         + f"       beside=[p for p in caches('.') if not p.startswith(os.path.join('.', {CACHE!r}))], cached=pycs({CACHE!r}))",
         doing=f"launch.run({SCRIPT!r}, cache_dir={CACHE!r}) to work",
+        env={"PYTHONDONTWRITEBYTECODE": "1"},  # a setting that must not reach it
         flags=QUIET,
     )
     runs = seen["runs"]
+    if not runs:
+        hint = NEVER_RAN
+    elif runs[-1][0] is True and took(runs, "PYTHONDONTWRITEBYTECODE"):
+        hint = FROM_THE_ENVIRONMENT.format(variable="PYTHONDONTWRITEBYTECODE")
+    elif runs[-1][0] is False and seen["prefix_is_cache"]:
+        hint = RETURN_THE_CODE
+    else:
+        hint = "one interpreter option sends the bytecode to another folder; leave out -B, which writes none at all."
     expect(
         seen["code"] == 0 and runs and runs[-1][0] is False and seen["prefix_is_cache"],
         expected=(
             f"launch.run(script, cache_dir={CACHE!r}) to start an interpreter that writes bytecode under {CACHE}/: "
-            f"sys.dont_write_bytecode False and sys.pycache_prefix the folder {CACHE!r} in it, and exit code 0"
+            f"sys.dont_write_bytecode False and sys.pycache_prefix the folder {CACHE!r} in it (with "
+            "PYTHONDONTWRITEBYTECODE set in the caller's environment), and exit code 0"
         ),
         saw=describe(runs) + f", and launch.run returned {seen['code']!r}",
-        hint="one interpreter option sends the bytecode to another folder; leave out -B, which writes none at all."
-        if runs
-        else NEVER_RAN,
+        hint=hint,
     )
     mine = [p for p in seen["cached"] if p.rpartition("/")[2].startswith(MODULE + ".")]
     expect(
@@ -190,40 +244,65 @@ def test_bytecode_under_the_cache_folder_only(student):
     )
 
 
+#: In the probe: subprocess's clock races on, a billion seconds each time it is read, so that a time limit
+#: given to subprocess runs out at once (without it, nothing in subprocess reads the clock).
+RACING_CLOCK = """
+import itertools, subprocess
+if hasattr(subprocess, "_time"):
+    _real_clock, _ticks = subprocess._time, itertools.count(1)
+    subprocess._time = lambda: _real_clock() + next(_ticks) * 10**9
+"""
+
+
 @pytest.mark.points(1)
 def test_arguments_and_exit_code(student):
     write_program(student, exit_code=37)
     try:
         seen = run_launch(
             student,
-            FIND + f"import launch\ncode = launch.run({SCRIPT!r}, *{ARGS!r})\nreport(code=code, runs=runs())",
-            doing=f"launch.run({SCRIPT!r}, ...) to return the program's exit code, 37",
+            FIND
+            + RACING_CLOCK
+            + f"import launch\ncodes = [launch.run({SCRIPT!r}, *{ARGS!r}) for _ in range(2)]\nreport(codes=codes, runs=runs())",
+            doing=f"two calls launch.run({SCRIPT!r}, ...) to return the program's exit code, 37",
         )
     except StudentError as failure:
-        if failure.error.type != "CalledProcessError":
+        saw = failure.saw.rstrip(".")
+        if failure.error.type == "CalledProcessError":
+            hint = "a program that ends with an exit code other than 0 is no error for run: return its code."
+        elif failure.error.isinstance("TimeoutExpired"):
+            # Its message gives the time limit as the racing clock saw it: leave it out.
+            saw = f"your code raised {failure.error.type} {failure.error.where}: run stopped waiting for the program"
+            hint = (
+                "a time limit on the wait: the check's program runs as long as it takes (the check makes "
+                "subprocess's clock race), and run must wait for it with no time limit, then return its exit code."
+            )
+        else:
             raise
-        raise CheckFailed(
-            failure.expected,
-            failure.saw.rstrip("."),
-            "a program that ends with an exit code other than 0 is no error for run: return its code.",
-        ) from None
+        raise CheckFailed(failure.expected, saw, hint) from None
     runs = seen["runs"]
+    if not runs:  # or stopped before its first line: a time limit, with subprocess's clock racing
+        hint = NEVER_RAN.rstrip(".") + "; then wait for it, however long it runs (no time limit)."
+    elif len(runs) < 2:
+        hint = "every call of run starts the program anew: keep no result from an earlier call, even one with the same arguments."
+    else:
+        hint = "start the program once per call, wait for it, and take the exit code from that same run."
     expect(
-        len(runs) == 1,
-        expected=f"launch.run({SCRIPT!r}, ...) to run the program exactly once",
-        saw="the program never ran" if not runs else f"it ran {len(runs)} times",
-        hint="start the program once, wait for it, and take the exit code from that same run." if runs else NEVER_RAN,
+        len(runs) == 2,
+        expected=f"two calls launch.run({SCRIPT!r}, ...) with the same arguments to run the program twice, once per call",
+        saw="the program never ran" if not runs else f"it ran {len(runs)} time{'s' * (len(runs) != 1)} for the two calls",
+        hint=hint,
     )
+    wrong = [run[2] for run in runs if run[2] != list(ARGS)]
     expect(
-        runs[0][2] == list(ARGS),
+        not wrong,
         expected=f"the program to get the arguments {list(ARGS)!r}, each one as given",
-        saw=f"its sys.argv[1:] was {runs[0][2]!r}",
+        saw=f"its sys.argv[1:] was {wrong[:1] and wrong[0]!r}",
         hint="pass the arguments one by one, each as its own item after the script, with no shell to split them.",
     )
     expect(
-        seen["code"] == 37,
-        expected="launch.run to return the program's exit code, 37",
-        saw=f"it returned {seen['code']!r}",
+        seen["codes"] == [37, 37],
+        expected="launch.run to return the program's exit code, 37, each time",
+        saw=f"it returned {seen['codes'][0]!r}" if len(set(map(repr, seen["codes"]))) == 1 else f"it returned {seen['codes']!r}",
         hint="return the exit code of the finished process (its returncode), not a wait status or an output.",
     )
 

@@ -5,10 +5,18 @@ beyond 2**31 seconds and a fraction of a second, so that signed numbers,
 rounded times and a float compared with an int all show. The check's own
 headers carry another Python's magic number and numbers no file of this
 Python has, so that an answer taken from the running Python instead of the
-file shows too. is_current is asked about greet.py and about a source of the
-check's own, in a sub-folder, with a non-ASCII name, Latin-1 text and CRLF line
-ends; and under -O with -X pycache_prefix, where the .pyc is not in
-__pycache__ beside the source.
+file shows too; one has flags no Python writes (0x104), which the README's
+rule still reads as a hash. The values must have the docstring's types (bytes,
+int): a memoryview equal to the bytes is not bytes. is_current is asked about
+greet.py, about a source of the check's own, in a sub-folder, with a non-ASCII
+name, Latin-1 text and CRLF line ends, and about one dated 1969 with a fraction
+of a second (int() and the 32-bit wrap-around, against floor, nanoseconds and
+an unmasked comparison; skipped where the file system cannot date a file
+before 1970); with .pyc files Python refuses (a magic number wrong in its last
+two bytes, flags 4, a file cut to 10 bytes), where the answer is False and no
+error; and under -O with -X pycache_prefix, where the .pyc is not in
+__pycache__ beside the source. Flags 2 is left out: the docstring has no rule
+for it (CPython reads it as time and size).
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -17,10 +25,20 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> a_timestamp_header_is_decoded
 - Step 1: with flags 1 or 3 (unchecked or checked hash), read_header gives the 8-byte hash (8-15).
   -> a_hash_header_is_decoded
+- Step 1: any flags but 0 mean the hash, flags this Python never writes too; the flags are all of bytes 4-7.
+  -> a_hash_header_is_decoded
+- Step 1 (the docstring): magic and hash are bytes, the numbers are ints.
+  -> a_timestamp_header_is_decoded, a_hash_header_is_decoded
 - Step 1: a file shorter than 16 bytes raises ValueError (a file of exactly 16 bytes is decoded).
   -> a_short_file_is_refused, a_timestamp_header_is_decoded
 - Step 2: is_current follows the docstring's rules: no .pyc, magic number, time in whole seconds and size
   in bytes for flags 0, the hash of the source's bytes for flags 3, no check for flags 1.
+  -> is_current_follows_the_rules_python_uses
+- Step 2: the time is compared as the header records it, int(st_mtime) in 32 bits, for a source of any
+  date (before 1970 too).
+  -> is_current_follows_the_rules_python_uses
+- Step 2: a .pyc Python cannot use at all (shorter than 16 bytes, flags it does not know, a magic number
+  wrong in any of its four bytes) gives False, not an error.
   -> is_current_follows_the_rules_python_uses
 - Step 2: is_current looks at the .pyc this Python uses (importlib.util.cache_from_source), for a source
   anywhere, and with -O or -X pycache_prefix too.
@@ -63,6 +81,10 @@ def decoded(label, path, expected):  # read_header(path) against the expected di
             got["diff"] = [[str(key), shown(expected.get(key, missing)), shown(value.get(key, missing))]
                            for key in sorted(set(value) | set(expected), key=str)
                            if value.get(key, missing) != expected.get(key, missing)]
+            for key, want in (("magic", bytes), ("hash", bytes), ("flags", int), ("mtime", int), ("size", int)):
+                have = value.get(key, missing)  # equal in value, but of the docstring's type?
+                if key in expected and have == expected[key] and (not isinstance(have, want) or isinstance(have, bool)):
+                    got["diff"].append([key, want.__name__, f"{type(have).__name__} (equal in value, another type)"])
             got["negative"] = any(isinstance(v, int) and v < 0 for v in value.values())
     return got
 """
@@ -86,6 +108,12 @@ def problem(got) -> str | None:
 
 
 STUB_HINT = "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
+
+#: The hint when a value is right but of another type than the docstring's.
+TYPES_HINT = (
+    "the docstring asks for bytes (the magic number, the hash) and ints (the numbers): a memoryview or a "
+    "bytearray compares equal to bytes, but it is another type, and code that uses the result may rely on it."
+)
 
 
 #: greet.py's time for the timestamp checks: in 2039, beyond 2**31 seconds, and 0.7 s into its second.
@@ -120,6 +148,8 @@ report(cases=[
         hint = "the numbers are unsigned: a time after 2038 is above 2**31 ('<I', not '<i')."
     elif any("NotImplementedError" in p for p in problems):
         hint = STUB_HINT
+    elif any("another type" in p for p in problems):
+        hint = TYPES_HINT
     elif any("magic: expected" in p for p in problems):
         hint = "bytes 0-3 of the file are its magic number: read them from the file, whichever Python wrote it."
     elif any("ValueError" in p for p in problems):
@@ -149,11 +179,15 @@ with open("greet.py", "rb") as f:
 made_hash = bytes([0, 255, 16, 128]) + b"hash"
 with open("other Python é.pyc", "wb") as f:
     f.write(OTHER_MAGIC + struct.pack("<I", 3) + made_hash + b"code follows")
+with open("later flags.pyc", "wb") as f:  # flags no Python writes, in two of the four bytes: not 0, so a hash
+    f.write(OTHER_MAGIC + struct.pack("<I", 0x104) + made_hash[::-1])
 report(cases=[
     decoded("a checked-hash .pyc (flags 3)", checked, {"magic": importlib.util.MAGIC_NUMBER, "flags": 3, "hash": digest}),
     decoded("an unchecked-hash .pyc (flags 1)", unchecked, {"magic": importlib.util.MAGIC_NUMBER, "flags": 1, "hash": digest}),
     decoded("a checked-hash header written by another Python (other Python é.pyc)", "other Python é.pyc",
             {"magic": OTHER_MAGIC, "flags": 3, "hash": made_hash}),
+    decoded("a header with flags 0x104, which no Python writes (later flags.pyc)", "later flags.pyc",
+            {"magic": OTHER_MAGIC, "flags": 0x104, "hash": made_hash[::-1]}),
 ])
 """,
         doing="pycinfo.read_header on hash-based .pyc files to work",
@@ -161,17 +195,22 @@ report(cases=[
     problems = [p for p in map(problem, seen["cases"]) if p]
     if any("NotImplementedError" in p for p in problems):
         hint = STUB_HINT
+    elif any("another type" in p for p in problems):
+        hint = TYPES_HINT
     elif any("flags: expected" in p for p in problems):
-        hint = "the flags are little-endian too: struct.unpack('<I', header[4:8])."
+        hint = "the flags are a little-endian 32-bit number too, all four bytes 4-7: struct.unpack('<I', header[4:8])."
     elif any("(flags 1)" in p for p in problems) and not any("(flags 3)" in p for p in problems):
         hint = "flags 1 is a hash-based .pyc too (its hash is not checked): any flags but 0 mean bytes 8-15 are the hash."
     elif any("magic: expected" in p for p in problems):
         hint = "bytes 0-3 of the file are its magic number: read them from the file, whichever Python wrote it."
     else:
-        hint = "when the flags are not 0, bytes 8-15 are the hash: return them under 'hash'."
+        hint = (
+            "when the flags are not 0, whatever else they are (even bits no Python uses yet), bytes 8-15 are the "
+            "hash: return them under 'hash'."
+        )
     expect(
         not problems,
-        expected="read_header of a hash-based .pyc to give the magic number, the flags (1 or 3) and the 8-byte hash",
+        expected="read_header of a hash-based .pyc to give the magic number, the flags (any but 0) and the 8-byte hash",
         saw="; and ".join(problems),
         hint=hint,
     )
@@ -232,6 +271,9 @@ CASES = {
     "time moved": False,
     "time put back": True,
     "other magic": False,
+    "magic wrong in bytes 2-3": False,
+    "flags 4": False,
+    "cut to 10 bytes": False,
     "source grew": False,
     "size changed, time put back": False,
     "checked hash": True,
@@ -241,12 +283,18 @@ CASES = {
     "unchecked, other magic": False,
 }
 
-#: greet.py, as the README says; and a source of the check's own, in Latin-1 with CRLF line ends.
+#: greet.py, as the README says; a source of the check's own, in Latin-1 with CRLF line ends; and one dated
+#: 1969, 1000.25 s before the epoch: int() gives -1000 (floor and st_mtime_ns // 10**9 give -1001), which the
+#: header keeps as 2**32 - 1000.
 OTHER_FOLDER = "lib ü"
 OTHER_SOURCE = f"{OTHER_FOLDER}/grüße.py"
 OTHER_TEXT = b"# -*- coding: latin-1 -*-\r\nGREETING = 'gr\xfc\xdfe, \xe9t\xe9'\r\n"
+OLD_SOURCE = f"{OTHER_FOLDER}/vor 1970.py"
+OLD_TIME_NS = -1_000_250_000_000
 
-RULES = f"""
+RULES = (
+    ATTEMPT
+    + f"""
 import importlib.util, os, py_compile, sys, pycinfo
 
 watching, ran = [], []
@@ -273,12 +321,18 @@ def cases(source, compile_it, start_ns):
         watching.append(os.path.basename(source))
         del ran[:]
         try:
-            answers[case] = pycinfo.is_current(source)
+            got = attempt(pycinfo.is_current, source)  # an answer, or what it raised
         finally:
             watching.pop()
+        answers[case] = {{"value": got["value"]}} if "value" in got else {{"error": got["error"]}}
         if state(source) != before or ran:
             touched[case] = sorted(set(ran)) + (["changed a file"] if state(source) != before else [])
-    os.utime(source, ns=(start_ns, start_ns))
+    try:
+        os.utime(source, ns=(start_ns, start_ns))
+    except (OSError, OverflowError, ValueError):
+        pass
+    if os.stat(source).st_mtime_ns != start_ns:  # a file system that cannot hold that date
+        return {{"answers": {{}}, "touched": {{}}, "skipped": True}}
     ask("no pyc")
     compile_it()
     ask("just compiled")
@@ -290,11 +344,16 @@ def cases(source, compile_it, start_ns):
     with open(cached, "rb") as f:
         pyc = f.read()
     version = int.from_bytes(pyc[:2], "little")
-    with open(cached, "wb") as f:  # the magic number of another Python version, all else unchanged
-        f.write((version - 1).to_bytes(2, "little") + pyc[2:])
-    ask("other magic")
-    with open(cached, "wb") as f:
-        f.write(pyc)
+    def damaged(case, data):  # ask with the .pyc replaced by data, then put it back
+        with open(cached, "wb") as f:
+            f.write(data)
+        ask(case)
+        with open(cached, "wb") as f:
+            f.write(pyc)
+    damaged("other magic", (version - 1).to_bytes(2, "little") + pyc[2:])  # another Python version's number
+    damaged("magic wrong in bytes 2-3", pyc[:2] + b"\\0\\0" + pyc[4:])  # this version's word, not its \\r\\n
+    damaged("flags 4", pyc[:4] + (4).to_bytes(4, "little") + pyc[8:])  # flags Python refuses
+    damaged("cut to 10 bytes", pyc[:10])  # too short for a header
     with open(source, "ab") as f:
         f.write(b"# a comment that changes the size\\r\\n")
     ask("source grew")
@@ -305,11 +364,7 @@ def cases(source, compile_it, start_ns):
     ask("checked hash")
     with open(cached, "rb") as f:
         pyc = f.read()
-    with open(cached, "wb") as f:
-        f.write((version - 1).to_bytes(2, "little") + pyc[2:])
-    ask("checked hash, other magic")
-    with open(cached, "wb") as f:
-        f.write(pyc)
+    damaged("checked hash, other magic", (version - 1).to_bytes(2, "little") + pyc[2:])
     with open(source, "ab") as f:
         f.write(b"# another\\r\\n")
     ask("hash differs")
@@ -319,9 +374,7 @@ def cases(source, compile_it, start_ns):
     ask("unchecked")
     with open(cached, "rb") as f:
         pyc = f.read()
-    with open(cached, "wb") as f:
-        f.write((version - 1).to_bytes(2, "little") + pyc[2:])
-    ask("unchecked, other magic")
+    damaged("unchecked, other magic", (version - 1).to_bytes(2, "little") + pyc[2:])
     return {{"answers": answers, "touched": touched}}
 
 def import_greet():
@@ -330,19 +383,33 @@ def import_greet():
 os.makedirs({OTHER_FOLDER!r})
 with open({OTHER_SOURCE!r}, "wb") as f:
     f.write({OTHER_TEXT!r})
+with open({OLD_SOURCE!r}, "wb") as f:
+    f.write(b"VALUE = 1969\\n")
 modes = py_compile.PycInvalidationMode
+def compiler(source):
+    return lambda: py_compile.compile(source, invalidation_mode=modes.TIMESTAMP, doraise=True)
 report(
     greet=cases("greet.py", import_greet, {GREET_TIME_NS}),
-    other=cases({OTHER_SOURCE!r}, lambda: py_compile.compile({OTHER_SOURCE!r}, invalidation_mode=modes.TIMESTAMP, doraise=True),
-                1_234_567_890_700_000_000),
+    other=cases({OTHER_SOURCE!r}, compiler({OTHER_SOURCE!r}), 1_234_567_890_700_000_000),
+    old=cases({OLD_SOURCE!r}, compiler({OLD_SOURCE!r}), {OLD_TIME_NS}),
 )
 """
+)
+
+
+def said(answer) -> str:
+    """is_current's answer, or what it raised, in words."""
+    return repr(answer["value"]) if "value" in answer else f"raised {answer['error']}"
 
 
 @pytest.mark.points(2)
 def test_is_current_follows_the_rules_python_uses(student):
     seen = student.observe(RULES, doing="pycinfo.is_current to work")
-    sources = {"greet": "greet.py", "other": f"{OTHER_SOURCE} (Latin-1 text, CRLF line ends)"}
+    sources = {
+        "greet": "greet.py",
+        "other": f"{OTHER_SOURCE} (Latin-1 text, CRLF line ends)",
+        "old": f"{OLD_SOURCE} (dated 1969, {OLD_TIME_NS / 10**9} s from the epoch)",
+    }
     touched = {sources[key]: seen[key]["touched"] for key in sources if seen[key]["touched"]}
     expect(
         not touched,
@@ -352,39 +419,68 @@ def test_is_current_follows_the_rules_python_uses(student):
         "and compare; leave compiling to the next import.",
     )
     wrong = {
-        key: {case: answer for case, answer in seen[key]["answers"].items() if answer != CASES[case]} for key in sources
+        key: {case: answer for case, answer in seen[key]["answers"].items() if answer != {"value": CASES[case]}}
+        for key in sources
     }
     wrong = {key: cases for key, cases in wrong.items() if cases}
     everywhere = {case for cases in wrong.values() for case in cases}
-    compiled = [key for key in sources if "just compiled" in wrong.get(key, {})]
-    if everywhere == {"size changed, time put back"}:
+    compiled = {key for key in sources if "just compiled" in wrong.get(key, {})}
+    refused = ["cut to 10 bytes", "flags 4", "magic wrong in bytes 2-3"]
+    if any("NotImplementedError" in answer.get("error", "") for cases in wrong.values() for answer in cases.values()):
+        hint = STUB_HINT
+    elif everywhere == {"size changed, time put back"}:
         hint = "with flags 0, the recorded size must match the source's size too (os.stat(source).st_size), not only the time."
-    elif compiled == ["greet", "other"]:
+    elif "cut to 10 bytes" in everywhere:
         hint = (
-            "a .pyc just written must count as current: compare its time with the source's time cut to whole "
-            "seconds (cut, not rounded), both as whole numbers."
+            "a .pyc too short to hold a header is one Python cannot use: it compiles again, so is_current "
+            "answers False (an error from read_header must not reach is_current's caller)."
         )
-    elif compiled == ["greet"]:
-        hint = "greet.py's time is in 2039, beyond 2**31 seconds: the header's numbers are unsigned."
-    elif compiled == ["other"]:
+    elif "flags 4" in everywhere:
         hint = (
-            f"for {OTHER_SOURCE}: find its .pyc from the path as given (it is in a sub-folder), and compare the "
-            "size in bytes on disk (st_size), not a count of characters."
+            "the docstring's rules use the file for flags 0, 1 and 3 only; Python refuses a .pyc with flags it "
+            "does not know (here 4) and compiles again: False."
         )
+    elif "magic wrong in bytes 2-3" in everywhere:
+        hint = "the magic number is all four bytes 0-3: a .pyc whose bytes 2-3 differ from this Python's is not used either."
     elif everywhere <= {"other magic", "checked hash, other magic", "unchecked, other magic"}:
         hint = "a .pyc written by another Python version is never used, whatever its flags: check the magic number first."
     elif "checked hash" in everywhere:
         hint = "hash the source file's bytes as they are on disk (open it in binary mode): text mode changes line ends and characters."
+    elif {"greet", "other"} <= compiled:
+        hint = (
+            "a .pyc just written must count as current: compare its time with the source's time cut to whole "
+            "seconds (cut, not rounded), both as whole numbers."
+        )
+    elif compiled == {"greet"}:
+        hint = "greet.py's time is in 2039, beyond 2**31 seconds: the header's numbers are unsigned."
+    elif set(wrong) == {"old"}:
+        hint = (
+            f"for {OLD_SOURCE}, dated before 1970: Python records int(st_mtime), cut towards zero (not floored, "
+            "nor taken from st_mtime_ns), and keeps it as a 32-bit number, so compare both in 32 bits (hint 2)."
+        )
+    elif "other" in compiled:
+        hint = (
+            f"for {OTHER_SOURCE}: find its .pyc from the path as given (it is in a sub-folder), and compare the "
+            "size in bytes on disk (st_size), not a count of characters."
+        )
     else:
         hint = "follow the docstring case by case: no file, magic number, then the rule for the flags."
+    answers = {said(answer) for cases in wrong.values() for answer in cases.values()}
+    if sum(map(len, wrong.values())) == sum(len(seen[key]["answers"]) for key in sources) and len(answers) == 1:
+        saw = f"for every source and case it {next(iter(answers))}"  # the same error every time, once
+    else:
+        saw = "it answered wrongly for " + "; and for ".join(
+            f"{sources[key]}: "
+            + ", ".join(f"{case!r} (Python: {CASES[case]}, is_current: {said(answer)})" for case, answer in cases.items())
+            for key, cases in wrong.items()
+        )
     expect(
         not wrong,
-        expected=f"is_current to answer as this Python decides, case by case, for greet.py and for {sources['other']}",
-        saw="it answered wrongly for "
-        + "; and for ".join(
-            f"{sources[key]}: " + ", ".join(f"{case!r} (Python: {CASES[case]}, is_current: {answer!r})" for case, answer in cases.items())
-            for key, cases in wrong.items()
+        expected=(
+            f"is_current to answer as this Python decides, case by case, for greet.py, {sources['other']} and "
+            f"{sources['old']}, with False for a .pyc Python refuses ({', '.join(refused)})"
         ),
+        saw=saw,
         hint=hint,
     )
 

@@ -9,10 +9,16 @@ repair.
 The modules are the check's own: `modülé.py` in the folder `gen ü` (not the
 working directory), with non-ASCII text whose old and new versions have the
 same size in bytes; each run of its body adds a word to runs.log. The reload
-is tried once with bytecode beside the source and once with sys.pycache_prefix
-set (as -X pycache_prefix does). For the new interpreter, the bytecode is what
-an earlier run left (the interpreter that calls safe_rewrite never imported
-the module), and both run with -O, whose bytecode file has another name.
+is tried once with bytecode beside the source, once with a new text of the same
+size that does not compile (the reload must raise its SyntaxError, not run the
+old bytecode; safe_rewrite itself may raise, as long as the file holds the
+text), and once with sys.pycache_prefix set (as -X pycache_prefix does) for a
+module imported through a folder that is a symbolic link (where the platform
+allows one): Python files its .pyc under the path as imported, not the real
+one. For the new interpreter, the bytecode is what an earlier run left (the
+interpreter that calls safe_rewrite never imported the module, and does not
+have its folder on sys.path), and both run with -O, whose bytecode file has
+another name.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -21,8 +27,12 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: importlib.reload in the same interpreter runs the new code, same size and time set back,
   wherever the module lives, and with sys.pycache_prefix (-X pycache_prefix) too.
   -> a_reload_runs_the_new_code
+- Step 2: the path as given decides (a folder reached through a symbolic link, with -X pycache_prefix).
+  -> a_reload_runs_the_new_code
+- Step 2: for a text that does not compile, the next import fails with its SyntaxError, never runs the old code.
+  -> a_reload_runs_the_new_code
 - Step 2: a new interpreter started the same way (here with -O) runs the new code, also when the module's
-  bytecode was left by an earlier run (the module is not in the caller's sys.modules).
+  bytecode was left by an earlier run (the module is not in the caller's sys.modules, nor its folder on sys.path).
   -> a_new_interpreter_runs_the_new_code
 - Step 3: a file that was never imported (no bytecode anywhere, or no file yet) is written without error.
   -> a_module_never_imported_is_fine
@@ -48,6 +58,9 @@ def module_text(word: str, value: str) -> str:
 
 OLD_TEXT = module_text("old", "öld!")
 NEW_TEXT = module_text("new", "nëw!")
+#: The new text with a syntax error, of the same size again.
+BROKEN_TEXT = NEW_TEXT.replace("VALUE =", "VALUE ?")
+assert len(BROKEN_TEXT.encode()) == len(OLD_TEXT.encode())
 
 #: In a probe: write a module's old text, import it (bytecode cached, stamped with a time), rewrite it with
 #: safe_rewrite to the new text of the same size, and set the time back.
@@ -57,22 +70,28 @@ TIME = 1_700_000_000
 def text_of(path):
     with open(path, encoding="utf-8", newline="") as f:
         return f.read()
-def rewritten(folder, name, imported=True):
+def rewritten(folder, name, imported=True, new={NEW_TEXT!r}, may_raise=False):
     path = os.path.join(folder, name + ".py")
     os.makedirs(folder, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write({OLD_TEXT!r})
     os.utime(path, (TIME, TIME))
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
     if imported:
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
         module = importlib.import_module(name)  # compiles, and caches bytecode stamped with that time and the size
-    else:  # the bytecode an earlier run's import left: this interpreter never imported the module
+    else:  # the bytecode an earlier run's import left: this interpreter never imported it, nor has its folder on sys.path
         import py_compile
         module = py_compile.compile(path, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP, doraise=True)
-    sourcetools.safe_rewrite(path, {NEW_TEXT!r})  # the same size
+    raised = None
+    try:
+        sourcetools.safe_rewrite(path, new)  # the same size
+    except Exception as exc:
+        if not may_raise:
+            raise
+        raised = type(exc).__name__
     os.utime(path, (TIME, TIME))  # and the time set back
-    return module, text_of(path)
+    return module, text_of(path), raised
 """
 
 
@@ -86,16 +105,35 @@ def expect_the_text_given(text, path=PATH, given=NEW_TEXT):
     )
 
 
+#: The folder the prefixed reload imports its module through: a symbolic link to REAL_FOLDER, where one can be made.
+LINK = "gen link"
+REAL_FOLDER = "echt ü"
+
+
 @pytest.mark.points(2)
 def test_a_reload_runs_the_new_code(student):
     seen = student.observe(
         SETUP
         + f"""
-module, text = rewritten({FOLDER!r}, {MODULE!r})
+module, text, _ = rewritten({FOLDER!r}, {MODULE!r})
 plain = importlib.reload(module).VALUE
+broken_module, broken_text, raised = rewritten({FOLDER!r}, "dritte", new={BROKEN_TEXT!r}, may_raise=True)
+try:
+    broken = "VALUE " + repr(importlib.reload(broken_module).VALUE)
+except SyntaxError:
+    broken = "SyntaxError"
+except Exception as exc:
+    broken = type(exc).__name__
 sys.pycache_prefix = os.path.abspath("bytecode cache")  # what -X pycache_prefix=... sets
-module, text_there = rewritten({FOLDER!r}, "zweite")
-report(text=text, plain=plain, text_there=text_there, prefixed=importlib.reload(module).VALUE)
+os.makedirs({REAL_FOLDER!r})
+try:
+    os.symlink({REAL_FOLDER!r}, {LINK!r}, target_is_directory=True)
+    linked = True
+except (OSError, NotImplementedError):  # no symbolic links here (Windows without the privilege): a plain folder
+    linked = False
+module, text_there, _ = rewritten({LINK!r}, "zweite")
+report(text=text, plain=plain, broken_text=broken_text, raised=raised, broken=broken,
+       text_there=text_there, prefixed=importlib.reload(module).VALUE, linked=linked)
 """,
         doing="safe_rewrite and a reload to work",
     )
@@ -107,16 +145,38 @@ report(text=text, plain=plain, text_there=text_there, prefixed=importlib.reload(
         hint="the .pyc still matches the time and size: see that the next import cannot use it "
         f"(and find it for the source's own folder, {FOLDER}/, not the working directory).",
     )
-    expect_the_text_given(seen["text_there"], f"{FOLDER}/zweite.py")
+    raised = f" (safe_rewrite raised {seen['raised']})" if seen["raised"] else ""
+    expect(
+        seen["broken_text"] == BROKEN_TEXT,
+        expected=f"safe_rewrite({FOLDER + '/dritte.py'!r}, {BROKEN_TEXT!r}) to leave exactly that text in the file, "
+        "although it does not compile",
+        saw=f"the file held {seen['broken_text']!r}{raised}",
+        hint="write the text as given, whatever it holds: whether it compiles is for the next import to find out.",
+    )
+    expect(
+        seen["broken"] == "SyntaxError",
+        expected=(
+            f"for a new text of the same size that does not compile ({FOLDER}/dritte.py), importlib.reload to "
+            "raise its SyntaxError"
+        ),
+        saw=f"the reload ran the old bytecode ({seen['broken']}){raised}"
+        if seen["broken"].startswith("VALUE")
+        else f"the reload raised {seen['broken']}{raised}",
+        hint="a text that does not compile gets no new bytecode, so the old .pyc must not stay usable: compiling "
+        "it again does not replace the old file when the new text fails to compile.",
+    )
+    expect_the_text_given(seen["text_there"], f"{LINK}/zweite.py")
+    through = f", imported through {LINK}/, a symbolic link to {REAL_FOLDER}/" if seen["linked"] else ""
     expect(
         seen["prefixed"] == "nëw!",
         expected=(
             "importlib.reload to run the rewritten source when the bytecode is kept under a prefix "
-            "(sys.pycache_prefix, as -X pycache_prefix sets it)"
+            f"(sys.pycache_prefix, as -X pycache_prefix sets it), for {LINK}/zweite.py{through}"
         ),
         saw=f"it ran the old bytecode (VALUE {seen['prefixed']!r})",
         hint="the .pyc is not always in __pycache__ beside the source: ask importlib where this Python keeps it "
-        "(importlib.util.cache_from_source) instead of building the path.",
+        "(importlib.util.cache_from_source) instead of building the path, and for the path as given: under a "
+        "prefix, Python files it by the path the module was imported through, links and all, not the file's real path.",
     )
 
 
@@ -127,7 +187,7 @@ OPTIMIZED = CLEAN_FLAGS + ("-S", "-O")
 @pytest.mark.points(2)
 def test_a_new_interpreter_runs_the_new_code(student):
     written = student.observe(
-        SETUP + f"module, text = rewritten({FOLDER!r}, {MODULE!r}, imported=False)\nreport(text=text)",
+        SETUP + f"module, text, _ = rewritten({FOLDER!r}, {MODULE!r}, imported=False)\nreport(text=text)",
         doing="safe_rewrite to work (in python -O)",
         flags=OPTIMIZED,
     )
@@ -141,11 +201,12 @@ def test_a_new_interpreter_runs_the_new_code(student):
         seen["value"] == "nëw!",
         expected=(
             f"a new interpreter importing {MODULE} after safe_rewrite (both run with python -O, the bytecode left "
-            "by an earlier run) to run the new source"
+            f"by an earlier run, and {FOLDER}/ not on sys.path where safe_rewrite ran) to run the new source"
         ),
         saw=f"it ran the old bytecode (VALUE {seen['value']!r})",
         hint="the stale .pyc stays on disk for the next run too, whether or not this interpreter imported the "
-        "module; and with -O, the file Python uses has another name: ask importlib for it rather than building it.",
+        "module, or could find it by its name (its folder need not be on sys.path): work from the path you are "
+        "given. With -O, the file Python uses has another name: ask importlib for it rather than building it.",
     )
 
 

@@ -12,4 +12,5 @@ def run(script, *args, cache_dir=None):
     the sources.
     """
     options = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]
-    return subprocess.run([sys.executable, *options, script, *args]).returncode
+    # -E: PYTHONDONTWRITEBYTECODE or PYTHONPYCACHEPREFIX in the caller's environment must not decide.
+    return subprocess.run([sys.executable, "-E", *options, script, *args]).returncode

@@ -37,13 +37,17 @@ def is_current(source):
     cached = importlib.util.cache_from_source(source)
     if not os.path.exists(cached):
         return False
-    header = read_header(cached)
+    try:
+        header = read_header(cached)
+    except ValueError:  # too short to hold a header: Python compiles again
+        return False
     if header["magic"] != importlib.util.MAGIC_NUMBER:
         return False
     if header["flags"] == 0:
+        # Python records int(st_mtime) (cut towards zero) and the size, each as 32 bits.
         st = os.stat(source)
         return header["mtime"] == int(st.st_mtime) & 0xFFFFFFFF and header["size"] == st.st_size & 0xFFFFFFFF
     if header["flags"] == 3:
         with open(source, "rb") as f:
             return header["hash"] == importlib.util.source_hash(f.read())
-    return True
+    return header["flags"] == 1  # any other flags: not a .pyc Python would use
