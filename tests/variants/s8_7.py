@@ -185,10 +185,11 @@ def where(name):
     path = None
     if parent:
         try:
-            path = __import__(parent, fromlist=["__path__"]).__path__
+            package = __import__(parent, fromlist=["__path__"])
         except ModuleNotFoundError:
             return None
-        except AttributeError:  # the parent is a module, not a package
+        path = getattr(package, "__path__", None)
+        if path is None:  # the parent is a module, not a package
             return None
     if name in sys.modules:
         spec = sys.modules[name].__spec__
@@ -214,6 +215,153 @@ def where(name):
         return None
     return Path(spec.origin) if spec.has_location else spec.origin
 '''
+
+
+#: pkgutil's older API: find_loader turns a parent package's own ValueError (AttributeError, TypeError) into an
+#: ImportError, which then reads as "no such module".
+PKGUTIL_FIND_LOADER = LOCATE_DOC + """import pkgutil
+import sys
+import warnings
+
+
+def where(name):
+    if name in sys.builtin_module_names:
+        return "built-in"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            loader = pkgutil.find_loader(name)
+        except ImportError:
+            return None
+    if loader is None:
+        return None
+    if hasattr(loader, "get_filename"):
+        return loader.get_filename(name)
+    return "frozen"
+"""
+
+#: find_spec(name).origin in one go, AttributeError caught for "find_spec found nothing": a parent package's own
+#: AttributeError becomes None too.
+CATCHES_IMPORT_AND_ATTRIBUTE_ERRORS = LOCATE_DOC + """import importlib.util
+
+
+def where(name):
+    try:
+        return importlib.util.find_spec(name).origin
+    except (ImportError, AttributeError):  # no parent package, or find_spec gave None (no .origin)
+        return None
+"""
+
+#: ValueError caught as well, "because find_spec raises it for a module without a spec": a parent package's own
+#: ValueError (the README's example) becomes None.
+CATCHES_VALUE_ERRORS_TOO = LOCATE_DOC + """from importlib.util import find_spec
+
+
+def where(name):
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):  # ValueError: a module in sys.modules whose __spec__ is None
+        return None
+    if spec is None:
+        return None
+    return spec.origin
+"""
+
+#: Answers cached per name, "searching is slow": a sys.path changed since the first question is ignored.
+CACHED_PER_NAME = LOCATE_DOC + """import functools
+import importlib.util
+
+
+@functools.lru_cache(maxsize=None)
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return None if spec is None else spec.origin
+"""
+
+#: Puts its own folder first on sys.path when imported, so that loud.py, first/ and second/ are always found.
+ADDS_ITS_OWN_FOLDER = LOCATE_DOC + """import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return None if spec is None else spec.origin
+"""
+
+#: Adds the current folder at the end of sys.path, "as the interactive prompt has it".
+ADDS_THE_CURRENT_FOLDER = LOCATE_DOC + """import importlib.util
+import os
+import sys
+
+sys.path.append(os.getcwd())  # modules in the current folder, as at the >>> prompt
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return spec.origin if spec else None
+"""
+
+#: Takes the module out of sys.modules "so that find_spec searches afresh", and never puts it back.
+POPS_FROM_SYS_MODULES = LOCATE_DOC + """import importlib.util
+import sys
+
+
+def where(name):
+    sys.modules.pop(name, None)  # a fresh search, not the cached module's spec
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    return None if spec is None else spec.origin
+"""
+
+#: A frozen module answered with the standard library file it was frozen from: a path, for a module import
+#: does not run from any file.
+FROZEN_GIVES_ITS_SOURCE_FILE = LOCATE_DOC + """import importlib.util
+import os
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    if spec.origin == "frozen":  # frozen from a .py file of the standard library
+        return os.path.join(os.path.dirname(os.__file__), name.replace(".", os.sep) + ".py")
+    return spec.origin
+"""
+
+#: Another right answer (step 2 accepts "built-in" for frozen modules): every module without a file is "built-in".
+NO_FILE_MEANS_BUILT_IN = LOCATE_DOC + """import importlib.util
+
+
+def where(name):
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    if not spec.has_location:  # no file: part of the interpreter
+        return "built-in"
+    return spec.origin
+"""
 
 
 # -- run-anywhere --------------------------------------------------------------------------------------------------
@@ -385,6 +533,101 @@ def main(argv):
 if __name__ == "__main__":
     main(sys.argv[1:])
 '''
+
+#: helpers.py loaded from its file and registered by hand as toolbox.helpers: no sys.path change, the right name,
+#: but it runs helpers.py again (and replaces the module) when toolbox.helpers was imported already.
+HELPERS_REGISTERED_BY_HAND = CLI_DOC + """import importlib.util
+import os
+import sys
+
+# load the sibling file by its path, under its package name: works however we are started
+_spec = importlib.util.spec_from_file_location(
+    "toolbox.helpers", os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers.py")
+)
+_helpers = importlib.util.module_from_spec(_spec)
+sys.modules["toolbox.helpers"] = _helpers
+_spec.loader.exec_module(_helpers)
+fmt = _helpers.fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: The package's module, reloaded "to be sure fmt is the latest": helpers.py runs a second time.
+RELOADS_THE_HELPERS = CLI_DOC + """import importlib
+import sys
+
+import toolbox.helpers
+
+importlib.reload(toolbox.helpers)  # the latest fmt, even if helpers was imported before
+fmt = toolbox.helpers.fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: argv made optional: an empty list falls back on the process's own arguments.
+ARGV_OR_SYS_ARGV = CLI_DOC + """import sys
+
+from .helpers import fmt
+
+
+def main(argv=None):
+    argv = argv or sys.argv[1:]
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+#: "Requirement 2" arranged by the tool itself: the project folder written into PYTHONPATH for later processes.
+SETS_PYTHONPATH = CLI_DOC + """import os
+import sys
+
+from toolbox.helpers import fmt
+
+# make sure the programs we start can find the package too
+_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_root, os.environ.get("PYTHONPATH")]))
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: A relative import, with a fallback "to keep the script form working" (python3 toolbox/cli.py): run as a script,
+#: it imports helpers.py as the top-level module helpers, which step 3 forbids.
+RELATIVE_WITH_A_SCRIPT_FALLBACK = CLI_DOC + """import sys
+
+try:
+    from .helpers import fmt
+except ImportError:  # run as a script (python3 toolbox/cli.py): no package
+    from helpers import fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
 
 # -- zip-library ---------------------------------------------------------------------------------------------------
 
@@ -575,6 +818,225 @@ def build(zip_path, package_dir):
                     archive.write(path, os.path.relpath(path, parent))
 '''
 
+#: Each file read as text and written back with writestr: a file that is not UTF-8 makes build fail.
+READ_AS_TEXT = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    with open(path) as source:
+                        archive.writestr(os.path.relpath(path, parent), source.read())
+"""
+
+#: The package's name from the text of package_dir: "." (called from inside the package) has none.
+NAME_FROM_THE_TEXT = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package = os.path.basename(os.path.normpath(package_dir))
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.join(package, os.path.relpath(path, package_dir)))
+"""
+
+#: pathlib without resolving the path: Path(".").parent is "." again, so the names lose the package's name.
+PATHLIB_UNRESOLVED = ZIP_DOC + """import zipfile
+from pathlib import Path
+
+
+def build(zip_path, package_dir):
+    root = Path(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for path in sorted(root.rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                archive.write(path, path.relative_to(root.parent).as_posix())
+"""
+
+#: __pycache__ skipped by skipping every folder whose name starts with "_" or ".": private subpackages go too.
+SKIPS_UNDERSCORE_FOLDERS = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if not d.startswith(("_", "."))]  # __pycache__ and the like
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: Only folders that are packages (with an __init__.py): a folder of scripts inside the package is left out.
+ONLY_PACKAGE_FOLDERS = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if os.path.isfile(os.path.join(folder, d, "__init__.py"))]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: Files starting with "_" left out, __init__.py excepted: __main__.py and _compat.py are lost.
+SKIPS_PRIVATE_FILES = ZIP_DOC + """import os
+import zipfile
+
+
+def wanted(name):
+    return name.endswith(".py") and (name == "__init__.py" or not name.startswith("_"))
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if wanted(name):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: The package's tests left out, "they are not part of the library".
+SKIPS_THE_TESTS = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d not in ("__pycache__", "tests")]
+            for name in files:
+                if name.endswith(".py") and not name.startswith("test_"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: Like make: no rebuild when the archive is newer than every source file; a deleted file stays in.
+SKIPS_IF_UP_TO_DATE = ZIP_DOC + """import os
+import zipfile
+
+
+def sources(package_dir):
+    for folder, subfolders, files in os.walk(package_dir):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                yield os.path.join(folder, name)
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    paths = sorted(sources(package_dir))
+    if os.path.exists(zip_path) and paths:
+        if os.path.getmtime(zip_path) >= max(os.path.getmtime(p) for p in paths):
+            return  # up to date
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for path in paths:
+            archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: No rebuild when the archive already holds the same names: a changed file keeps its old content.
+SKIPS_IF_SAME_NAMES = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    wanted = {}
+    for folder, subfolders, files in os.walk(package_dir):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                wanted[os.path.relpath(path, parent).replace(os.sep, "/")] = path
+    if os.path.exists(zip_path):
+        with zipfile.ZipFile(zip_path) as old:
+            if sorted(old.namelist()) == sorted(wanted):
+                return  # nothing new to pack
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name, path in sorted(wanted.items()):
+            archive.write(path, name)
+"""
+
+#: Another right answer: glob's "**" (which leaves out names starting with a dot, which Python cannot import).
+RECURSIVE_GLOB = ZIP_DOC + """import glob
+import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for path in sorted(glob.glob(os.path.join(package_dir, "**", "*.py"), recursive=True)):
+            archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: Another right answer: the suffix compared without regard to case (a name like SETUP.PY is not the checks' business).
+SUFFIX_IN_ANY_CASE = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if os.path.splitext(name)[1].lower() == ".py":
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+
+#: shutil.make_archive on a staged copy of the .py files: make_archive adds ".zip" to the name it is given, so a
+#: zip_path with another suffix (lib.pyz) gets no archive.
+MAKE_ARCHIVE_ADDS_ZIP = ZIP_DOC + """import os
+import shutil
+import tempfile
+
+
+def only_python(folder, names):
+    return [n for n in names if n == "__pycache__" or not (n.endswith(".py") or os.path.isdir(os.path.join(folder, n)))]
+
+
+def build(zip_path, package_dir):
+    source = os.path.abspath(package_dir)
+    package = os.path.basename(source)
+    with tempfile.TemporaryDirectory() as stage:
+        shutil.copytree(source, os.path.join(stage, package), ignore=only_python)
+        shutil.make_archive(os.path.splitext(os.path.abspath(zip_path))[0], "zip", root_dir=stage, base_dir=package)
+"""
+
 VARIANTS = [
     # -- locate-module -------------------------------------------------------------------------------------------
     Variant(
@@ -615,8 +1077,64 @@ VARIANTS = [
                 '    return spec.origin if spec.has_location else "built-in"\n',
             )
         },
+    ),
+    Variant(
+        "locate-module",
+        "frozen-gives-its-source-file",
+        {"locate.py": (None, FROZEN_GIVES_ITS_SOURCE_FILE)},
         fails=("built_in_and_frozen_modules",),
-        says=("__hello__", "'frozen'"),
+        says=("__hello__", "never a path"),
+    ),
+    Variant(
+        "locate-module",
+        "pkgutil-find-loader",
+        {"locate.py": (None, PKGUTIL_FIND_LOADER)},
+        fails=("a_broken_parent_package_is_not_a_missing_one",),
+        says=("cfg_brittle.part", "ValueError", "returned None"),
+    ),
+    Variant(
+        "locate-module",
+        "catches-import-and-attribute-errors",
+        {"locate.py": (None, CATCHES_IMPORT_AND_ATTRIBUTE_ERRORS)},
+        fails=("a_broken_parent_package_is_not_a_missing_one",),
+        says=("cfg_cracked.part", "AttributeError", "returned None"),
+        not_says=("cfg_brittle",),
+    ),
+    Variant(
+        "locate-module",
+        "catches-value-errors-too",
+        {"locate.py": (None, CATCHES_VALUE_ERRORS_TOO)},
+        fails=("a_broken_parent_package_is_not_a_missing_one",),
+        says=("cfg_brittle.part", "ValueError"),
+        not_says=("cfg_cracked",),
+    ),
+    Variant(
+        "locate-module",
+        "cached-per-name",
+        {"locate.py": (None, CACHED_PER_NAME)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("after the check put order/y first", "not a file in order/y", "earlier call"),
+    ),
+    Variant(
+        "locate-module",
+        "adds-its-own-folder",
+        {"locate.py": (None, ADDS_ITS_OWN_FOLDER)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("where('loud')", "not on sys.path", "changed sys.path"),
+    ),
+    Variant(
+        "locate-module",
+        "adds-the-current-folder",
+        {"locate.py": (None, ADDS_THE_CURRENT_FOLDER)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("where('cfg_here')", "changed sys.path"),
+    ),
+    Variant(
+        "locate-module",
+        "pops-from-sys-modules",
+        {"locate.py": (None, POPS_FROM_SYS_MODULES)},
+        fails=("no_module_runs_when_asked_about",),
+        says=("sys.modules no longer held", "ran cfg_bell again"),
     ),
     Variant(
         "locate-module",
@@ -684,7 +1202,7 @@ VARIANTS = [
         "falls-back-on-the-current-folder",
         {"locate.py": (None, FALLS_BACK_ON_THE_CURRENT_FOLDER)},
         fails=("the_answer_follows_the_search_order",),
-        says=("cfg_here", "no longer on sys.path"),
+        says=("cfg_here", "not on sys.path"),
     ),
     Variant(
         "locate-module",
@@ -701,6 +1219,7 @@ VARIANTS = [
         says=("another exception", "ImportError"),
     ),
     Variant("locate-module", "returns-a-path-object", {"locate.py": (None, RETURNS_A_PATH_OBJECT)}),
+    Variant("locate-module", "no-file-means-built-in", {"locate.py": (None, NO_FILE_MEANS_BUILT_IN)}),
     Variant("locate-module", "asks-the-meta-path", {"locate.py": (None, ASKS_THE_META_PATH)}),
     Variant("locate-module", "catches-import-error", {"locate.py": (None, CATCHES_IMPORT_ERROR)}),
     Variant("locate-module", "only-its-own-parents-give-none", {"locate.py": (None, ONLY_ITS_OWN_PARENTS_GIVE_NONE)}),
@@ -869,6 +1388,68 @@ VARIANTS = [
     Variant("run-anywhere", "package-module-imported", {"toolbox/cli.py": (None, PACKAGE_MODULE_CLI)}),
     Variant(
         "run-anywhere",
+        "relative-with-a-script-fallback",
+        {"toolbox/cli.py": (None, RELATIVE_WITH_A_SCRIPT_FALLBACK)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("as a script", "imported a top-level module helpers"),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-registered-by-hand",
+        {"toolbox/cli.py": (None, HELPERS_REGISTERED_BY_HAND)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("helpers.py ran 3 times", "another module", "runs helpers.py once"),
+    ),
+    Variant(
+        "run-anywhere",
+        "reloads-the-helpers",
+        {"toolbox/cli.py": (None, RELOADS_THE_HELPERS)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("helpers.py ran", "reloading"),
+    ),
+    Variant(
+        "run-anywhere",
+        "argv-or-sys-argv",
+        {"toolbox/cli.py": (None, ARGV_OR_SYS_ARGV)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("main([])", "--sys-argv-word", "empty"),
+    ),
+    Variant(
+        "run-anywhere",
+        "empty-argv-reads-sys-argv",
+        {
+            "toolbox/cli.py": (
+                '    print(fmt(" ".join(argv)))',
+                '    if not argv:  # no words given: take the command line\'s\n        argv = sys.argv[1:]\n'
+                '    print(fmt(" ".join(argv)))',
+            )
+        },
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("main([])", "sys.argv"),
+    ),
+    Variant(
+        "run-anywhere",
+        "sets-pythonpath",
+        {"toolbox/cli.py": (None, SETS_PYTHONPATH)},
+        fails=("the_tool_never_changes_sys_path",),
+        says=("os.environ", "PYTHONPATH"),
+    ),
+    Variant(
+        "run-anywhere",
+        "pythonpath-set-in-the-package",
+        {
+            "toolbox/__init__.py": (
+                None,
+                '"""A small command-line toolbox."""\n\nimport os\n\n'
+                "# the tools this package starts find it too\n"
+                'os.environ.setdefault("PYTHONPATH", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\n',
+            ),
+        },
+        fails=("the_tool_never_changes_sys_path",),
+        says=("PYTHONPATH",),
+    ),
+    Variant(
+        "run-anywhere",
         "package-first-then-script-fallback",
         {
             "toolbox/cli.py": (
@@ -877,6 +1458,8 @@ VARIANTS = [
                 "except ImportError:  # run as a script, from inside toolbox/\n    from helpers import fmt",
             )
         },
+        fails=("the_helper_comes_from_the_package",),
+        says=("as a script", "top-level module helpers", "let it fail"),
     ),
     # -- zip-library ---------------------------------------------------------------------------------------------
     Variant(
@@ -1036,6 +1619,78 @@ VARIANTS = [
         fails=("only_python_files_go_in",),
         says=("bundle.py",),
     ),
+    Variant(
+        "zip-library",
+        "read-as-text",
+        {"bundle.py": (None, READ_AS_TEXT)},
+        fails=("every_python_file_goes_in",),
+        says=("UnicodeDecodeError", "legacy.py", "bytes"),
+    ),
+    Variant(
+        "zip-library",
+        "name-from-the-text",
+        {"bundle.py": (None, NAME_FROM_THE_TEXT)},
+        fails=("names_start_with_the_package_name",),
+        says=("'.'", "mytools/", "absolute path"),
+    ),
+    Variant(
+        "zip-library",
+        "pathlib-unresolved",
+        {"bundle.py": (None, PATHLIB_UNRESOLVED)},
+        fails=("names_start_with_the_package_name",),
+        says=("'.'", "mytools/"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-underscore-folders",
+        {"bundle.py": (None, SKIPS_UNDERSCORE_FOLDERS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/_impl/fast.py", "missing"),
+    ),
+    Variant(
+        "zip-library",
+        "only-package-folders",
+        {"bundle.py": (None, ONLY_PACKAGE_FOLDERS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/scripts/tool.py", "missing"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-private-files",
+        {"bundle.py": (None, SKIPS_PRIVATE_FILES)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/__main__.py", "cfg_kit/_compat.py"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-the-tests",
+        {"bundle.py": (None, SKIPS_THE_TESTS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/tests/test_core.py",),
+    ),
+    Variant(
+        "zip-library",
+        "skips-if-up-to-date",
+        {"bundle.py": (None, SKIPS_IF_UP_TO_DATE)},
+        fails=("building_twice_replaces_the_archive",),
+        says=("only the deletion", "mylib/old.py"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-if-same-names",
+        {"bundle.py": (None, SKIPS_IF_SAME_NAMES)},
+        fails=("building_twice_replaces_the_archive",),
+        says=("only a change to mylib/stats.py", "older content"),
+    ),
+    Variant(
+        "zip-library",
+        "make-archive-adds-zip",
+        {"bundle.py": (None, MAKE_ARCHIVE_ADDS_ZIP)},
+        fails=("names_start_with_the_package_name",),
+        says=("renamed.pyz", "no file", "suffix"),
+    ),
+    Variant("zip-library", "recursive-glob", {"bundle.py": (None, RECURSIVE_GLOB)}),
+    Variant("zip-library", "suffix-in-any-case", {"bundle.py": (None, SUFFIX_IN_ANY_CASE)}),
     Variant("zip-library", "pathlib-rglob", {"bundle.py": (None, PATHLIB_RGLOB)}),
     Variant("zip-library", "bytes-deflated-with-folder-entries", {"bundle.py": (None, BYTES_DEFLATED_WITH_FOLDERS)}),
     Variant(

@@ -4,7 +4,10 @@ The two first checks run the real command. The others run the tool in one
 probe each, in the three ways it is used: imported, its main called, and run
 as `__main__` (runpy.run_module, which is what `-m` does), so that code
 hidden behind `if __name__ == "__main__":` is seen too. The words, and for
-the last check the helper itself, are the check's own.
+the last check the helper itself, are the check's own. The helper check also
+runs cli.py as a script (runpy.run_path, with sys.path as `python
+toolbox/cli.py` has it), where the package's import may fail but a fallback
+to a top-level `helpers` is seen.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -15,10 +18,19 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 3: running it with -m, importing toolbox.cli and calling its main never change sys.path, not even
   for a moment.
   -> the_tool_never_changes_sys_path
+- Step 3: they do not set PYTHONPATH, or anything else in os.environ, either.
+  -> the_tool_never_changes_sys_path
 - Step 3: helpers.py is imported only as toolbox.helpers, never as a top-level module helpers, even when
   another helpers.py is on the path, whether the import is at the top of cli.py or inside main.
   -> the_helper_comes_from_the_package
+- Step 3: not even when cli.py is run as a script (where it may fail): no fallback to a top-level helpers.
+  -> the_helper_comes_from_the_package
+- Step 3: it is the package's one module toolbox.helpers, run once: imported before toolbox.cli, it is not
+  run again (loaded from its file, reloaded) nor replaced in sys.modules.
+  -> the_helper_comes_from_the_package
 - Step 4: main(argv) is kept: it prints what the package's fmt makes of its arguments joined by spaces.
+  -> main_prints_what_the_helper_makes_of_its_arguments
+- Step 4: main's arguments are the argv it is given, even an empty one, never the process's sys.argv.
   -> main_prints_what_the_helper_makes_of_its_arguments
 """
 
@@ -183,6 +195,7 @@ watched = WatchedPath(sys.path)
 sys.path = watched
 sys.__class__ = WatchedSys
 before = list(sys.path)
+environment = dict(os.environ)
 """
 
 
@@ -190,18 +203,33 @@ before = list(sys.path)
 def test_the_tool_never_changes_sys_path(student):
     seen = observe_the_tool(
         student,
-        WATCH_SYS_PATH + THREE_WAYS + "report(changes=changes, same=sys.path is watched and sys.path == before)",
+        WATCH_SYS_PATH
+        + THREE_WAYS
+        + """
+environ = sorted(name for name in set(environment) | set(os.environ) if environment.get(name) != os.environ.get(name))
+report(changes=changes, same=sys.path is watched and sys.path == before, environ=environ)
+""",
     )
-    changes = seen["changes"]
+    changes, environ = seen["changes"], seen["environ"]
     listed = "; ".join(changes[:3]) + ("; ..." if len(changes) > 3 else "")
+    saw = [f"they changed sys.path {len(changes)} time(s): {listed}"] if changes else []
+    if not seen["same"] and not changes:
+        saw.append("sys.path changed")
+    if environ:
+        saw.append(f"they changed os.environ: {', '.join(environ)}")
     expect(
-        seen["same"] and not changes,
+        not saw,
         expected=(
             "importing toolbox.cli, a call of its main and a run with -m to leave sys.path alone, "
-            "not even for a moment"
+            "not even for a moment, and the environment (PYTHONPATH) too"
         ),
-        saw=f"they changed sys.path {len(changes)} time(s): {listed}" if changes else "sys.path changed",
-        hint="remove every sys.path manipulation, in cli.py and in the package: the package import needs none.",
+        saw="; ".join(saw),
+        hint=(
+            "remove every path manipulation, in cli.py and in the package, sys.path and PYTHONPATH alike: the "
+            "package import needs none, and which folders a program searches is for whoever starts it to say."
+            if environ and not changes
+            else "remove every sys.path manipulation, in cli.py and in the package: the package import needs none."
+        ),
     )
 
 
@@ -214,13 +242,42 @@ def fmt(text):
 '''
 
 
+#: Appended to the helper check's probe: then cli.py run as a script, as `python toolbox/cli.py hi` runs it
+#: (its own folder first on sys.path, the current one not on it, no module of the package imported yet). The
+#: package's import may fail there, but nothing may import helpers.py as a top-level module helpers.
+SCRIPT_MODE = """
+for name in [name for name in sys.modules if name.partition(".")[0] in ("toolbox", "helpers")]:
+    del sys.modules[name]
+here = os.path.realpath(".")
+sys.path[:] = [os.path.abspath("toolbox")] + [p for p in sys.path if os.path.realpath(p or ".") != here]
+sys.argv[:] = [os.path.join("toolbox", "cli.py"), "hi"]
+script_error = None
+try:
+    with contextlib.redirect_stdout(io.StringIO()):
+        runpy.run_path(os.path.join("toolbox", "cli.py"), run_name="__main__")
+except BaseException as error:  # outside its package, the tool may fail
+    script_error = type(error).__name__
+report(script_top_level=sorted(name for name in sys.modules if name.partition(".")[0] == "helpers"),
+       script_error=script_error)
+"""
+
+
 @pytest.mark.points(1)
 def test_the_helper_comes_from_the_package(student):
     student.write("helpers.py", DECOY)
     seen = observe_the_tool(
         student,
         """
-import sys, types
+import os, sys, types
+# Every run of the package's helpers.py, however it is run; it is imported first, as another module of the
+# program would: toolbox.cli must then use that very module, and run helpers.py no more.
+package_helpers = os.path.realpath(os.path.join("toolbox", "helpers.py"))
+helpers_runs = []
+sys.addaudithook(lambda event, args: helpers_runs.append(1) if event == "exec"
+                 and os.path.realpath(getattr(args[0], "co_filename", "") or ".") == package_helpers else None)
+phase = "importing toolbox.helpers"
+import toolbox.helpers
+first_helpers = sys.modules["toolbox.helpers"]
 """
         + THREE_WAYS
         + """
@@ -234,10 +291,23 @@ stray = sorted(
 )
 fmt = getattr(toolbox.cli, "fmt", None)
 report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
-       fmt_module=getattr(fmt, "__module__", None), decoy="decoy:" in printed.getvalue())
-""",
+       fmt_module=getattr(fmt, "__module__", None), decoy="decoy:" in printed.getvalue(),
+       runs=len(helpers_runs), replaced=sys.modules.get("toolbox.helpers") is not first_helpers)
+"""
+        + SCRIPT_MODE,
     )
     wrong_fmt = seen["fmt_module"] not in (None, "toolbox.helpers")
+    script = seen["script_top_level"]
+    if script and not (seen["top_level"] or wrong_fmt or seen["decoy"] or seen["stray"]):
+        raise CheckFailed(
+            "toolbox.cli to import helpers.py only as the package's module toolbox.helpers, never as a top-level "
+            "module named helpers, even run as a script (`python toolbox/cli.py hi`)",
+            "run as a script, it imported a top-level module helpers"
+            + (", and ran to its end" if seen["script_error"] is None else f", and then raised {seen['script_error']}"),
+            "run as a script, cli.py is outside its package, where the package's import fails: let it fail there. "
+            "A fallback to a top-level import of helpers is the very import the task forbids (and it would take "
+            "any other helpers.py first on the path).",
+        )
     if seen["top_level"] or wrong_fmt or seen["decoy"]:
         saw = (
             f"sys.modules held {seen['top_level']}" if seen["top_level"] else "no module helpers was in sys.modules"
@@ -248,17 +318,29 @@ report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.module
             saw += ", and the tool printed what another helpers.py, in the current folder, makes of its words"
     elif seen["stray"]:
         saw = f"toolbox.cli held {seen['stray']} from a module named helpers"
+    elif seen["runs"] > 1 or seen["replaced"]:
+        saw = (
+            f"helpers.py ran {seen['runs']} times, though toolbox.helpers had been imported before toolbox.cli"
+            + (", and sys.modules['toolbox.helpers'] was then another module" if seen["replaced"] else "")
+        )
     else:
         saw = "toolbox.helpers was never imported"
     expect(
-        not (seen["top_level"] or seen["stray"] or wrong_fmt or seen["decoy"]) and seen["package"],
+        not (seen["top_level"] or seen["stray"] or wrong_fmt or seen["decoy"] or seen["replaced"])
+        and seen["package"]
+        and seen["runs"] <= 1,
         expected=(
             "toolbox.cli, imported, its main called and run with -m, to import helpers.py as the package's module "
-            "toolbox.helpers, and never a top-level module named helpers (here another helpers.py was in the "
-            "current folder)"
+            "toolbox.helpers (the one module of that name, run once, which the check had imported first), and "
+            "never a top-level module named helpers (here another helpers.py was in the current folder)"
         ),
         saw=saw,
-        hint=FULL_NAME_HINT,
+        hint=(
+            "import the package's module by its name, and let the import system find it: it runs helpers.py "
+            "once and hands every importer the same module; loading or reloading the file yourself runs it again."
+            if seen["runs"] > 1 or seen["replaced"]
+            else FULL_NAME_HINT
+        ),
     )
 
 
@@ -281,13 +363,16 @@ def test_main_prints_what_the_helper_makes_of_its_arguments(student):
 import contextlib, io, sys
 import toolbox.cli
 main = getattr(toolbox.cli, "main", None)
-printed = io.StringIO()
+printed, empty = io.StringIO(), io.StringIO()
+sys.argv[1:] = ["--sys-argv-word"]  # the process's own arguments: never main's
 if callable(main):
     with contextlib.redirect_stdout(printed):
         main(["alpha", "beta gamma"])
-report(main=callable(main), printed=printed.getvalue())
+    with contextlib.redirect_stdout(empty):
+        main([])
+report(main=callable(main), printed=printed.getvalue(), empty=empty.getvalue())
 """,
-        doing="`import toolbox.cli` and a call of toolbox.cli.main(['alpha', 'beta gamma']) to work",
+        doing="`import toolbox.cli` and calls of toolbox.cli.main(['alpha', 'beta gamma']) and main([]) to work",
     )
     expect(
         seen["main"],
@@ -306,5 +391,14 @@ report(main=callable(main), printed=printed.getvalue())
         hint=(
             "keep main as it was: it joins the argv it is given (not sys.argv) with spaces and prints what the "
             "package's fmt makes of that; only the import line needs to change."
+        ),
+    )
+    expect(
+        "--sys-argv-word" not in seen["empty"],
+        expected="main([]), an empty list of arguments, to print what fmt makes of no words, whatever sys.argv holds",
+        saw=f"it printed {seen['empty'].strip()!r}, from the process's own arguments (sys.argv held --sys-argv-word)",
+        hint=(
+            "main's arguments are the list it is given, even an empty one: an empty list is not a missing one, "
+            "so keep main as it was and leave sys.argv to the `if __name__ == \"__main__\":` part."
         ),
     )

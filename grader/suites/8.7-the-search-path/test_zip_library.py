@@ -8,21 +8,32 @@ advance), and read them back with zipfile. Folder entries (names ending in
 "/", which `python -m zipfile -c` adds) are allowed and not counted, except
 for __pycache__ folders.
 
+Left to the student, as answers written from an earlier version of the README
+may differ there: names starting with a dot (glob's "**" skips them; Python
+cannot import them by name) and suffixes in capitals (SETUP.PY): no check uses
+either. A change of line endings alone is not looked for either (a file read
+as text and written back); a file that is not UTF-8 is.
+
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Then: with only the archive on the path, mylib.stats and mylib.sub.text import from it and work.
   -> the_package_imports_from_the_archive
-- Step 1: every .py file of the package, subpackages included at any depth, goes in, its content unchanged.
+- Step 1: every .py file of the package, subpackages included at any depth, goes in, whatever its name
+  (__main__.py, _compat.py, a folder _impl/ or tests/) and its folder (one without __init__.py).
+  -> every_python_file_goes_in
+- Step 1: each goes in with its content unchanged, whatever its encoding (a Latin-1 file too).
   -> every_python_file_goes_in
 - Step 1: the names start with the package's own name, however package_dir is written (nested, absolute,
-  trailing slash) and whatever the package is called; a relative zip_path is taken from the current folder.
+  trailing slash, "." from inside the package folder) and whatever the package is called; the zip file is
+  written at zip_path, whatever its suffix, and a relative zip_path is taken from the current folder.
   -> names_start_with_the_package_name
 - Step 1: build leaves the current folder as it found it.
   -> names_start_with_the_package_name
 - Step 2: nothing else goes in: no __pycache__, no other files, none of the names that only look like
   Python's (.pyc, .pyi, .py.orig).
   -> only_python_files_go_in
-- Step 3: building again replaces the archive: it holds what the package holds then, each entry once.
+- Step 3: building again replaces the archive: it holds what the package holds then (a file deleted since is
+  gone, even when no file changed; a changed file has its new content), each entry once.
   -> building_twice_replaces_the_archive
 """
 
@@ -39,22 +50,32 @@ import zipfile
 def names(archive):
     return [n for n in zipfile.ZipFile(archive).namelist() if not n.endswith("/") or "__pycache__" in n]
 
-def contents(archive):
+def contents(archive):  # bytes as latin-1 text: every byte kept, and fit to report
     with zipfile.ZipFile(archive) as opened:
-        return {n: opened.read(n).decode("utf-8", "replace") for n in opened.namelist() if not n.endswith("/")}
+        return {n: opened.read(n).decode("latin-1") for n in opened.namelist() if not n.endswith("/")}
 """
 
 MODULES = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "mylib/sub/text.py"]
 
-#: The check's own package, deeper than mylib: every one of its .py files must go in, as it is.
+#: The check's own package, deeper than mylib: every one of its .py files must go in, as it is, whatever its
+#: name (private and dunder files and folders, tests) and whatever its folder (one without __init__.py), and
+#: whatever its encoding (a Latin-1 source, as its coding line says: valid Python, not UTF-8).
 KIT = {
     "cfg_kit/__init__.py": '"""The check\'s own package."""\n',
+    "cfg_kit/__main__.py": "from cfg_kit.core import VALUE\n\nprint(VALUE)\n",
+    "cfg_kit/_compat.py": "OLD = False\n",
     "cfg_kit/core.py": "VALUE = 41\n",
     "cfg_kit/a/__init__.py": "",
     "cfg_kit/a/b/__init__.py": "",
     "cfg_kit/a/b/leaf.py": "from cfg_kit.core import VALUE\n\nANSWER = VALUE + 1\n",
     "cfg_kit/a/b/c/__init__.py": "",
     "cfg_kit/a/b/c/deepest.py": 'NAME = "Zoë, déjà vu"\n',
+    "cfg_kit/_impl/__init__.py": "",
+    "cfg_kit/_impl/fast.py": "def double(x):\n    return x << 1\n",
+    "cfg_kit/scripts/tool.py": "import cfg_kit\n",  # a folder of scripts, not a package: no __init__.py
+    "cfg_kit/tests/__init__.py": "",
+    "cfg_kit/tests/test_core.py": "from cfg_kit.core import VALUE\n\nassert VALUE == 41\n",
+    "cfg_kit/legacy.py": '# -*- coding: latin-1 -*-\nNAME = "Zoë, déjà vu"\n'.encode("latin-1"),
     "cfg_kit/tools.py": "def double(x):\n    return 2 * x\n",
 }
 
@@ -68,7 +89,18 @@ WALK_HINT = (
 def write_kit(student, files=KIT) -> None:
     for path, text in files.items():
         student.file(path).parent.mkdir(parents=True, exist_ok=True)
-        student.file(path).write_text(text, encoding="utf-8")  # as it is: write() would dedent it
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        student.file(path).write_bytes(data)  # as it is: write() would dedent it
+
+
+def as_reported(text) -> str:
+    """A file's bytes as the probes report them (contents() in NAMES): latin-1 text."""
+    return (text if isinstance(text, bytes) else text.encode("utf-8")).decode("latin-1")
+
+
+def readable(reported: str) -> str:
+    """A reported content, for a message: the bytes read as UTF-8 where they can be."""
+    return reported.encode("latin-1").decode("utf-8", "replace")
 
 
 def renamed(package: str) -> list[str]:
@@ -161,6 +193,12 @@ def test_every_python_file_goes_in(student):
             doing=doing,
         )
     except StudentError as failure:
+        if failure.error.isinstance("UnicodeError"):
+            raise CheckFailed(
+                doing,
+                f"your code raised {failure.error.summary} (cfg_kit/legacy.py is Latin-1, as its coding line says)",
+                "a source file need not be UTF-8: store each file's bytes as they are, without reading them as text.",
+            ) from None
         if not failure.error.isinstance("OSError"):
             raise
         raise CheckFailed(doing, f"your code raised {failure.error.summary}", WALK_HINT) from None
@@ -174,18 +212,19 @@ def test_every_python_file_goes_in(student):
 
     found = {path: entry(path) for path in KIT}
     missing = [path for path, name in found.items() if name is None]
-    changed = [path for path, name in found.items() if name is not None and held[name] != KIT[path]]
+    changed = [path for path, name in found.items() if name is not None and held[name] != as_reported(KIT[path])]
     expect(
         not missing and not changed,
         expected=(
             f"the archive of the check's package cfg_kit to hold each of its {len(KIT)} .py files, at every depth "
-            f"({listed(KIT, 8)}), each with the content it has in the folder"
+            f"and whatever its name or folder ({listed(KIT, 16)}), each with the content it has in the folder, "
+            "byte for byte"
         ),
         saw=(f"{listed(missing)} were missing" if missing else "")
         + ("; " if missing and changed else "")
         + (
             f"the content of {listed(changed)} was not the file's "
-            f"(for {changed[0]}: {held[found[changed[0]]].replace(seen['here'] + '/', '')[:60]!r})"
+            f"(for {changed[0]}: {readable(held[found[changed[0]]]).replace(seen['here'] + '/', '')[:60]!r})"
             if changed
             else ""
         ),
@@ -211,27 +250,37 @@ def test_names_start_with_the_package_name(student):
         + """
 shutil.copytree(os.path.join('src', 'mylib'), os.path.join('src', 'mytools'),
                 ignore=shutil.ignore_patterns('__pycache__'))
-start = os.getcwd()
+top = os.getcwd()
 moved = []
-builds = [
-    ("build('out/nested.zip', 'src/mylib')", "mylib", os.path.join('out', 'nested.zip'), os.path.join('src', 'mylib')),
-    ("build with both paths absolute", "mylib", os.path.abspath('absolute.zip'),
+builds = [  # (the call, in words; the package; the folder build is called from; zip_path; package_dir)
+    ("build('out/nested.zip', 'src/mylib')", "mylib", ".", os.path.join('out', 'nested.zip'),
+     os.path.join('src', 'mylib')),
+    ("build with both paths absolute", "mylib", ".", os.path.abspath('absolute.zip'),
      os.path.abspath(os.path.join('src', 'mylib'))),
-    ("build('renamed.zip', 'src/mytools') for a copy of mylib named mytools", "mytools", 'renamed.zip',
+    ("build('renamed.pyz', 'src/mytools') for a copy of mylib named mytools", "mytools", ".", 'renamed.pyz',
      os.path.join('src', 'mytools')),
-    ("build('slash.zip', 'src/mytools/') with a trailing slash", "mytools", 'slash.zip',
+    ("build('slash.zip', 'src/mytools/') with a trailing slash", "mytools", ".", 'slash.zip',
      os.path.join('src', 'mytools', '')),
+    ("build('../../dot.zip', '.') called from inside src/mytools", "mytools", os.path.join('src', 'mytools'),
+     os.path.join('..', '..', 'dot.zip'), '.'),
 ]
 results = []
-for call, package, zip_path, package_dir in builds:
+for call, package, inside, zip_path, package_dir in builds:
+    os.chdir(os.path.join(top, inside))
+    start = os.getcwd()
     bundle.build(zip_path, package_dir)
     if os.getcwd() != start:
         moved.append((call, os.path.relpath(os.getcwd(), start)))
         os.chdir(start)
-    results.append((call, package, sorted(names(zip_path)) if os.path.isfile(zip_path) else None))
+    made = os.path.join(start, zip_path)
+    results.append((call, package, sorted(names(made)) if os.path.isfile(made) else None))
+    os.chdir(top)
 report(results=results, moved=moved)
 """,
-        doing="bundle.build for src/mylib, with absolute paths, for src/mytools and for 'src/mytools/' to work",
+        doing=(
+            "bundle.build for src/mylib, with absolute paths, for src/mytools, for 'src/mytools/' and for '.' "
+            "from inside src/mytools to work"
+        ),
     )
     if seen["moved"]:
         call, where = seen["moved"][0]
@@ -246,16 +295,20 @@ report(results=results, moved=moved)
             names is not None,
             expected=f"{call} to write the archive at the zip_path it was given, relative to the current folder",
             saw="no file was there afterwards",
-            hint="open the zip file with the path given, before anything else changes what it means.",
+            hint=(
+                "write the zip file at the path given, whatever its suffix (a tool that adds .zip to the name "
+                "writes another file), and before anything else changes what a relative path means."
+            ),
         )
         expect(
             all(name.startswith(package + "/") for name in names) and set(renamed(package)) <= set(names),
             expected=f"{call} to give an archive holding {renamed(package)}, every name starting with {package}/",
             saw=f"it held {names} (folder entries left out)",
             hint=(
-                "a path written with a trailing slash names the same folder: take the package's name from the "
-                "folder itself, not from whatever follows the last slash of the text."
-                if "slash" in call and package != "mylib"
+                "a path written with a trailing slash, or '.', names the package folder too: take the package's "
+                "name from the folder itself (its absolute path), not from whatever follows the last slash of the "
+                "text."
+                if ("slash" in call or "'.'" in call) and package != "mylib"
                 else what_is_wrong(names, package)
             ),
         )
@@ -309,53 +362,72 @@ def test_only_python_files_go_in(student):
 # -- Step 3 --------------------------------------------------------------------------------------------------------
 
 
+#: What the replace check does to mylib before each new build of lib.zip: one kind of change at a time, so
+#: that no rebuild can be skipped on the grounds that no file is newer or that the names are the same.
+CHANGES = (
+    ("only the deletion of mylib/old.py", "os.remove(os.path.join('mylib', 'old.py'))"),
+    (
+        "only a change to mylib/stats.py",
+        "with open(os.path.join('mylib', 'stats.py'), 'a', encoding='utf-8') as stats:\n"
+        "    stats.write('\\n\\nCHANGED = \"after the first build\"\\n')",
+    ),
+    (
+        "the addition of mylib/sub/added.py",
+        "with open(os.path.join('mylib', 'sub', 'added.py'), 'w', encoding='utf-8') as added:\n"
+        "    added.write('ADDED = True\\n')",
+    ),
+)
+
+
 @pytest.mark.points(1)
 def test_building_twice_replaces_the_archive(student):
-    # The second build into lib.zip must give what a build into a new file gives: which files go in,
+    # Each build into lib.zip must give what a build into a new file gives at that moment: which files go in,
     # and under which names, is the other checks' business.
     student.write("mylib/old.py", "OLD = True\n")
+    code = "import bundle, os\n" + NAMES + "rebuilds = []\nbundle.build('lib.zip', 'mylib')\n"
+    for number, (_, change) in enumerate(CHANGES):
+        code += f"""
+{change}
+bundle.build('lib.zip', 'mylib')
+bundle.build('fresh{number}.zip', 'mylib')
+rebuilds.append(dict(again=names('lib.zip'), fresh=names('fresh{number}.zip'), again_contents=contents('lib.zip'),
+                     fresh_contents=contents('fresh{number}.zip')))
+"""
     seen = student.observe(
-        "import bundle, os\n"
-        + NAMES
-        + """
-bundle.build('lib.zip', 'mylib')
-os.remove(os.path.join('mylib', 'old.py'))
-with open(os.path.join('mylib', 'sub', 'added.py'), 'w', encoding='utf-8') as added:
-    added.write('ADDED = True\\n')
-with open(os.path.join('mylib', 'stats.py'), 'a', encoding='utf-8') as stats:
-    stats.write('\\n\\nCHANGED = "after the first build"\\n')
-bundle.build('lib.zip', 'mylib')
-bundle.build('fresh.zip', 'mylib')
-report(again=names('lib.zip'), fresh=names('fresh.zip'), again_contents=contents('lib.zip'),
-       fresh_contents=contents('fresh.zip'))
-""",
-        doing="bundle.build to work twice, with the package changed in between",
+        code + "report(rebuilds=rebuilds)\n", doing="bundle.build to work again and again, with the package changed"
     )
-    again, fresh = seen["again"], seen["fresh"]
     problems = []
-    twice = sorted({name for name in again if again.count(name) > 1})
-    if twice:
-        problems.append(f"it held {listed(twice)} more than once")
-    kept = sorted(set(again) - set(fresh))
-    if kept:
-        problems.append(f"it still held {listed(kept)}, which a new archive does not (mylib/old.py was deleted)")
-    lacking = sorted(set(fresh) - set(again))
-    if lacking:
-        problems.append(f"it lacked {listed(lacking)}, which a new archive holds")
-    stale = sorted(
-        name
-        for name in set(again) & set(fresh)
-        if seen["again_contents"].get(name) != seen["fresh_contents"].get(name)
-    )
-    if stale:
-        problems.append(f"{listed(stale)} had older content than in a new archive")
+    for (what, _), rebuilt in zip(CHANGES, seen["rebuilds"]):
+        again, fresh = rebuilt["again"], rebuilt["fresh"]
+        found = []
+        twice = sorted({name for name in again if again.count(name) > 1})
+        if twice:
+            found.append(f"it held {listed(twice)} more than once")
+        kept = sorted(set(again) - set(fresh))
+        if kept:
+            found.append(f"it still held {listed(kept)}, which a new archive does not")
+        lacking = sorted(set(fresh) - set(again))
+        if lacking:
+            found.append(f"it lacked {listed(lacking)}, which a new archive holds")
+        stale = sorted(
+            name
+            for name in set(again) & set(fresh)
+            if rebuilt["again_contents"].get(name) != rebuilt["fresh_contents"].get(name)
+        )
+        if stale:
+            found.append(f"{listed(stale)} had older content than in a new archive")
+        if found:
+            problems.append(f"after a rebuild that followed {what}, " + ", ".join(found))
     expect(
         not problems,
         expected=(
-            "building lib.zip again, after the check deleted mylib/old.py, added mylib/sub/added.py and changed "
-            "mylib/stats.py, to give the same archive as a build into a new file, each entry once"
+            "lib.zip, built again after the check deleted mylib/old.py, again after it changed mylib/stats.py, and "
+            "again after it added mylib/sub/added.py, to be each time the same archive as a build into a new file, "
+            "each entry once"
         ),
-        saw="after the second build " + "; ".join(problems),
-        hint="each build starts a new archive (mode 'w') whatever was at zip_path before: nothing of the old "
-        "one is kept, and nothing is added to it.",
+        saw=problems[0] + (f"; and so after {len(problems) - 1} more rebuild(s)" if len(problems) > 1 else "")
+        if problems
+        else "",
+        hint="each build starts a new archive (mode 'w') whatever was at zip_path before, however recent or alike: "
+        "nothing of the old one is kept, and nothing is added to it.",
     )
