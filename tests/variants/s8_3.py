@@ -938,6 +938,229 @@ ALL_FROM_THE_FUNCTIONS = [
     ),
 ]
 
+# -- round 3: a second adversarial review, and more of the same kinds -------------------------------------------------
+
+# live-settings
+
+#: The false values listed by hand instead of letting `if` decide: an empty list, dict or tuple counts as on.
+FALSE_VALUES_LISTED = '''"""Report headers, which follow config.DEBUG as it changes."""
+
+import config
+
+
+def header(title):
+    """'[debug] title' while config.DEBUG is true, plain 'title' otherwise."""
+    if config.DEBUG not in (False, None, 0, ""):
+        return f"[debug] {title}"
+    return title
+'''
+
+#: The setting read like an environment variable: "off" and "0" count as off, [] and 0.0 as on.
+READ_AS_TEXT = '''"""Report headers, which follow config.DEBUG as it changes."""
+
+import config
+
+_OFF = ("", "0", "false", "no", "off", "none")
+
+
+def _debugging():
+    # Settings often come from flags or environment variables as strings: "0" or "off" mean off.
+    return str(config.DEBUG).strip().lower() not in _OFF
+
+
+def header(title):
+    """'[debug] title' while config.DEBUG is true, plain 'title' otherwise."""
+    if _debugging():
+        return f"[debug] {title}"
+    return title
+'''
+
+#: The same idea the other way round: only a few words count as on, so "off", a list or 2.5 gives no mark.
+TRUE_WORDS_LISTED = '''"""Report headers."""
+
+import config
+
+_ON = {"1", "true", "yes", "on", "y"}
+
+
+def header(title):
+    debugging = str(config.DEBUG).lower() in _ON
+    return "[debug] " + title if debugging else title
+'''
+
+#: The falsy values listed more carefully, empty containers and 0.0 too: still a list, and an object of its own
+#: whose truth is False is not on it.
+FALSE_VALUES_LISTED_CAREFULLY = '''"""Report headers."""
+
+import config
+
+_FALSY = (None, False, 0, 0.0, "", b"", (), [], {}, set(), frozenset())
+
+
+def header(title):
+    for falsy in _FALSY:
+        if type(config.DEBUG) is type(falsy) and config.DEBUG == falsy:
+            return title
+    return f"[debug] {title}"
+'''
+
+#: Rendering memoised with the raw setting as part of the key: a list or a dict as the setting raises TypeError.
+CACHE_KEYED_BY_THE_SETTING = '''"""Report headers, which follow config.DEBUG as it changes."""
+
+import functools
+
+import config
+
+
+@functools.lru_cache(maxsize=256)
+def _render(title, debug):
+    return f"[debug] {title}" if debug else title
+
+
+def header(title):
+    """'[debug] title' while config.DEBUG is true, plain 'title' otherwise."""
+    return _render(title, config.DEBUG)
+'''
+
+#: Correct: the rendering memoised, keyed by bool(config.DEBUG) as it is at each call. A table of answers looked up
+#: with the live setting is no copy of the setting: nothing in it can go stale.
+CACHE_KEYED_BY_THE_LIVE_TRUTH = '''"""Report headers, which follow config.DEBUG as it changes."""
+
+import functools
+
+import config
+
+
+@functools.lru_cache(maxsize=256)
+def _render(title, debug):
+    return f"[debug] {title}" if debug else title
+
+
+def header(title):
+    """'[debug] title' while config.DEBUG is true, plain 'title' otherwise."""
+    return _render(title, bool(config.DEBUG))
+'''
+
+#: Correct: the same memo by hand, in a dict keyed by (title, truth of the setting at this call).
+MEMO_DICT_BY_THE_LIVE_TRUTH = '''"""Report headers."""
+
+import config
+
+_made = {}
+
+
+def header(title):
+    key = (title, bool(config.DEBUG))
+    if key not in _made:
+        _made[key] = f"[debug] {title}" if key[1] else title
+    return _made[key]
+'''
+
+#: The mode the program started in, kept as the key of a banner table at import: a value worked out from the setting,
+#: kept, even as a key (a memo filled by calls is another thing).
+START_MODE_AS_A_KEY = '''"""Report headers."""
+
+import config
+
+# For the log banner: which mode the program started in.
+_BANNERS = {bool(config.DEBUG): "started"}
+
+
+def header(title):
+    if config.DEBUG:
+        return f"[debug] {title}"
+    return title
+'''
+
+# package-exports
+
+#: __all__ made of whatever convert makes public, plus palette: a second public function of convert leaks into `*`.
+ALL_FOLLOWS_CONVERT = '''"""Colours: `from colors import hex_to_rgb`, `... import palette`, or `... import *`."""
+
+from . import convert
+from .convert import *  # noqa: F403
+
+# Re-export whatever convert makes public, plus the palette submodule.
+__all__ = [name for name in vars(convert) if not name.startswith("_")] + ["palette"]
+del convert
+'''
+
+#: __all__ made of the package's own public globals (the submodule convert left out by name), plus palette.
+ALL_FROM_THE_PACKAGE_GLOBALS = '''"""Colours."""
+
+from .convert import *  # noqa: F403
+
+__all__ = sorted(n for n in list(globals()) if not n.startswith("_") and n != "convert") + ["palette"]
+'''
+
+#: Correct: a star import of convert (which binds whatever it has), and __all__ written out.
+STAR_IMPORT_OF_CONVERT_WITH_A_LIST = '''"""Colours, with __all__ written out."""
+
+from .convert import *  # noqa: F401,F403
+
+__all__ = ["hex_to_rgb", "palette"]
+'''
+
+# public-api
+
+#: The table made private, and REPLACEMENTS left as a copy of it: a change to textkit.REPLACEMENTS changes nothing.
+TABLE_DETACHED = [
+    (
+        'REPLACEMENTS = {"&": "and", "@": "at"}\n',
+        '_REPLACEMENTS = {"&": "and", "@": "at"}\nREPLACEMENTS = dict(_REPLACEMENTS)  # still importable by name\n',
+    ),
+    ("in REPLACEMENTS.items()", "in _REPLACEMENTS.items()"),
+]
+
+#: _cleanup "optimised" with the table's pairs taken once, at import.
+PAIRS_TAKEN_ONCE = [
+    (
+        'REPLACEMENTS = {"&": "and", "@": "at"}\n',
+        'REPLACEMENTS = {"&": "and", "@": "at"}\n_PAIRS = tuple(REPLACEMENTS.items())  # worked out once\n',
+    ),
+    ("in REPLACEMENTS.items()", "in _PAIRS"),
+]
+
+#: _cleanup rewritten with one regular expression compiled from the table at import: new entries are never matched.
+PATTERN_FROM_THE_TABLE = '''"""Small text tools."""
+
+import re
+import unicodedata
+
+__all__ = ["slugify", "shout", "_normalize"]
+
+REPLACEMENTS = {"&": "and", "@": "at"}
+_PATTERN = re.compile("|".join(re.escape(old) for old in REPLACEMENTS))
+
+
+def _normalize(text):
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _cleanup(text):
+    return _PATTERN.sub(lambda match: f" {REPLACEMENTS[match.group()]} ", text)
+
+
+def slugify(text):
+    return "-".join(re.findall(r"[a-z0-9]+", _normalize(_cleanup(text)).lower()))
+
+
+def shout(text):
+    return text.upper() + "!"
+'''
+
+#: slugify memoised "because it is called a lot": a text asked for before the table changed keeps its old slug.
+SLUGIFY_MEMOISED = [
+    ("import re\n", "import functools\nimport re\n"),
+    ("def slugify(text):\n", "@functools.lru_cache(maxsize=1024)\ndef slugify(text):\n"),
+]
+
+#: Correct: the table under a private name as well, the same dict (not a copy) under both.
+TABLE_WITH_A_PRIVATE_ALIAS = [
+    ('REPLACEMENTS = {"&": "and", "@": "at"}\n', 'REPLACEMENTS = _TABLE = {"&": "and", "@": "at"}\n'),
+    ("in REPLACEMENTS.items()", "in _TABLE.items()"),
+]
+
 VARIANTS = [
     # -- live-settings: mistakes
     Variant(
@@ -1376,4 +1599,102 @@ VARIANTS = [
     # -- public-api, round 2: other correct answers
     Variant("public-api", "all-filled-by-a-decorator", {"textkit.py": (None, EXPORT_DECORATOR)}),
     Variant("public-api", "all-from-the-functions-names", {"textkit.py": ALL_FROM_THE_FUNCTIONS}),
+    # -- live-settings, round 3: mistakes
+    Variant(
+        "live-settings",
+        "false-values-listed-by-hand",
+        {"headers.py": (None, FALSE_VALUES_LISTED)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("config.DEBUG = []", "`if`"),
+    ),
+    Variant(
+        "live-settings",
+        "setting-read-as-text",
+        {"headers.py": (None, READ_AS_TEXT)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("config.DEBUG = []", "`if`"),
+    ),
+    Variant(
+        "live-settings",
+        "true-words-listed-by-hand",
+        {"headers.py": (None, TRUE_WORDS_LISTED)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("config.DEBUG = 'off'", "reading it as text"),
+    ),
+    Variant(
+        "live-settings",
+        "false-values-listed-carefully",
+        {"headers.py": (None, FALSE_VALUES_LISTED_CAREFULLY)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("object of the check's own",),
+    ),
+    Variant(
+        "live-settings",
+        "cache-keyed-by-the-setting",
+        {"headers.py": (None, CACHE_KEYED_BY_THE_SETTING)},
+        fails=("headers_follow_an_assignment_to_the_module",),
+        says=("TypeError", "headers.py, line", "config.DEBUG = []", "unhashable"),
+    ),
+    Variant(
+        "live-settings",
+        "start-mode-kept-as-a-key",
+        {"headers.py": (None, START_MODE_AS_A_KEY)},
+        fails=("headers_keep_no_copy_of_the_setting",),
+        says=("headers._BANNERS", "worked out", "when headers was imported"),
+    ),
+    # -- live-settings, round 3: other correct answers
+    Variant("live-settings", "cache-keyed-by-the-live-truth", {"headers.py": (None, CACHE_KEYED_BY_THE_LIVE_TRUTH)}),
+    Variant("live-settings", "memo-dict-by-the-live-truth", {"headers.py": (None, MEMO_DICT_BY_THE_LIVE_TRUTH)}),
+    # -- package-exports, round 3: mistakes
+    Variant(
+        "package-exports",
+        "all-follows-convert",
+        {"colors/__init__.py": (None, ALL_FOLLOWS_CONVERT)},
+        fails=("star_gives_the_function_and_the_submodule",),
+        says=("rgb_to_hex", "convert.py"),
+    ),
+    Variant(
+        "package-exports",
+        "all-from-the-package-globals",
+        {"colors/__init__.py": (None, ALL_FROM_THE_PACKAGE_GLOBALS)},
+        fails=("star_gives_the_function_and_the_submodule",),
+        says=("rgb_to_hex",),
+    ),
+    # -- package-exports, round 3: other correct answers
+    Variant(
+        "package-exports",
+        "star-import-of-convert-with-a-list",
+        {"colors/__init__.py": (None, STAR_IMPORT_OF_CONVERT_WITH_A_LIST)},
+    ),
+    # -- public-api, round 3: mistakes
+    Variant(
+        "public-api",
+        "table-kept-as-a-detached-copy",
+        {"textkit.py": TABLE_DETACHED},
+        fails=("everything_else_works_as_before",),
+        says=("REPLACEMENTS['+'] = 'plus'", "slugify("),
+    ),
+    Variant(
+        "public-api",
+        "pairs-taken-once",
+        {"textkit.py": PAIRS_TAKEN_ONCE},
+        fails=("everything_else_works_as_before",),
+        says=("REPLACEMENTS['+'] = 'plus'",),
+    ),
+    Variant(
+        "public-api",
+        "pattern-compiled-from-the-table",
+        {"textkit.py": (None, PATTERN_FROM_THE_TABLE)},
+        fails=("everything_else_works_as_before",),
+        says=("REPLACEMENTS['+'] = 'plus'",),
+    ),
+    Variant(
+        "public-api",
+        "slugify-memoised",
+        {"textkit.py": SLUGIFY_MEMOISED},
+        fails=("everything_else_works_as_before",),
+        says=("slugify('a&b@c') gave 'a-and-b-at-c'",),
+    ),
+    # -- public-api, round 3: other correct answers
+    Variant("public-api", "table-with-a-private-alias", {"textkit.py": TABLE_WITH_A_PRIVATE_ALIAS}),
 ]

@@ -4,13 +4,18 @@ Every check puts back the course's own config.py first: the task is to leave it 
 needs a changed config.py fails, with a hint that says so. The titles are ones the README never shows,
 each asked for twice in a row, so that an answer remembered per title (or per first call) shows. The
 setting takes values the README never shows either: true and false values that are not True and False
-("yes", 1, 0, None, ""), and objects of the check's own that no file can hold unless it copied them.
+("yes", 1, 0, 0.0, None, "", empty and non-empty lists, tuples and dicts, text such as "off" and "0"),
+unhashable ones, and objects of the check's own (a Flag whose truth the check decides, which no list of
+values written in advance can hold, and settings that no file can hold unless it copied them).
 
 A copy is looked for in everything headers holds (its globals, and inside them: containers, attributes
 of functions, classes and other objects, default arguments, closures, functools.partial), by identity
 with those objects; and a value worked out from the setting (bool(config.DEBUG), a prefix) by importing
 headers afresh under a true, a false and another true setting: what changes with the setting, and only
-with it, was worked out from it.
+with it, was worked out from it. A table of answers looked up by the setting as it is at each call (a memo
+whose keys are (title, bool(config.DEBUG))) is no copy: its entries come and go with the setting, but none
+stands for it, and none can go stale; a dict whose entries stay put while their values follow the setting
+is a copy.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -19,7 +24,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> headers_follow_set_debug
 - Step 1: ... also when no other module has imported config: headers works on its own.
   -> headers_follow_set_debug
-- Step 1: ... "true" is any value `if` takes as true, not only True (and "false" any other, not only False).
+- Step 1: ... "true" is any value `if` takes as true, not only True (and "false" any other, not only False):
+  whatever its type, hashable or not, and whatever it reads like as text.
   -> headers_follow_an_assignment_to_the_module
 - Step 1: ... however the setting was changed: an assignment to config.DEBUG counts too, before or
   after headers is imported (so importing headers must not change the setting either).
@@ -28,7 +34,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
   default argument, an attribute, an entry of a container, a closure) that holds its value, whether taken
   at import or at a call.
   -> headers_keep_no_copy_of_the_setting
-- Step 2: ... nor a value worked out from it, such as bool(config.DEBUG).
+- Step 2: ... nor a value worked out from it, such as bool(config.DEBUG) (a memo of answers, looked up by
+  the setting as it is at each call, is not one: the README's words are about copies of the setting).
   -> headers_keep_no_copy_of_the_setting
 - Leave config.py alone: the checks use the course's config.py, so a fix made there does not count.
   -> headers_follow_set_debug, headers_keep_no_copy_of_the_setting
@@ -152,8 +159,43 @@ def test_headers_follow_set_debug(student):
     )
 
 
-#: What config.DEBUG is set to, in turn, once headers is imported (it is "yes" before).
-ASSIGNED = (0, 1, None, True, "", "on", False)
+class Flag:
+    """An object of the check's own, true or false as `if` sees it: no list of values written in advance holds it."""
+
+    def __init__(self, on):
+        self.on = on
+
+    def __bool__(self):
+        return self.on
+
+    def __repr__(self):
+        return f"Flag({self.on})"
+
+
+#: The probe's own Flag, the same as the suite's.
+FLAG_SOURCE = """
+class Flag:
+    def __init__(self, on):
+        self.on = on
+
+    def __bool__(self):
+        return self.on
+
+    def __repr__(self):
+        return f"Flag({self.on})"
+"""
+
+#: What config.DEBUG is set to, in turn, once headers is imported (it is "yes" before): true and false values of
+#: many kinds, text that reads like "off", unhashable ones, and objects of the check's own.
+ASSIGNED = (0, 1, None, True, "", "on", False, [], "off", 0.0, ["x"], (), "0", {"level": 2}, {}, "false", 2.5,
+            Flag(False), Flag(True))
+
+
+def assigned(value) -> str:
+    if isinstance(value, Flag):
+        kind = "true" if value else "false"
+        return f"config.DEBUG = {value!r} (an object of the check's own, which `if` takes as {kind})"
+    return f"config.DEBUG = {value!r}"
 
 
 @pytest.mark.points(1)
@@ -161,17 +203,25 @@ def test_headers_follow_an_assignment_to_the_module(student):
     changed = use_the_course_config(student)
     seen = observe(
         student,
-        f"""
-        import config
-        config.DEBUG = "yes"
-        import headers
-        after_import = config.DEBUG
-        steps = [headers.header({TITLE!r})]
-        for value in {ASSIGNED!r}:
-            config.DEBUG = value
-            steps.append(headers.header({TITLE!r}))
-        report(after_import=type(after_import) is str and after_import == "yes", steps=steps)
-        """,
+        FLAG_SOURCE
+        + f"""
+import os, traceback
+import config
+config.DEBUG = "yes"
+import headers
+after_import = config.DEBUG
+steps = []
+for i, value in enumerate(("yes",) + {ASSIGNED!r}):
+    if i:  # the first call sees the value assigned before `import headers`
+        config.DEBUG = value
+    try:
+        steps.append(headers.header({TITLE!r}))
+    except Exception as error:  # one value's failure, said with the value
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        where = f"{{os.path.basename(frame.filename)}}, line {{frame.lineno}}"
+        steps.append(["raised", f"{{type(error).__name__}} in {{where}}"])
+report(after_import=type(after_import) is str and after_import == "yes", steps=steps)
+""",
         doing=f"`import headers` and headers.header({TITLE!r}) to work",
         changed=changed,
     )
@@ -189,16 +239,24 @@ def test_headers_follow_an_assignment_to_the_module(student):
     values = ("yes", *ASSIGNED)
     wanted = [debug if value else plain for value in values]
     moments = ["when config.DEBUG = 'yes' was assigned before headers was imported"] + [
-        f"after config.DEBUG = {value!r}" for value in ASSIGNED
+        f"after {assigned(value)}" for value in ASSIGNED
     ]
     steps = seen["steps"]
     at = first_difference(steps, wanted, moments)
-    # Right at every True and False, wrong at another value: "true" read as "is True".
+    # Right at every True and False, wrong at another value: "true" read as "is True", or as a list of values.
     bools_right = all(got == want for got, want, value in zip(steps, wanted, values) if isinstance(value, bool))
-    if at is not None and at < len(steps) and bools_right:
+    raised = at is not None and at < len(steps) and isinstance(steps[at], list)
+    if raised:
         hint = (
-            "'true' means whatever `if` takes as true (1, 'yes', any non-empty string), and 'false' whatever it "
-            "takes as false (0, None, ''): comparing the setting with True or False misses the others."
+            "the setting may be any value, a list or a dict too (unhashable ones included): header() must only ask "
+            "whether `if` takes it as true, and use it for nothing else."
+        )
+    elif at is not None and at < len(steps) and bools_right:
+        hint = (
+            "'true' means whatever `if` takes as true (1, 'yes', 'off', ['x'], any non-empty string or container, "
+            "any object whose truth is True), and 'false' whatever it takes as false (0, 0.0, None, '', [], {}): "
+            "comparing the setting with True or False, reading it as text, or listing values by hand misses the "
+            "others."
         )
     else:
         hint = (
@@ -209,7 +267,11 @@ def test_headers_follow_an_assignment_to_the_module(student):
         at is None,
         expected="header(title) to give '[debug] title' whenever config.DEBUG is true (any value `if` takes as "
         "true) and 'title' otherwise, through assignments made before and after headers was imported",
-        saw=f"header({TITLE!r}) gave {steps[at]!r} {moments[at]}" if at is not None and at < len(steps) else "",
+        saw=f"header({TITLE!r}) raised {steps[at][1]}, {moments[at]}"
+        if raised
+        else f"header({TITLE!r}) gave {steps[at]!r} {moments[at]}"
+        if at is not None and at < len(steps)
+        else "",
         hint=config_hint(changed, hint),
     )
 
@@ -239,7 +301,7 @@ SIMPLE = (bool, int, float, complex, str, bytes)
 
 def look(module):
     namespaces = {id(vars(m)) for m in list(sys.modules.values()) if isinstance(m, types.ModuleType)}
-    leaves, copies = {}, []
+    leaves, copies, entries = {}, [], set()
 
     def walk(value, path, depth, seen):
         if any(value is s for s in SETTINGS):
@@ -260,6 +322,7 @@ def look(module):
                     return
                 leaves[path] = ("dict", len(value))
                 for key, item in list(value.items())[:100]:
+                    entries.add(f"{path}[{key!r}]")
                     walk(item, f"{path}[{key!r}]", depth + 1, seen)
             elif isinstance(value, (list, tuple, set, frozenset, collections.deque)):
                 items = list(value)[:100]
@@ -314,7 +377,7 @@ def look(module):
     for name, value in list(vars(module).items()):
         if name not in MODULE_NAMES:
             walk(value, f"headers.{name}", 0, frozenset())
-    return leaves, copies
+    return leaves, copies, entries
 
 
 rounds = []
@@ -334,9 +397,25 @@ for setting in SETTINGS:
     rounds.append((at_import, at_call))
 
 
+def memo_entry(path):
+    # An entry that a call put in a dict, under a key that itself changes with the setting: a table of answers
+    # looked up by the setting as it is at each call (a memo), not a copy of it. A dict whose entries stay put while
+    # their values follow the setting is a copy, and so is a key taken from the setting at import.
+    every = [r[1][2] - r[0][2] for r in rounds]
+    for entry in set().union(*every):
+        if path == entry or path.startswith(entry + "[") or path.startswith(entry + "."):
+            if not all(entry in e for e in every):
+                return True
+    return False
+
+
 def worked_out(when):
     on, off, again = (r[when][0] for r in rounds)
-    return [p for p in sorted(set(on) | set(off)) if on.get(p, "-") == again.get(p, "-") != off.get(p, "-")]
+    return [
+        p
+        for p in sorted(set(on) | set(off))
+        if on.get(p, "-") == again.get(p, "-") != off.get(p, "-") and not (when == 1 and memo_entry(p))
+    ]
 
 
 copied_at_import = rounds[0][0][1]

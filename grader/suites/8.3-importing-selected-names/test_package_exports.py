@@ -1,12 +1,14 @@
 """8.3 package-exports: `from package import name` for attributes and submodules, and __all__ in a package.
 
 Every check first writes the course's colors/convert.py and its own colors/palette.py (colours that no
-README shows): the task is to leave the submodules alone, so a fix that needs changed submodules, or that
-imitates the palette, fails. An audit hook counts every run of colors/palette.py's body (the "exec"
-event that the import system raises for each module body), so a palette loaded and then dropped from
-sys.modules, or loaded by hand once per access, shows. Besides the README's three lines, the palette is
-asked for as an attribute of the package, first thing after `import colors`: a lazy module __getattr__
-answers that one itself, where `from` and `*` would find the attribute that importing the submodule set.
+README shows): the task is to leave the submodules alone, so a fix that needs changed submodules, or
+that imitates the palette, fails. The star check adds a submodule of its own and a second public
+function to convert.py, so an __all__ worked out from the folder, the package's globals or convert's
+names shows. An audit hook counts every run of colors/palette.py's body (the "exec" event that the
+import system raises for each module body), so a palette loaded and then dropped from sys.modules, or
+loaded by hand once per access, shows. Besides the README's three lines, the palette is asked for as an
+attribute of the package, first thing after `import colors`: a lazy module __getattr__ answers that one
+itself, where `from` and `*` would find the attribute that importing the submodule set.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -16,7 +18,7 @@ Requirements (the README's, and the checks that fail when only that one is broke
   colors.convert defines, so that line loads colors.convert too.
   -> the_function_comes_from_the_convert_submodule
 - Step 2: `from colors import *` gives exactly hex_to_rgb and palette: nothing more (not another
-  submodule of the package either), nothing less.
+  submodule of the package, nor another public name of convert), nothing less.
   -> star_gives_the_function_and_the_submodule
 - Step 2: the palette it gives is the submodule colors.palette itself, imported once.
   -> star_gives_the_function_and_the_submodule
@@ -58,6 +60,17 @@ PALETTE = f'''"""Named palettes (the check's own)."""
 
 AUTUMN = {AUTUMN!r}
 '''
+
+#: The star check's convert.py: the course's, with one more public function, which `*` must not give.
+CONVERT_WITH_MORE = (
+    CONVERT
+    + '''
+
+def rgb_to_hex(rgb):
+    """(255, 128, 0) -> "#ff8000"."""
+    return "#" + "".join(f"{part:02x}" for part in rgb)
+'''
+)
 
 #: A submodule of the check's own that `*` must not give.
 SWATCHES = '''"""Swatch cards (the check's own submodule, which nothing exports)."""
@@ -176,8 +189,10 @@ def test_the_function_comes_from_the_convert_submodule(student):
 @pytest.mark.points(2)
 def test_star_gives_the_function_and_the_submodule(student):
     changed = use_the_course_submodules(student)
-    # Another submodule, which `*` must leave alone: the two names are the API, not "every submodule".
+    # Another submodule, and another public function in convert, which `*` must leave alone: the two names are
+    # the API, not "every submodule" or "whatever convert makes public".
     student.write("colors/swatches.py", SWATCHES)
+    student.write("colors/convert.py", CONVERT_WITH_MORE)
     seen = observe(
         student,
         COUNT_PALETTE_RUNS
@@ -198,16 +213,26 @@ report(
         changed=changed,
     )
     names = seen["names"]
-    if seen["listed"]:
+    if seen["listed"] and "rgb_to_hex" in names:
+        hint = (
+            "with __all__, `*` takes exactly the names the list holds: a list worked out from what the submodules "
+            "hold grows with them, where the package's API is two names, whatever else its submodules define."
+        )
+    elif seen["listed"]:
         hint = "with __all__, `*` takes exactly the names the list holds, no more and no fewer."
     elif "palette" not in names:
         hint = "without __all__, `*` takes only what the package already has: it never imports a submodule."
     else:
         hint = "without __all__, `*` takes every public attribute of the package, submodules it imported included."
+    whence = {
+        "rgb_to_hex": "rgb_to_hex is a second function of the check's own colors/convert.py",
+        "swatches": "swatches is a submodule of the check's own, colors/swatches.py",
+    }
+    others = [whence[n] for n in whence if n in names]
     expect(
         names == ["hex_to_rgb", "palette"],
         expected="`from colors import *` to give exactly hex_to_rgb and palette",
-        saw=f"it gave {names}",
+        saw=f"it gave {names}" + (f" ({'; '.join(others)})" if others else ""),
         hint=hint,
     )
     runs = f"colors/palette.py ran {seen['runs']} times"

@@ -3,7 +3,9 @@
 "Everything working as before" is tried on texts the README never shows (underscores, every ASCII
 punctuation mark, accents, ligatures, full-width digits, other scripts), against the course's own
 functions, so a rewrite that only keeps "Fish & Chips" right, or that dropped an import the functions
-need, shows.
+need, shows. Then the check changes REPLACEMENTS (an entry of its own added, one taken out), as a user
+of `from textkit import REPLACEMENTS` may: in the course's textkit, slugify follows the table as it is
+when called, so a table left as a copy, or pairs or a pattern taken from it once, shows.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -15,6 +17,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> all_names_only_what_textkit_defines
 - Step 3: slugify, shout, _normalize and _cleanup give what they gave before, on any text, and
   REPLACEMENTS holds what it held.
+  -> everything_else_works_as_before
+- Step 3: ... and REPLACEMENTS is still the very table that _cleanup (so slugify) uses when it runs: a
+  change made to it (an entry added, one taken out) changes what they give, as before.
   -> everything_else_works_as_before
 - Step 3: explicit imports of every name textkit.py defines still work, `from textkit import REPLACEMENTS`
   and `from textkit import _cleanup` included (__all__ only governs *). Where re and unicodedata are
@@ -138,14 +143,14 @@ def course_normalize(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def course_cleanup(text):
-    for old, new in TABLE.items():
+def course_cleanup(text, table=None):
+    for old, new in (TABLE if table is None else table).items():
         text = text.replace(old, f" {new} ")
     return text
 
 
-def course_slugify(text):
-    return "-".join(re.findall(r"[a-z0-9]+", course_normalize(course_cleanup(text)).lower()))
+def course_slugify(text, table=None):
+    return "-".join(re.findall(r"[a-z0-9]+", course_normalize(course_cleanup(text, table)).lower()))
 
 
 def course_shout(text):
@@ -177,6 +182,13 @@ TEXTS = [
 #: The names textkit.py defines: each must still be there for an explicit import.
 DEFINED = ("REPLACEMENTS", "slugify", "shout", "_normalize", "_cleanup")
 
+#: REPLACEMENTS is the table the functions use, as it is when they run: the check changes it (an entry of its own
+#: added, one taken out), as a user of `from textkit import REPLACEMENTS` may, and tries these texts again.
+CHANGE = "REPLACEMENTS['+'] = 'plus'; del REPLACEMENTS['@']"
+CHANGED_TABLE = {"&": "and", "+": "plus"}
+CHANGED_TEXTS = ["C++ & Go @ 9", "a&b@c", "C++/C# 2.0 (beta)?"]  # the last two tried before the change too
+USE_THE_TABLE = {"slugify": course_slugify, "_cleanup": course_cleanup}
+
 
 @pytest.mark.points(1)
 def test_everything_else_works_as_before(student):
@@ -191,11 +203,26 @@ def test_everything_else_works_as_before(student):
                 exec(f"from textkit import {{name}}", got)
             except ImportError:
                 missing.append(name)
-        report(missing=missing, table=got.get("REPLACEMENTS"))
+        table = got.get("REPLACEMENTS")
+        report(missing=missing, table=dict(table) if isinstance(table, dict) else table)
         texts = {TEXTS!r}
         for name in {tuple(COURSE)!r}:
             if name in got:
                 report(**{{name: [got[name](text) for text in texts]}})
+        # The table changed as a user of `from textkit import REPLACEMENTS` may change it.
+        try:
+            table["+"] = "plus"
+            del table["@"]
+        except Exception as error:
+            report(changed=f"{{type(error).__name__}}")
+        else:
+            changed = {{}}
+            for name in {tuple(USE_THE_TABLE)!r}:
+                try:
+                    changed[name] = [got[name](text) for text in {CHANGED_TEXTS!r}]
+                except Exception as error:
+                    changed[name] = f"{{type(error).__name__}}"
+            report(changed=changed)
         """
     )
     seen, error = probe.values, probe.error
@@ -223,12 +250,35 @@ def test_everything_else_works_as_before(student):
             if got != want:
                 wrong.append(f"{name}({text!r}) gave {got!r}, not {want!r}")
                 break
+    # Only when all the rest is right: the functions follow a change made to REPLACEMENTS.
+    detached = []
+    changed = seen.get("changed")
+    if not wrong and error is None:
+        if isinstance(changed, str):
+            detached.append(f"`{CHANGE}` raised {changed}")
+        for name, function in USE_THE_TABLE.items():
+            results = changed.get(name) if isinstance(changed, dict) else None
+            if isinstance(results, str):
+                detached.append(f"after `{CHANGE}`, {name}({CHANGED_TEXTS[0]!r}) raised {results}")
+                break
+            for text, got in zip(CHANGED_TEXTS, results or []):
+                want = function(text, CHANGED_TABLE)
+                if got != want:
+                    detached.append(f"after `{CHANGE}`, {name}({text!r}) gave {got!r}, not {want!r}")
+                    break
+            if detached:
+                break
     expect(
-        error is None and not wrong,
-        expected="slugify, shout, _normalize, _cleanup and REPLACEMENTS to work as they did before, on any text",
-        saw=f"it raised {error.summary}" if error else "; ".join(wrong[:2]),
+        error is None and not wrong and not detached,
+        expected="slugify, shout, _normalize, _cleanup and REPLACEMENTS to work as they did before, on any text, "
+        "with REPLACEMENTS still the table that slugify and _cleanup use",
+        saw=f"it raised {error.summary}" if error else "; ".join((wrong or detached)[:2]),
         hint=f"{error.explain()} Then {FIX_THE_NAMED_LINE}"
         if error
+        else "step 3: REPLACEMENTS is the very table _cleanup reads each time it runs, so a change made to it "
+        "changes what slugify gives: a copy of it, or something worked out from it once, is left behind by "
+        "such a change."
+        if detached
         else "step 3: only __all__ needed to change; the functions, and the imports they rely on, must do what "
         "they did, on every text, not only on the README's example.",
     )
