@@ -1538,3 +1538,404 @@ VARIANTS += [
         says=("__spec__.name", "'st'"),
     ),
 ]
+
+# -- the second adversarial round of issue 21: records trusted over sys.modules, names found missing kept, the
+# -- package run again, the current folder changed, UnknownPlugin made an ImportError, state left in builtins or in
+# -- legacy, and legacy.py edited -------------------------------------------------------------------------------------
+
+#: The reviewer's: unblock trusts its own set of blocked names, without looking at what sys.modules holds now.
+BLOCKER_SET_OF_NAMES = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+_blocked = set()
+
+
+def block(name):
+    if sys.modules.get(name) is not None:
+        raise ValueError(f"{name} is already imported")
+    sys.modules[name] = None
+    _blocked.add(name)
+
+
+def unblock(name):
+    if name in _blocked:
+        _blocked.discard(name)
+        sys.modules.pop(name, None)
+'''
+
+#: What block() found is kept, and unblock() puts it back (no entry: the entry taken out), whatever is there now.
+BLOCKER_RESTORES_WHAT_IT_SAW = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+_ABSENT = "no entry"
+
+
+class _Blocks:
+    def __init__(self):
+        self.saved = {}
+
+    def add(self, name):
+        before = sys.modules.get(name, _ABSENT)
+        if before is not _ABSENT and before is not None:
+            raise ValueError(f"{name!r} is imported already")
+        self.saved.setdefault(name, before)
+        sys.modules[name] = None
+
+    def remove(self, name):
+        if name not in self.saved:
+            return  # never blocked
+        if self.saved.pop(name) is None:
+            sys.modules[name] = None  # it was blocked before: leave it so
+        else:
+            sys.modules.pop(name, None)
+
+
+_blocks = _Blocks()
+block = _blocks.add
+unblock = _blocks.remove
+'''
+
+#: Right: block() and unblock() in one small class of static methods, deciding by the entry; dict.pop on None.
+BLOCKER_STATIC_METHODS = '''"""Make modules impossible to import, to test code that has optional dependencies."""
+
+import sys
+
+
+class Blocks:
+    @staticmethod
+    def block(name):
+        if name in sys.modules and sys.modules[name] is not None:
+            raise ValueError(f"{name} is imported already: it cannot be blocked now")
+        sys.modules[name] = None
+
+    @staticmethod
+    def unblock(name):
+        if name in sys.modules and sys.modules[name] is None:
+            sys.modules.pop(name)
+
+
+block = Blocks.block
+unblock = Blocks.unblock
+'''
+
+#: The reviewer's: names found missing are remembered, and never looked for again.
+LOADER_REMEMBERS_MISSING = LOADER_HEAD + '''
+_unknown = set()
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    if name in _unknown:
+        raise UnknownPlugin(name)
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            _unknown.add(name)
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: The answer of find_spec kept for each name, a None (no such plugin) too.
+LOADER_SPECS_CACHED = LOADER_HEAD + '''
+import functools
+import importlib.util
+
+
+@functools.lru_cache(maxsize=None)
+def _spec(full):
+    return importlib.util.find_spec(full)
+
+
+def load(name):
+    full = "plugins." + name
+    if _spec(full) is None:
+        raise UnknownPlugin(name)
+    return importlib.import_module(full)
+'''
+
+#: The reviewer's: the package reloaded on every load, to notice new plugins.
+LOADER_RELOADS_THE_PACKAGE = LOADER_HEAD + '''
+import sys
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    if "plugins" in sys.modules:
+        importlib.reload(sys.modules["plugins"])  # pick up new plugins
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: The package taken out of sys.modules before each load, "so that it is searched afresh".
+LOADER_FORGETS_THE_PACKAGE = LOADER_HEAD + '''
+import sys
+
+
+def load(name):
+    sys.modules.pop("plugins", None)  # look at the package's folder afresh
+    wanted = "plugins." + name
+    try:
+        return importlib.import_module(wanted)
+    except ModuleNotFoundError as error:
+        if error.name != wanted:
+            raise
+    raise UnknownPlugin(name)
+'''
+
+#: The reviewer's: the current folder changed to the loader's, "so that plugins is always found".
+LOADER_CHANGES_FOLDER = LOADER_HEAD + '''
+import os
+
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    os.chdir(os.path.dirname(os.path.abspath(__file__)))
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: The plugins' folder made the current one, to look for the plugin's file there.
+LOADER_LOOKS_FROM_THE_PLUGINS_FOLDER = LOADER_HEAD + '''
+import os
+
+PLUGINS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+
+
+def load(name):
+    os.chdir(PLUGINS)
+    if not (os.path.isfile(name + ".py") or os.path.isfile(os.path.join(name, "__init__.py"))):
+        raise UnknownPlugin(name)
+    return importlib.import_module("plugins." + name)
+'''
+
+#: The reviewer's: UnknownPlugin rewritten as a ModuleNotFoundError, "so that callers can still catch ImportError".
+LOADER_UNKNOWN_IS_AN_IMPORT_ERROR = LOADER_HEAD.replace(
+    '''class UnknownPlugin(LookupError):
+    """Raised by load() for a name that is not a plugin; `name` holds that name."""
+
+    def __init__(self, name):
+        super().__init__(f"no plugin called {name!r}")
+        self.name = name
+''',
+    '''class UnknownPlugin(ModuleNotFoundError):
+    """Raised by load() for a name that is not a plugin; `name` holds that name."""
+
+    def __init__(self, name):
+        super().__init__(f"no plugin called {name!r}", name=name)
+''',
+) + '''
+
+def load(name):
+    """Import and return the module plugins.<name>."""
+    full = f"plugins.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name == full:
+            raise UnknownPlugin(name) from None
+        raise
+'''
+
+#: The reviewer's: the alias put into builtins, so that every file can say st.
+DASHBOARD_ST_IN_BUILTINS = '''"""Numbers for the team dashboard."""
+
+import builtins
+import statistics as st
+
+builtins.st = st
+del builtins
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+'''
+
+#: The alias handed to legacy as well, from the dashboard: legacy.py itself is untouched.
+DASHBOARD_ALIAS_GIVEN_TO_LEGACY = '''"""Numbers for the team dashboard."""
+
+import statistics as st
+
+import legacy
+
+legacy.st = st  # the same short name everywhere
+del legacy
+
+
+def summary(numbers):
+    return f"mean {st.mean(numbers):g}, median {st.median(numbers):g}"
+'''
+
+#: The reviewer's: legacy.py given the short name too, "for consistency".
+LEGACY_ALSO_ST = '''"""Older code that imports statistics by its real name. Leave this file as it is."""
+
+import statistics
+
+st = statistics  # same short name as the dashboard
+
+
+def spread(numbers):
+    return statistics.pstdev(numbers)
+'''
+
+#: The reviewer's: legacy.py takes the module from the dashboard ("share the one statistics module").
+LEGACY_FROM_DASHBOARD = '''"""Older code that imports statistics by its real name. Leave this file as it is."""
+
+from dashboard import st as statistics  # share the dashboard's module
+
+
+def spread(numbers):
+    return statistics.pstdev(numbers)
+'''
+
+#: legacy.py keeps its own import, and gets the alias as a second import line.
+LEGACY_SECOND_IMPORT = '''"""Older code that imports statistics by its real name. Leave this file as it is."""
+
+import statistics
+import statistics as st
+
+
+def spread(numbers):
+    return statistics.pstdev(numbers)
+'''
+
+#: Right: legacy.py as given, but for a comment and a docstring of its own (its statements are the same).
+LEGACY_COMMENTED = '''"""Older code that imports statistics by its real name.
+
+Left as it is: the dashboard has its own alias.
+"""
+
+import statistics  # by its real name
+
+
+def spread(numbers):
+    """Population standard deviation."""
+    return statistics.pstdev(numbers)
+'''
+
+#: Accepted (the lead's ruling): the numbers made floats first; it differs only for Decimal or Fraction input,
+#: which the README never mentions.
+DASHBOARD_FLOATS_FIRST = DASHBOARD_HEAD + '''
+
+def summary(numbers):
+    values = [float(x) for x in numbers]
+    return f"mean {st.mean(values):g}, median {st.median(values):g}"
+'''
+
+VARIANTS += [
+    Variant(
+        "blocked-imports",
+        "unblock-trusts-a-set-of-blocked-names",
+        {"blocker.py": (None, BLOCKER_SET_OF_NAMES)},
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("gauge", "mock.patch.dict", "really imported"),
+    ),
+    Variant(
+        "blocked-imports",
+        "unblock-restores-what-block-saw",
+        {"blocker.py": (None, BLOCKER_RESTORES_WHAT_IT_SAW)},
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("gauge", "really imported"),
+    ),
+    Variant("blocked-imports", "static-methods-and-pop", {"blocker.py": (None, BLOCKER_STATIC_METHODS)}),
+    Variant(
+        "plugin-loader",
+        "names-found-missing-remembered",
+        {"loader.py": (None, LOADER_REMEMBERS_MISSING)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("tinsel", "not there yet", "found missing"),
+    ),
+    Variant(
+        "plugin-loader",
+        "find-spec-answers-cached",
+        {"loader.py": (None, LOADER_SPECS_CACHED)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("tinsel", "not there yet"),
+    ),
+    Variant(
+        "plugin-loader",
+        "package-reloaded-on-every-load",
+        {"loader.py": (None, LOADER_RELOADS_THE_PACKAGE)},
+        fails=("only_the_requested_plugin_is_imported",),
+        says=("plugins/__init__.py", "ran 3 times"),
+    ),
+    Variant(
+        "plugin-loader",
+        "package-taken-out-of-sys-modules",
+        {"loader.py": (None, LOADER_FORGETS_THE_PACKAGE)},
+        fails=("only_the_requested_plugin_is_imported",),
+        says=("plugins/__init__.py", "ran 2 times"),
+    ),
+    Variant(
+        "plugin-loader",
+        "current-folder-changed-to-the-loaders",
+        {"loader.py": (None, LOADER_CHANGES_FOLDER)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("current folder", "os.getcwd()"),
+    ),
+    Variant(
+        "plugin-loader",
+        "current-folder-changed-to-the-plugins",
+        {"loader.py": (None, LOADER_LOOKS_FROM_THE_PLUGINS_FOLDER)},
+        fails=("a_plugin_is_loaded_by_its_name",),
+        says=("current folder",),
+    ),
+    Variant(
+        "plugin-loader",
+        "unknown-plugin-made-a-module-not-found-error",
+        {"loader.py": (None, LOADER_UNKNOWN_IS_AN_IMPORT_ERROR)},
+        fails=("an_unknown_name_raises_unknown_plugin",),
+        says=("LookupError", "ModuleNotFoundError", "keep UnknownPlugin"),
+        not_says=("dotted name", "with name 'shout'"),
+    ),
+    Variant(
+        "short-alias",
+        "alias-put-into-builtins",
+        {"dashboard.py": (None, DASHBOARD_ST_IN_BUILTINS)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("builtins", "st"),
+    ),
+    Variant(
+        "short-alias",
+        "alias-given-to-legacy-by-the-dashboard",
+        {"dashboard.py": (None, DASHBOARD_ALIAS_GIVEN_TO_LEGACY)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("legacy", "st", "another module"),
+    ),
+    Variant(
+        "short-alias",
+        "legacy-given-the-short-name-too",
+        {"legacy.py": (None, LEGACY_ALSO_ST)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("legacy.py", "as it was given", "st = statistics"),
+    ),
+    Variant(
+        "short-alias",
+        "legacy-takes-the-module-from-the-dashboard",
+        {"legacy.py": (None, LEGACY_FROM_DASHBOARD)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("legacy.py", "as it was given", "from dashboard import st as statistics"),
+    ),
+    Variant(
+        "short-alias",
+        "legacy-given-a-second-import",
+        {"legacy.py": (None, LEGACY_SECOND_IMPORT)},
+        fails=("other_modules_still_use_the_real_name",),
+        says=("legacy.py", "import statistics as st"),
+    ),
+    Variant("short-alias", "legacy-commented-but-unchanged", {"legacy.py": (None, LEGACY_COMMENTED)}),
+    Variant("short-alias", "numbers-made-floats-first", {"dashboard.py": (None, DASHBOARD_FLOATS_FIRST)}),
+]

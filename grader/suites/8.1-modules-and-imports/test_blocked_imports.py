@@ -42,6 +42,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
   heard of) changes nothing in sys.modules and raises nothing, also for a name that was blocked,
   unblocked and imported since, and for one whose block was refused.
   -> unblocking_something_not_blocked_changes_nothing
+- Step 4: it must not remove a module that is really imported, even one that block() was asked for
+  and whose None other code took away before it was imported (decided by the entry, not by a record).
+  -> unblocking_something_not_blocked_changes_nothing
 """
 
 import pytest
@@ -436,7 +439,23 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
         before = dict(sys.modules)
         report(step='unblock("sparkline") a second time')
         blocker.unblock("sparkline")
-        report(again=changes(before), step=None)
+        report(again=changes(before))
+        # Other code takes the None away (as mock.patch.dict does when it puts sys.modules back) and imports
+        # gauge: it is not blocked now, but really imported. (A block kept elsewhere than sys.modules, too,
+        # is still there: unblock must then take it away, which the first part of the check judged.)
+        report(step='block("gauge")')
+        blocker.block("gauge")
+        if "gauge" in sys.modules and sys.modules["gauge"] is None:
+            del sys.modules["gauge"]
+            try:
+                import gauge
+            except ImportError:  # blocked some other way too: not what this part tries
+                pass
+            before = dict(sys.modules)
+            report(step='unblock("gauge") after that')
+            blocker.unblock("gauge")
+            report(taken_away=changes(before))
+        report(step=None)
         """
     )
     error, step, seen = probe.error, probe.values.get("step"), probe.values
@@ -476,11 +495,11 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
         "entry None?), not by a note of the names block was asked for.",
     )
     again = 'unblock("sparkline") a second time, after sparkline was blocked, unblocked and imported, to change nothing'
-    if error is not None and step.startswith("`import"):
+    if error is not None and step.startswith("`import") and "again" not in seen:
         hint = ("unblock removes the None entry from sys.modules, so that the next import searches again."
                 if error.isinstance("ImportError") else error.explain())
         raise CheckFailed(again, f"{step} raised {error.summary}", hint)
-    if error is not None:
+    if error is not None and "again" not in seen:
         raise CheckFailed(again, *raised_in(step, error))
     expect(
         "again" in seen and not seen["again"],
@@ -490,4 +509,23 @@ def test_unblocking_something_not_blocked_changes_nothing(student):
         else probe.completed.describe_end(),
         hint="decide by what sys.modules holds now: is the entry None? "
         "A name that was blocked once may be imported since.",
+    )
+    elsewhere = ('unblock("gauge"), after block("gauge"), then other code taking its None out of sys.modules (as '
+                 "mock.patch.dict does when it puts sys.modules back) and `import gauge`, to leave gauge imported")
+    if error is not None:
+        raise CheckFailed(elsewhere, *raised_in(step, error))
+    expect(
+        step is None and probe.finished,
+        expected=elsewhere,
+        saw=probe.completed.describe_end(),
+        hint="Look for sys.exit(), os._exit() or an endless loop in blocker.py.",
+    )
+    expect(
+        not seen.get("taken_away"),
+        expected=elsewhere,
+        saw=f"sys.modules changed for {', '.join(seen.get('taken_away', ()))}: unblock removed a module that is "
+        "really imported, because block had been asked for it once",
+        hint="gauge was no longer blocked when unblock was called: its None was gone, and the module imported. "
+        "Decide by what sys.modules holds when unblock is called (is the entry None?), not by a note of the names "
+        "block was asked for.",
     )

@@ -4,12 +4,14 @@ The checks add plugins of their own to the private copy (a module, and a
 package: a folder with an __init__.py), with names no README mentions (some
 of them no Python identifier: a file name is all a plugin needs), so that a
 loader that only knows `upper` and `reverse`, or only .py files, or only
-tidy names, fails; one of them is added while the program runs, after the
-first loads. Module bodies are counted with an audit hook ("exec" events, by
-file name). The broken plugins hand the error they meet to a module of the
-check's own before they let it through, with how it looked and where it was
-raised, so the check can tell that exact exception, unchanged, from a copy
-of it or from the same one with its message or traceback rewritten.
+tidy names, fails; one of them is added while the program runs, after it
+was asked for once (and was unknown then) and after the first loads. Module
+bodies are counted with an audit hook ("exec" events, by file name), the
+package's own __init__.py too. The broken plugins hand the error they meet
+to a module of the check's own before they let it through, with how it
+looked and where it was raised, so the check can tell that exact exception,
+unchanged, from a copy of it or from the same one with its message or
+traceback rewritten.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -19,14 +21,16 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 1: whatever its name: a plugin whose name is no Python identifier (to-title, 2col) loads too.
   -> a_plugin_is_loaded_by_its_name
 - Step 1: every plugin in the package when load is called: one added after the loader was imported
-  and had loaded others loads too.
+  and had loaded others loads too, even when it was asked for (and unknown) before it was added.
   -> a_plugin_is_loaded_by_its_name
 - Step 1: it works wherever the program is started from (the current folder is not the
-  exercise folder).
+  exercise folder), and leaves the program's current folder as it was.
   -> a_plugin_is_loaded_by_its_name
 - Step 1: loading a plugin again returns the same module, whose code ran once.
   -> a_plugin_is_loaded_by_its_name
 - Step 1: loading one plugin imports no other plugin.
+  -> only_the_requested_plugin_is_imported
+- Step 1: nor runs the package's __init__.py again: whatever plugins are loaded, it runs once.
   -> only_the_requested_plugin_is_imported
 - Step 2: an unknown name (the README's, a misspelling, another case, a file that is no module)
   raises UnknownPlugin, not ModuleNotFoundError, and returns nothing.
@@ -39,7 +43,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
   in sys.modules under its name: blocked) raises UnknownPlugin or its ModuleNotFoundError; load
   returns nothing for it (not None, not a module imported around the block).
   -> an_unknown_name_raises_unknown_plugin
-- Step 2: UnknownPlugin's name is the name the caller gave.
+- Step 2: UnknownPlugin's name is the name the caller gave, and it is the LookupError loader.py gives
+  (not turned into a kind of ModuleNotFoundError).
   -> an_unknown_name_raises_unknown_plugin
 - Step 3: a plugin's own missing dependency is not an unknown plugin, whatever its name looks like.
   -> a_plugin_with_a_missing_dependency_is_not_unknown
@@ -121,7 +126,14 @@ def test_a_plugin_is_loaded_by_its_name(student):
 home = os.getcwd()
 sys.path.insert(0, home)
 os.chdir("elsewhere")
+started_in = os.getcwd()
 import loader
+# Asked for before it is there (a user who tries a plugin, then installs it): no plugin of that name yet.
+report(step=f'load("{LATE_PLUGIN[0]}") before {LATE_PLUGIN[1]} was added')
+try:
+    loader.load({LATE_PLUGIN[0]!r})
+except BaseException:  # what an unknown name gives is another check's matter
+    pass
 seen = {{}}
 for name, text, _, path in {LOADED!r}:
     if name == {LATE_PLUGIN[0]!r}:  # installed while the program runs, as a program that adds one tells Python
@@ -140,12 +152,14 @@ for name, text, _, path in {LOADED!r}:
         "same": second is first,
         "ran": ran(path),
     }}
-report(seen=seen, step=None)
+report(seen=seen, cwd=os.getcwd() == started_in, step=None)
 """
     )
     error, step, name = probe.error, probe.values.get("step"), probe.values.get("name")
     if error is not None and step is None:
         raise CheckFailed("`import loader` to work", f"your code raised {error.summary}", error.explain())
+    if error is not None and name is None:  # the load before tinsel.py was there ended the program
+        raise CheckFailed(f'{step} to raise UnknownPlugin', f"it raised {error.summary}", error.explain())
     if error is not None:
         if error.type == "FileNotFoundError":
             hint = ("the check started the program from another folder: look for the plugins where Python imports "
@@ -157,8 +171,9 @@ report(seen=seen, step=None)
             hint = "tidy is a plugin too: a package (plugins/tidy/__init__.py). A plugin is any module of the package."
         elif name == LATE_PLUGIN[0] and error.type == "UnknownPlugin":
             hint = (f"{LATE_PLUGIN[1]} was added to the package after `import loader` and the loads before it, as a "
-                    "user installs a plugin while the program runs: decide what is a plugin when load is called, "
-                    "not from a list made once.")
+                    f'user installs a plugin while the program runs (load("{LATE_PLUGIN[0]}") had been asked for '
+                    "once before, when it was not there yet): decide what is a plugin each time load is called, "
+                    "not from a list made once, nor from the names found missing before.")
         elif not name.isidentifier() and error.type == "UnknownPlugin":
             hint = (f"{name} is a plugin the check added ({next(iter(OWN_PLUGINS[name]))}): every plugin in the "
                     "package must load, whatever its name. A file name is all a plugin needs, and import_module "
@@ -168,8 +183,8 @@ report(seen=seen, step=None)
                     "not only the ones the README names.")
         else:
             hint = error.explain()
-        late = (" (a plugin the check added to plugins/ after `import loader` and the loads before it)"
-                if name == LATE_PLUGIN[0] else "")
+        late = (" (a plugin the check added to plugins/ after `import loader` and the loads before it, the first "
+                "of which asked for it when it was not there yet)" if name == LATE_PLUGIN[0] else "")
         raise CheckFailed(f'load("{name}") to return the plugin plugins.{name}{late}', f"{step} raised {error.summary}",
                           hint)
     expect("seen" in probe.values, expected='load("upper") to return the plugin', saw=probe.completed.describe_end(),
@@ -193,24 +208,37 @@ report(seen=seen, step=None)
             hint="a plugin is imported once: asking for it again gives the module already in sys.modules, "
             "without running its code twice (no reload).",
         )
+    expect(
+        probe.values["cwd"],
+        expected="load() to leave the program's current folder as it was (the check started the program from "
+        "another folder)",
+        saw="after the loads, os.getcwd() was another folder: load changed the current folder of the whole program",
+        hint="the plugins are found where Python imports them from, through the search path: there is no need to "
+        "change folders, and the rest of the program still needs the folder it was started in.",
+    )
 
 
 @pytest.mark.points(1)
 def test_only_the_requested_plugin_is_imported(student):
     write_own_plugins(student)
     seen = student.observe(
-        """
-        import sys, loader
+        COUNT_RUNS
+        + """
+import loader
 
-        def plugins():
-            return sorted(m for m in sys.modules if m.startswith("plugins."))
 
-        loader.load("reverse")
-        first = plugins()
-        loader.load("tidy")
-        report(first=first, then=plugins())
-        """,
-        doing='loader.load("reverse"), then loader.load("tidy"), to work',
+def plugins():
+    return sorted(m for m in sys.modules if m.startswith("plugins."))
+
+
+loader.load("reverse")
+first = plugins()
+loader.load("tidy")
+report(first=first, then=plugins())
+loader.load("reverse")
+report(package_ran=ran("plugins/__init__.py"))
+""",
+        doing='loader.load("reverse"), then loader.load("tidy"), then loader.load("reverse") again, to work',
     )
     expect(
         seen["first"] == ["plugins.reverse"],
@@ -223,6 +251,15 @@ def test_only_the_requested_plugin_is_imported(student):
         expected='load("tidy") (a package the check added) to import plugins.tidy and no other module',
         saw=f"the plugins imported by then were {seen['then']}",
         hint="import just the one module asked for: not the modules inside a plugin that is a package.",
+    )
+    runs = seen["package_ran"]
+    expect(
+        runs == 1,
+        expected='load("reverse"), load("tidy") and load("reverse") again to run plugins/__init__.py once: the '
+        "package is imported with the first plugin, and then only the plugin asked for",
+        saw=f"plugins/__init__.py ran {runs} times" if runs else "plugins/__init__.py never ran",
+        hint="import just the plugin asked for: the package plugins, imported once, stays in sys.modules; running "
+        "its __init__.py again (a reload) starts whatever it holds afresh.",
     )
 
 
@@ -272,7 +309,8 @@ def test_an_unknown_name_raises_unknown_plugin(student):
                 returned = loader.load(name)
             except loader.UnknownPlugin as error:
                 if error.name != name or not isinstance(error, LookupError):
-                    report(raised="UnknownPlugin", name=error.name)
+                    report(raised="UnknownPlugin", name=error.name, lookup=isinstance(error, LookupError),
+                           bases=[c.__name__ for c in type(error).__mro__[1:] if c not in (BaseException, object)])
                     break
             else:
                 report(returned=described(returned))
@@ -317,12 +355,20 @@ def test_an_unknown_name_raises_unknown_plugin(student):
         saw = f"it raised {probe.error.summary}"
     elif "returned" in seen:
         saw = f"it returned {seen['returned']}"
+    elif "raised" in seen and not seen.get("lookup", True):
+        expected = f"{shown(name)} to raise UnknownPlugin, the LookupError that loader.py gives"
+        saw = ("it raised UnknownPlugin, which is no LookupError any more: its class was changed to a kind of "
+               + (seen.get("bases") or ["something else"])[0])
     elif "raised" in seen:
         saw = f"it raised UnknownPlugin with name {seen.get('name')!r}"
     else:
         saw = probe.completed.describe_end()
     detail = f" ({WHY_UNKNOWN[name]})" if name in WHY_UNKNOWN else ""
-    if "raised" in seen:
+    if "raised" in seen and not seen.get("lookup", True):
+        hint = ("keep UnknownPlugin as loader.py gives it, a LookupError: an unknown plugin is a name that is not "
+                "in the package, raised instead of the ModuleNotFoundError, not as a kind of it (a caller that "
+                "catches ImportError for a plugin's missing dependency must not catch it).")
+    elif "raised" in seen:
         # The name is the one the caller asked for, not the module that import_module looked for.
         hint = "pass the plugin's name as the caller gave it: UnknownPlugin(name), not the module's full dotted name."
     elif probe.error and not probe.error.isinstance("ImportError") and probe.error.type != "UnknownPlugin":

@@ -30,7 +30,16 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - The README's opening: the module keeps its real name everywhere else: importing the dashboard
   leaves the shared statistics module as it is (its __name__, its __spec__.name, its functions).
   -> other_modules_still_use_the_real_name
+- The README's opening: an alias binds its name only in the file that wrote it: importing the
+  dashboard puts nothing into builtins (where every module would see `st`), nor a name for the
+  module into legacy.
+  -> other_modules_still_use_the_real_name
+- Step 3: legacy.py is left alone: its statements are the ones it was given (its docstrings and
+  comments aside): `import statistics` and spread() with statistics.pstdev, and nothing else.
+  -> other_modules_still_use_the_real_name
 """
+
+import ast
 
 import pytest
 
@@ -47,6 +56,31 @@ LISTS = (([1, 3, 8], "mean 4, median 3"), ([1, 2, 3, 4], "mean 2.5, median 2.5")
 STAND_IN_MEAN, STAND_IN_MEDIAN = 1234567.0, 0.000123456789
 STAND_IN_SUMMARY = "mean 1.23457e+06, median 0.000123457"
 STAND_IN_DATA = LISTS[-1][0]
+
+#: legacy.py as the exercise gives it: step 3 says to leave it alone.
+GIVEN_LEGACY = """
+import statistics
+
+
+def spread(numbers):
+    return statistics.pstdev(numbers)
+"""
+
+
+def statements(text: str):
+    """What a module does, as source lines: its docstrings (and so its comments, which ast drops) left out."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+            del body[0]
+            if not body and not isinstance(node, ast.Module):
+                body.append(ast.Pass())
+    return [ast.unparse(node) for node in tree.body]
 
 
 @pytest.mark.points(2)
@@ -149,9 +183,11 @@ def test_only_the_alias_is_bound_in_the_dashboard(student):
 def test_other_modules_still_use_the_real_name(student):
     seen = student.observe(
         """
-        import sys, statistics
-        own = dict(vars(statistics))
+        import builtins, sys, statistics
+        own, own_builtins = dict(vars(statistics)), dict(vars(builtins))
         import dashboard, legacy
+        report(builtins_changed=sorted(k for k in set(own_builtins) | set(vars(builtins))
+                                       if own_builtins.get(k, own) is not vars(builtins).get(k, own)))
         now = vars(statistics)
         changed = sorted(k for k in set(own) | set(now) if own.get(k, own) is not now.get(k, own))
         spec = getattr(getattr(statistics, "__spec__", None), "name", None)
@@ -204,4 +240,32 @@ def test_other_modules_still_use_the_real_name(student):
         expected="legacy.spread([2, 4]) to be 1.0, as legacy.py computes it when left unchanged (step 3)",
         saw=f"it was {seen['spread']!r}",
         hint="put legacy.py back as it was given: it must keep using statistics.pstdev under its real name.",
+    )
+    expect(
+        not seen["builtins_changed"],
+        expected="`st` to be a name of dashboard.py only: importing dashboard adds nothing to builtins",
+        saw=f"after `import dashboard`, builtins has {', '.join(seen['builtins_changed'])} too, so every module "
+        "sees it",
+        hint="an alias binds its name in the file that wrote it, and nowhere else: legacy.py and every other module "
+        "must not see the dashboard's `st`. Leave the builtins module alone.",
+    )
+    given, now = statements(GIVEN_LEGACY), statements(student.read("legacy.py"))
+    expect(
+        now == given,
+        expected="legacy.py to be left as it was given (step 3): `import statistics`, and spread() returning "
+        "statistics.pstdev(numbers), and nothing else (comments and docstrings aside)",
+        saw="it no longer parses" if now is None
+        else "it now does: " + "; ".join(" ".join(line.split()) for line in now if line not in given)
+        if any(line not in given for line in now)
+        else "it now does: " + "; ".join(" ".join(line.split()) for line in now),
+        hint="put legacy.py back as it was given: it is the other importer, which imports statistics by its real "
+        "name itself. The alias and the task are dashboard.py's alone.",
+    )
+    expect(
+        seen["legacy_names"] == ["statistics"],
+        expected="legacy to have one name for the statistics module, the one legacy.py binds: `statistics`",
+        saw=f"after `import dashboard, legacy`, legacy had more names for it: {', '.join(seen['legacy_names'])}: "
+        "another module put them into legacy",
+        hint="an alias binds its name in the file that wrote it, and nowhere else: dashboard.py has no business "
+        "in legacy's namespace.",
     )
