@@ -388,7 +388,8 @@ if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 '''
 
-#: Another correct answer: the folder (or archive) of __file__ put on sys.path again, and sys.stdout.write.
+#: The folder (or archive) of __file__ put on sys.path again when the module is loaded, and never taken off: a
+#: program that loads it keeps that entry.
 GREETAPP_PATH_FROM_FILE = '''"""Greet someone: python greetapp [NAME]"""
 
 import os
@@ -1242,7 +1243,13 @@ VARIANTS = [
         {"greetapp/__main__.py": (None, LAZY_GREETAPP)},
     ),
     Variant("folder-app", "relative-import-tried-first", {"greetapp/__main__.py": (None, GREETAPP_TRY_RELATIVE)}),
-    Variant("folder-app", "path-from-file", {"greetapp/__main__.py": (None, GREETAPP_PATH_FROM_FILE)}),
+    Variant(
+        "folder-app",
+        "path-from-file",
+        {"greetapp/__main__.py": (None, GREETAPP_PATH_FROM_FILE)},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("sys.path", "greetapp", "change neither"),
+    ),
     Variant(
         "folder-app",
         "unguarded-exit-call",
@@ -1635,5 +1642,655 @@ VARIANTS = [
         {"calc/__main__.py": (None, CALC_PLAIN_NAME_FIRST)},
         fails=("ops_runs_once_as_part_of_the_package",),
         says=("ops.py beside calc/", "full name"),
+    ),
+]
+
+# -- the second adversarial round: dual-use --------------------------------------------------------------------------
+
+#: The head of wordfreq.py, as the stub has it: the texts below add main and the guard.
+_WORDFREQ_HEAD = '''"""Count words: `python wordfreq.py the cat the` prints each word and how often it comes.
+
+Other programs import this module for count_words(), so importing it must
+do nothing but define names.
+"""
+
+import sys
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+'''
+
+#: One word taken for a usage error: `python wordfreq.py the` printed `the: 1` before.
+DUAL_USAGE_FOR_ONE_WORD = _WORDFREQ_HEAD + '''
+def main(argv):
+    if len(argv) < 2:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: `not any(argv)`: a list holding only empty words is taken for no words at all.
+DUAL_ONLY_EMPTY_IS_USAGE = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not any(argv):
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The words joined to decide whether there are any: '' alone joins to nothing.
+DUAL_JOINED_WORDS_TESTED = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not "".join(argv):
+        sys.stderr.write("usage: wordfreq.py WORD...\\n")
+        return 2
+    counts = count_words(argv)
+    for word in sorted(counts):
+        print(f"{word}: {counts[word]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: A debugging line left in the guard: every run writes it to stderr.
+DUAL_DEBUG_LINE_IN_THE_GUARD = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    print(f"[wordfreq] {len(sys.argv) - 1} word(s)", file=sys.stderr)
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: main reports on stderr how many words it counts, before the counts.
+DUAL_COUNT_REPORTED_ON_STDERR = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    print(f"counting {len(argv)} words", file=sys.stderr)
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: An error line before the usage line, in argparse's habit.
+DUAL_ERROR_LINE_BEFORE_THE_USAGE = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not argv:
+        print("wordfreq.py: error: no words given", file=sys.stderr)
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: A line of help after the usage line.
+DUAL_HELP_AFTER_THE_USAGE = _WORDFREQ_HEAD + '''
+USAGE = """usage: wordfreq.py WORD...
+  prints each WORD and how often it comes"""
+
+
+def main(argv):
+    if not argv:
+        print(USAGE, file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The old loop kept, with main's words written into sys.argv first: the caller's sys.argv is overwritten.
+DUAL_WORDS_WRITTEN_INTO_SYS_ARGV = _WORDFREQ_HEAD + '''
+def main(argv):
+    sys.argv[1:] = argv
+    if len(sys.argv) < 2:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(sys.argv[1:]).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The same, with sys.argv rebound to a new list for the old loop.
+DUAL_SYS_ARGV_REBOUND = _WORDFREQ_HEAD + '''
+def main(argv):
+    sys.argv = ["wordfreq.py"] + list(argv)
+    words = sys.argv[1:]
+    if not words:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(words).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The module's own folder put on sys.path when it is imported, "so that it is always found".
+DUAL_OWN_FOLDER_ON_THE_PATH = '''"""Count words."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+
+def count_words(words):
+    counts = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Another answer the README allows: the lines joined with no final newline, the usage written without one either.
+DUAL_NO_FINAL_NEWLINE = _WORDFREQ_HEAD + '''
+def main(argv):
+    if not argv:
+        sys.stderr.write("usage: wordfreq.py WORD...")
+        return 2
+    counts = count_words(argv)
+    sys.stdout.write("\\n".join(f"{word}: {counts[word]}" for word in sorted(counts)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: Another answer the checks accept: count_words returns a Counter (a dict, with the same counts).
+DUAL_COUNT_WORDS_AS_COUNTER = '''"""Count words: `python wordfreq.py the cat the` prints each word and its count."""
+
+import sys
+from collections import Counter
+
+
+def count_words(words):
+    return Counter(words)
+
+
+def main(argv):
+    if not argv:
+        print("usage: wordfreq.py WORD...", file=sys.stderr)
+        return 2
+    for word, n in sorted(count_words(argv).items()):
+        print(f"{word}: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+VARIANTS += [
+    Variant(
+        "dual-use",
+        "usage-for-one-word",
+        {"wordfreq.py": (None, DUAL_USAGE_FOR_ONE_WORD)},
+        fails=("main_counts_the_words_it_is_given", "it_runs_with_dash_m"),
+        says=("one word is words to count", "usage"),
+    ),
+    Variant(
+        "dual-use",
+        "only-empty-words-is-usage",
+        {"wordfreq.py": (None, DUAL_ONLY_EMPTY_IS_USAGE)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("main([''])", ": 1", "empty word"),
+    ),
+    Variant(
+        "dual-use",
+        "joined-words-tested",
+        {"wordfreq.py": (None, DUAL_JOINED_WORDS_TESTED)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("main([''])", "empty word"),
+    ),
+    Variant(
+        "dual-use",
+        "debug-line-in-the-guard",
+        {"wordfreq.py": (None, DUAL_DEBUG_LINE_IN_THE_GUARD)},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m"),
+        says=("nothing to stderr", "[wordfreq] ", "debugging line"),
+    ),
+    Variant(
+        "dual-use",
+        "count-reported-on-stderr",
+        {"wordfreq.py": (None, DUAL_COUNT_REPORTED_ON_STDERR)},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
+        says=("nothing to stderr", "counting"),
+    ),
+    Variant(
+        "dual-use",
+        "error-line-before-the-usage",
+        {"wordfreq.py": (None, DUAL_ERROR_LINE_BEFORE_THE_USAGE)},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
+        says=("and nothing else", "no words given", "no other message"),
+    ),
+    Variant(
+        "dual-use",
+        "help-after-the-usage",
+        {"wordfreq.py": (None, DUAL_HELP_AFTER_THE_USAGE)},
+        fails=("it_runs_as_a_script", "it_runs_with_dash_m", "main_counts_the_words_it_is_given"),
+        says=("and nothing else", "prints each WORD"),
+    ),
+    Variant(
+        "dual-use",
+        "words-written-into-sys-argv",
+        {"wordfreq.py": (None, DUAL_WORDS_WRITTEN_INTO_SYS_ARGV)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("sys.argv", "'importer.py', 'pear'", "leaves sys.argv alone"),
+    ),
+    Variant(
+        "dual-use",
+        "sys-argv-rebound",
+        {"wordfreq.py": (None, DUAL_SYS_ARGV_REBOUND)},
+        fails=("main_counts_the_words_it_is_given",),
+        says=("sys.argv", "'wordfreq.py', 'pear'"),
+    ),
+    Variant(
+        "dual-use",
+        "own-folder-put-on-the-path",
+        {"wordfreq.py": (None, DUAL_OWN_FOLDER_ON_THE_PATH)},
+        fails=("importing_prints_nothing",),
+        says=("sys.path", "import wordfreq"),
+    ),
+    Variant("dual-use", "no-final-newline", {"wordfreq.py": (None, DUAL_NO_FINAL_NEWLINE)}),
+    Variant("dual-use", "count-words-returns-a-counter", {"wordfreq.py": (None, DUAL_COUNT_WORDS_AS_COUNTER)}),
+]
+
+# -- the second adversarial round: folder-app ------------------------------------------------------------------------
+
+#: The name "tidied" with capitalize(): `python greetapp McAda` greets Mcada.
+GREETAPP_NAME_CAPITALIZED = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+import messages
+
+
+def main(argv):
+    name = argv[0].strip().capitalize() if argv else "world"
+    print(messages.greeting(name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: The name title-cased: `zoe` becomes Zoe.
+GREETAPP_NAME_TITLED = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+from messages import greeting
+
+
+def main(argv):
+    print(greeting(argv[0].title() if argv else "world"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: A debugging line left in the guard: every run writes where it runs from to stderr.
+GREETAPP_DEBUG_LINE = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+import messages
+
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    print(f"[greetapp] running from {sys.path[0]}", file=sys.stderr)
+    main(sys.argv[1:])
+'''
+
+#: The relative import tried first, and its failure reported on stderr on every run.
+GREETAPP_IMPORT_FAILURE_REPORTED = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+try:
+    from . import messages
+except ImportError as error:
+    print(f"note: {error}; using plain import", file=sys.stderr)
+    import messages
+
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: The folder of __file__ appended to sys.path, "so that messages is always found": loaded by runpy, that entry
+#: stays in the caller's sys.path.
+GREETAPP_FOLDER_APPENDED = '''"""Greet someone: python greetapp [NAME]"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(__file__))
+import messages  # noqa: E402
+
+
+def main(argv):
+    print(messages.greeting(argv[0] if argv else "world"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+'''
+
+#: Another answer the README allows: `from messages import greeting`, the name unpacked, sys.exit(0) in the guard.
+GREETAPP_UNPACKED = '''"""Greet someone: python greetapp [NAME]"""
+
+import sys
+
+from messages import greeting
+
+
+def main(argv: list[str]) -> None:
+    name, *_ = argv or ["world"]
+    print(greeting(name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+    sys.exit(0)
+'''
+
+VARIANTS += [
+    Variant(
+        "folder-app",
+        "name-capitalized",
+        {"greetapp/__main__.py": (None, GREETAPP_NAME_CAPITALIZED)},
+        fails=("the_folder_runs", "a_zip_of_the_folder_runs"),
+        says=("as it is given",),
+    ),
+    Variant(
+        "folder-app",
+        "name-title-cased",
+        {"greetapp/__main__.py": (None, GREETAPP_NAME_TITLED)},
+        fails=("the_folder_runs", "a_zip_of_the_folder_runs"),
+        says=("as it is given",),
+    ),
+    Variant(
+        "folder-app",
+        "debug-line-on-stderr",
+        {"greetapp/__main__.py": (None, GREETAPP_DEBUG_LINE)},
+        fails=("the_folder_runs", "a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("nothing else", "[greetapp] running from", "debugging line"),
+    ),
+    Variant(
+        "folder-app",
+        "import-failure-reported",
+        {"greetapp/__main__.py": (None, GREETAPP_IMPORT_FAILURE_REPORTED)},
+        fails=("the_folder_runs", "a_zip_of_the_folder_runs", "a_zipapp_runs"),
+        says=("nothing else", "note:"),
+    ),
+    Variant(
+        "folder-app",
+        "folder-appended-to-the-path",
+        {"greetapp/__main__.py": (None, GREETAPP_FOLDER_APPENDED)},
+        fails=("loading_it_under_another_name_prints_nothing",),
+        says=("sys.path", "'greetapp'"),
+    ),
+    Variant("folder-app", "greeting-imported-and-name-unpacked", {"greetapp/__main__.py": (None, GREETAPP_UNPACKED)}),
+]
+
+# -- the second adversarial round: runnable-package ------------------------------------------------------------------
+
+#: Trailing zeros "tidied" off the text of the result: 10 prints as 1.
+CALC_ZEROS_STRIPPED = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(str(compute(argv[0], argv[1], argv[2])).rstrip("0").rstrip("."))
+    return 0
+""" + _CALC_TAIL
+
+#: A division by zero answered with infinity, and success.
+CALC_ZERO_IS_INFINITY = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    try:
+        result = compute(argv[0], argv[1], argv[2])
+    except ZeroDivisionError:
+        result = float("inf")
+    print(result)
+    return 0
+""" + _CALC_TAIL
+
+#: compute's error printed as if it were the result, and success.
+CALC_ERROR_PRINTED_AS_RESULT = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    try:
+        print(compute(*argv))
+    except (ValueError, ZeroDivisionError) as exc:
+        print(f"error: {exc}")
+    return 0
+""" + _CALC_TAIL
+
+#: compute's error reported on stderr, then main falls off its end: None, which is exit status 0.
+CALC_ERROR_REPORTED_WITHOUT_STATUS = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    try:
+        result = compute(argv[0], argv[1], argv[2])
+    except Exception as exc:
+        print(f"calc: {exc}", file=sys.stderr)
+        return
+    print(result)
+    return 0
+""" + _CALC_TAIL
+
+#: The folder above calc/ put first on sys.path "to make the import work from anywhere": an importer keeps it.
+CALC_PARENT_ON_THE_PATH = _CALC_HEAD + """import os
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from calc.ops import compute  # noqa: E402
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(compute(argv[0], argv[1], argv[2]))
+    return 0
+""" + _CALC_TAIL
+
+#: The same, with the parent written with os.pardir and appended.
+CALC_PARDIR_APPENDED = _CALC_HEAD + """import os
+
+sys.path.append(os.path.join(os.path.dirname(__file__), os.pardir))
+
+from calc import ops  # noqa: E402
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(ops.compute(*argv))
+    return 0
+""" + _CALC_TAIL
+
+#: Another answer the checks accept: a whole result printed as an int (the real compute returns it so already).
+CALC_WHOLE_AS_INT = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    result = compute(argv[0], argv[1], argv[2])
+    if float(result).is_integer():
+        result = int(result)
+    print(result)
+    return 0
+""" + _CALC_TAIL
+
+#: Another correct answer: a match statement, and compute imported only when main needs it.
+CALC_MATCH_LAZY = _CALC_HEAD + """
+def main(argv):
+    match list(argv):
+        case [left, ("+" | "-" | "*" | "/") as op, right]:
+            from calc.ops import compute
+
+            print(compute(left, op, right))
+            return 0
+        case _:
+            print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+            return 2
+""" + _CALC_TAIL
+
+VARIANTS += [
+    Variant(
+        "runnable-package",
+        "zeros-stripped-off-the-result",
+        {"calc/__main__.py": (None, CALC_ZEROS_STRIPPED)},
+        fails=("main_prints_what_compute_returns",),
+        says=("['9.5', '+', '0.25']", "10", "printed '1'"),
+    ),
+    Variant(
+        "runnable-package",
+        "division-by-zero-is-infinity",
+        {"calc/__main__.py": (None, CALC_ZERO_IS_INFINITY)},
+        fails=("main_prints_what_compute_returns",),
+        says=("['1', '/', '0']", "not to succeed", "'inf'", "returned 0"),
+    ),
+    Variant(
+        "runnable-package",
+        "error-printed-as-the-result",
+        {"calc/__main__.py": (None, CALC_ERROR_PRINTED_AS_RESULT)},
+        fails=("main_prints_what_compute_returns",),
+        says=("['2', '+', 'two']", "not to succeed", "returned 0"),
+    ),
+    Variant(
+        "runnable-package",
+        "error-reported-without-a-status",
+        {"calc/__main__.py": (None, CALC_ERROR_REPORTED_WITHOUT_STATUS)},
+        fails=("main_prints_what_compute_returns",),
+        says=("not to succeed", "returned None"),
+    ),
+    Variant(
+        "runnable-package",
+        "parent-put-on-the-path",
+        {"calc/__main__.py": (None, CALC_PARENT_ON_THE_PATH)},
+        fails=("importing_the_main_module_runs_nothing",),
+        says=("import calc.__main__", "sys.path", "first"),
+    ),
+    Variant(
+        "runnable-package",
+        "pardir-appended-to-the-path",
+        {"calc/__main__.py": (None, CALC_PARDIR_APPENDED)},
+        fails=("importing_the_main_module_runs_nothing",),
+        says=("import calc.__main__", "sys.path", ".."),
+    ),
+    Variant("runnable-package", "whole-result-as-int", {"calc/__main__.py": (None, CALC_WHOLE_AS_INT)}),
+    Variant("runnable-package", "match-and-import-in-main", {"calc/__main__.py": (None, CALC_MATCH_LAZY)}),
+]
+
+#: The result formatted to ten significant digits "so that long fractions stay readable": 0.5833333333333333 is cut.
+CALC_TEN_DIGITS = _CALC_HEAD + """from calc.ops import compute
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in ("+", "-", "*", "/"):
+        print("usage: python -m calc NUMBER OPERATOR NUMBER", file=sys.stderr)
+        return 2
+    print(format(compute(argv[0], argv[1], argv[2]), ".10g"))
+    return 0
+""" + _CALC_TAIL
+
+VARIANTS += [
+    Variant(
+        "runnable-package",
+        "result-to-ten-digits",
+        {"calc/__main__.py": (None, CALC_TEN_DIGITS)},
+        fails=("main_prints_what_compute_returns",),
+        says=("0.5833333333333333", "0.5833333333"),
     ),
 ]

@@ -12,11 +12,17 @@ prints nothing, and calls its main, whose output is caught at the level of
 file descriptors. run_path takes the folder off sys.path again when it is done;
 the check puts it back before calling main, as a program run as the folder
 always has it, so a main that imports messages when it is called is right too.
+The check compares the caller's sys.path and sys.argv before and after the
+load: a module that puts its own folder on sys.path when it is loaded leaves
+it there in the caller. The runs compare stderr too (nothing else than the
+greeting, anywhere), and the names they greet are written as the README
+never shows them (McAda, zoe), so that a name changed on its way to
+messages.greeting shows.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: `python greetapp NAME` prints what messages.greeting(NAME) returns, and nothing else, and exits
-  with 0.
+- Step 1: `python greetapp NAME` prints what messages.greeting(NAME) returns, for the name as it is given, and
+  nothing else (nothing on stderr either), and exits with 0.
   -> the_folder_runs
 - Step 1: with no name, `python greetapp` prints what messages.greeting("world") returns (not a greeting of
   its own).
@@ -33,8 +39,11 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 4: main(sys.argv[1:]) runs only when __name__ is "__main__": loaded under another name, the module
   prints nothing.
   -> loading_it_under_another_name_prints_nothing
+- Step 4: loaded under another name, the module leaves the caller's sys.path and sys.argv as they were.
+  -> loading_it_under_another_name_prints_nothing
 """
 
+import os
 import textwrap
 import zipapp
 import zipfile
@@ -98,10 +107,28 @@ def captured(call, *args, **kwargs):
 PLAIN_IMPORT_HINT = "the folder is not a package when it is run: import messages by its plain name."
 
 
+def path_entries(entries: list, student) -> str:
+    """sys.path entries for a message, the private copy's own path shown as <exercise folder>."""
+    roots = sorted({str(student.path), os.path.realpath(student.path)}, key=len, reverse=True)
+    shown = []
+    for entry in entries:
+        for root in roots:
+            if entry == root or entry.startswith(root + os.sep):
+                entry = "<exercise folder>" + entry[len(root):]
+                break
+        shown.append(entry)
+    return repr(shown)
+
+
 def ending(done):
     """How a run ended, for a message: what it printed, and the exception it stopped with or its exit code."""
     printed = done.stdout.strip()
-    return (f"it printed {printed[:120]!r}" if printed else "it printed nothing") + f" and {done.describe_end()}"
+    err = "" if done.uncaught else done.stderr.strip()  # a traceback is described by describe_end()
+    return (
+        (f"it printed {printed[:120]!r}" if printed else "it printed nothing")
+        + (f", and {err[:120]!r} to stderr," if err else "")
+        + f" and {done.describe_end()}"
+    )
 
 
 def hint_for(done, hint):
@@ -138,32 +165,59 @@ def loading_hint(error) -> str:
 
 
 def greets(done, expected):
-    return done.returncode == 0 and done.stdout.splitlines() == [expected]
+    """Whether a run printed the greeting, and nothing else (on stderr either), and exited with 0."""
+    return done.returncode == 0 and done.stdout.splitlines() == [expected] and not done.stderr.strip()
 
 
 EXIT_HINT = "main prints the greeting and returns nothing (or 0): what it returns becomes the exit status."
+
+#: The hint for a run that greeted right, but wrote something to stderr too.
+QUIET_HINT = (
+    "the program prints the greeting and nothing else: take out any other line it prints, on stderr too (a "
+    "debugging line, a note about an import)."
+)
+
+
+#: The hint for a run that greeted the name with its letters changed.
+AS_GIVEN_HINT = "messages.greeting gets the name as it is given: leave its capitals and letters as they are."
+
+
+def greeting_hint(done, expected: str, fallback: str) -> str:
+    """The hint for a run that did not print the expected greeting: a name changed on the way, or the fallback."""
+    printed = done.stdout.strip()
+    return AS_GIVEN_HINT if printed != expected and printed.lower() == expected.lower() else fallback
+
+
+def greeted_hint(done) -> str:
+    """The hint for a run whose stdout was the greeting: its exit status, or what it printed to stderr."""
+    return QUIET_HINT if done.returncode == 0 else EXIT_HINT
 
 
 @pytest.mark.points(2)
 def test_the_folder_runs(student):
     student.write("greetapp/messages.py", OTHER_MESSAGES)
-    for args, name in ((("Ada",), "Ada"), ((), "world")):
+    # A name written as the README never shows one: the program greets it as it is given.
+    for args, name in ((("McAda",), "McAda"), ((), "world")):
         command = "`python greetapp" + "".join(f" {a}" for a in args) + "`"
         expected = f"Good morning to you, {name}."
         done = student.run_script("greetapp", *args)
         expect(
             greets(done, expected),
             expected=(
-                f"{command} to print what messages.greeting({name!r}) returns, and nothing else, and to exit "
-                f"with 0: with the check's own messages.py, {expected!r}"
+                f"{command} to print what messages.greeting({name!r}) returns, and nothing else (on stderr "
+                f"either), and to exit with 0: with the check's own messages.py, {expected!r}"
             ),
             saw=ending(done),
             hint=hint_for(
                 done,
-                EXIT_HINT
+                greeted_hint(done)
                 if done.stdout.splitlines() == [expected]
-                else "__main__.py should print messages.greeting(name), not a greeting of its own, "
-                + ("with the name 'world' when none is given." if not args else "for the name given."),
+                else greeting_hint(
+                    done,
+                    expected,
+                    "__main__.py should print messages.greeting(name), not a greeting of its own, "
+                    + ("with the name 'world' when none is given." if not args else "for the name given."),
+                ),
             ),
         )
 
@@ -196,14 +250,19 @@ def run_archive(student, archive: str, name: str, doing: str) -> None:
             "sys.path."
         )
     elif done.stdout.splitlines() == [expected]:
-        hint = EXIT_HINT
+        hint = greeted_hint(done)
     else:
-        hint = hint_for(done, "__main__.py should print messages.greeting(name), not a greeting of its own.")
+        hint = hint_for(
+            done,
+            greeting_hint(
+                done, expected, "__main__.py should print messages.greeting(name), not a greeting of its own."
+            ),
+        )
     expect(
         greets(done, expected),
         expected=(
             f"`python {archive} {name}`, {doing}, to print what the messages.py inside the archive "
-            f"returns: with the check's own, {expected!r}"
+            f"returns, and nothing else: with the check's own, {expected!r}"
         ),
         saw=ending(done)
         + (", the greeting the check put in greetapp/messages.py, beside the archive" if from_folder else ""),
@@ -220,7 +279,7 @@ def test_a_zip_of_the_folder_runs(student):
                     archive.write(path, path.relative_to(folder).as_posix())
 
     make_archive(student, zip_folder)
-    run_archive(student, "greetapp.zip", "Zoe", "a zip of the folder's files")
+    run_archive(student, "greetapp.zip", "zoe", "a zip of the folder's files")
 
 
 @pytest.mark.points(1)
@@ -243,10 +302,12 @@ def test_loading_it_under_another_name_prints_nothing(student):
         """
         import runpy
         sys.argv = ["greetapp", "Eve"]
+        # The caller's sys.path and sys.argv: loading the module leaves them as they were.
+        state = [list(sys.path), list(sys.argv)]
         # What `python greetapp Eve` does, but under a name other than "__main__" (and than the README's example).
         report(step="loading")
         out, err, entry, error = captured(runpy.run_path, "greetapp", run_name="greeter_under_test")
-        report(loading=out + err)
+        report(loading=out + err, changed=None if [sys.path, sys.argv] == state else [sys.path, sys.argv, state])
         if error is not None:
             raise error
         report(has_main=callable(entry.get("main")))
@@ -299,4 +360,22 @@ def test_loading_it_under_another_name_prints_nothing(student):
             if raised
             else "main greets the name in the list it is given, argv[0], or the world when that list is empty; "
             "it never reads sys.argv.",
+        )
+    changed = seen.get("changed")
+    if changed:
+        path, argv, (path_before, argv_before) = changed
+        if path != path_before:
+            added = [entry for entry in path if entry not in path_before] or path[:2]
+            saw = f"it left sys.path changed: now it holds {path_entries(added, student)}" + (
+                " first" if path[:1] != path_before[:1] else ""
+            )
+        else:
+            saw = f"it left sys.argv changed: {argv_before!r} became {argv!r}"
+        expect(
+            False,
+            expected="runpy.run_path('greetapp', run_name='greeter_under_test') to leave the caller's sys.path and "
+            "sys.argv as they were",
+            saw=saw,
+            hint="whoever runs __main__.py has its folder (or archive) first on sys.path already, and a program "
+            "that loads it keeps its own sys.path: change neither sys.path nor sys.argv.",
         )

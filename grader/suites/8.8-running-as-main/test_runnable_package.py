@@ -9,8 +9,13 @@ from plain arithmetic, so that only a main printing what compute returns
 passes, in compute's own form (a result that :g would print as 1.2345e+06);
 it also gives main a non-number and a division by zero, which compute
 raises for: that is not a usage error, so a main checking numbers of its own
-shows (how main then reports compute's error, the README leaves open). Another counts, with an
-audit hook, how often ops.py is executed, when calc.__main__ is imported and
+shows, and main has no result then, so it must not return 0 (how main reports
+compute's error, the README leaves open). A whole result comes back as an
+int, as the real compute's does, and one of them ends in a zero (10), so that
+a main trimming zeros off the text shows. The importing check compares the
+importer's sys.path before and after the import, and after the load under
+another name: a module that puts a folder on sys.path shows. Another counts,
+with an audit hook, how often ops.py is executed, when calc.__main__ is imported and
 when main is then called (a function-level import runs it only then): a
 second copy under another name (found through a folder put on sys.path) shows
 there, and so does an ops.py of the check's own beside calc/, which only an
@@ -22,11 +27,14 @@ own, so that only `__name__ == "__main__"` tells it whether it is the program.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: main(argv) with NUMBER OPERATOR NUMBER prints what calc.ops.compute returns, as print shows it, and
-  returns 0; any number compute accepts works (no checking of its own: 1e3, .5, +7 too).
+- Step 1: main(argv) with NUMBER OPERATOR NUMBER prints what calc.ops.compute returns, as print shows it (10
+  with its zero), and returns 0; any number compute accepts works (no checking of its own: 1e3, .5, +7 too).
   -> main_prints_what_compute_returns
 - Step 1: a non-number (or a division by zero) is compute's error, not a usage error: main does not answer it
   with the usage line.
+  -> main_prints_what_compute_returns
+- Step 1: then main has no result to print: it does not succeed (compute's error comes through, or main returns
+  a status other than 0; how it reports the error the README leaves open).
   -> main_prints_what_compute_returns
 - Step 1: with any other number of arguments, or an operator other than + - * /, main prints a usage line to
   standard error, nothing to standard output, and returns 2 (it does not end the program, nor read sys.argv).
@@ -34,6 +42,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: run as the program, the module runs main with the command-line arguments and exits with its result.
   -> the_package_runs_with_dash_m, a_wrong_command_line_is_a_usage_error
 - Step 2: only then: imported, or loaded under any other name than "__main__", it runs nothing.
+  -> importing_the_main_module_runs_nothing
+- Importing calc.__main__ (or loading it under another name) leaves the importer's sys.path as it was.
   -> importing_the_main_module_runs_nothing
 - Step 3: compute comes from the package's ops module, by its full name or relatively, so that `python -m
   calc` finds it.
@@ -46,6 +56,7 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> the_package_runs_with_dash_m
 """
 
+import os
 import textwrap
 
 import pytest
@@ -109,7 +120,8 @@ def captured(call, *args, **kwargs):
 #: sys.argv instead of its argument computes 2 from it.
 IMPORTER_ARGV = 'sys.argv = [os.path.abspath(os.path.join("calc", "__main__.py")), "1", "+", "1"]\n'
 
-#: The check's own calc/ops.py: the same operators, but results a quarter more than plain arithmetic's.
+#: The check's own calc/ops.py: the same operators, but results a quarter more than plain arithmetic's (a whole
+#: one returned as an int, as the real compute does).
 CHECK_OPS = '''"""The check's own arithmetic: compute's results are a quarter more than the real ones."""
 
 import operator
@@ -118,7 +130,8 @@ OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": opera
 
 
 def compute(left, symbol, right):
-    return OPERATORS[symbol](float(left), float(right)) + 0.25
+    result = OPERATORS[symbol](float(left), float(right)) + 0.25
+    return int(result) if result == int(result) else result
 '''
 
 #: Command lines main must refuse: too few or too many arguments, and operators that are not one of the four
@@ -170,6 +183,19 @@ def expect_main_imported(probe) -> None:
         saw="calc/__main__.py defines no function main",
         hint="step 1: define main(argv) in calc/__main__.py.",
     )
+
+
+def path_entries(entries: list, student) -> str:
+    """sys.path entries for a message, the private copy's own path shown as <exercise folder>."""
+    roots = sorted({str(student.path), os.path.realpath(student.path)}, key=len, reverse=True)
+    shown = []
+    for entry in entries:
+        for root in roots:
+            if entry == root or entry.startswith(root + os.sep):
+                entry = "<exercise folder>" + entry[len(root):]
+                break
+        shown.append(entry)
+    return repr(shown)
 
 
 def shown(text: str) -> str:
@@ -272,14 +298,17 @@ def test_a_wrong_command_line_is_a_usage_error(student):
 
 
 #: main's calls with the check's calc/ops.py, and what they must print: numbers written as the README never shows
-#: them (1e3, .5, +7: compute accepts them), and a result whose text differs between print and a format of main's
-#: own (1234500.25 is 1.2345e+06 with :g).
+#: them (1e3, .5, +7: compute accepts them), a result whose text differs between print and a format of main's
+#: own (1234500.25 is 1.2345e+06 with :g, 0.5833333333333333 is shorter with any rounding), and one that ends in a
+#: zero (10: trailing zeros are digits).
 CASES = (
     (["6", "*", "7"], "42.25"),
+    (["9.5", "+", "0.25"], "10"),
     (["2.5", "*", "-4"], "-9.75"),
     (["9", "/", "8"], "1.375"),
     (["1e3", "*", "1234.5"], "1234500.25"),
     (["+7", "/", ".5"], "14.25"),
+    (["1", "/", "3"], "0.5833333333333333"),
 )
 
 #: Command lines that are right, but for which compute raises (the check's compute as the real one does): a number
@@ -317,7 +346,7 @@ def test_main_prints_what_compute_returns(student):
             for args in {[args for args, _ in COMPUTE_ERRORS]!r} if callable(getattr(entry, "main", None)) else ():
                 report(step=["compute_error", args])
                 out, err, status, error = captured(entry.main, list(args))
-                errors.append([args, err, status])
+                errors.append([args, out, err, repr(status), type(error).__name__ if error is not None else None])
                 report(errors=errors)
                 if isinstance(error, SystemExit):
                     raise error
@@ -355,7 +384,7 @@ def test_main_prints_what_compute_returns(student):
             hint=hint,
         )
     why = dict((" ".join(args), why) for args, why in COMPUTE_ERRORS)
-    for args, err, status in probe.values.get("errors", []):
+    for args, out, err, status, raised in probe.values.get("errors", []):
         call = f"main({args!r})"
         exited = error is not None and step == ["compute_error", args]
         expect(
@@ -368,8 +397,16 @@ def test_main_prints_what_compute_returns(student):
             "usage" not in err.lower(),
             expected=f"{call} not to answer with the usage: {why[' '.join(args)]}, compute raises an error for it, "
             "and that is not a usage error (only a wrong count of arguments, or a wrong operator, is)",
-            saw=f"it printed {shown(err)} to stderr, and returned {status!r}",
+            saw=f"it printed {shown(err)} to stderr, and returned {status}",
             hint=NUMBERS_HINT + " Let compute decide what it can compute.",
+        )
+        expect(
+            raised is not None or status not in ("0", "None", "False"),
+            expected=f"{call} not to succeed: {why[' '.join(args)]}, compute raises an error for it, so there is no "
+            "result to print, and main does not return 0",
+            saw=f"it printed {shown(out)} and returned {status}",
+            hint="compute's error is not main's to answer with a result of its own: let it come through (or report "
+            "it, and return a status other than 0).",
         )
 
 
@@ -469,9 +506,12 @@ def test_importing_the_main_module_runs_nothing(student):
         probe_code(
             """
             import runpy
+            # The importer's sys.path: importing (or loading) the module leaves it as it was.
+            path = list(sys.path)
             report(step="import")
             import calc.__main__ as entry
-            report(has_main=callable(getattr(entry, "main", None)))
+            changed = None if sys.path == path else ["import", list(sys.path), path]
+            report(has_main=callable(getattr(entry, "main", None)), path_changed=changed)
             # Loaded by a tool, or copied into another package, the module has yet another name: a guard that
             # only rules out "calc.__main__" (`!= "calc.__main__"`) lets the program run. run_module keeps it in
             # the package calc, so a relative import works there too; without the imported copy, runpy runs it
@@ -480,6 +520,8 @@ def test_importing_the_main_module_runs_nothing(student):
             report(step="other_name")
             out, err, _, error = captured(runpy.run_module, "calc.__main__", run_name="calc_entry")
             report(other_name=out + err)
+            if changed is None and sys.path != path:
+                report(path_changed=["other_name", list(sys.path), path])
             if error is not None:
                 raise error
             report(step=None)
@@ -515,3 +557,16 @@ def test_importing_the_main_module_runs_nothing(student):
         + (f" and raised {error.summary}" if raised else ""),
         hint=guard_hint if not raised or error.isinstance("SystemExit") else error.explain(),
     )
+    changed = seen.get("path_changed")
+    if changed:
+        phase, after, before = changed
+        added = [entry for entry in after if entry not in before] or after[:2]
+        expect(
+            False,
+            expected=("`import calc.__main__`" if phase == "import" else "runpy.run_module('calc.__main__', "
+                      "run_name='calc_entry')") + " to leave the importer's sys.path as it was",
+            saw=f"it changed it: now it holds {path_entries(added, student)}"
+            + (" first" if after[:1] != before[:1] else ""),
+            hint="`python -m calc` has the folder that holds calc/ on sys.path already, and an importer keeps its own "
+            "sys.path: import through the package, without putting a folder on sys.path.",
+        )
