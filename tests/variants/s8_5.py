@@ -178,7 +178,7 @@ VARIANTS += [
             )
         },
         fails=("old_instances_become_instances_of_the_new_classes",),
-        says=("return 4", "returned 3"),
+        says=("return 6", "returned 4"),
     ),
     # "Defined in module" taken as a prefix of the module's name: shapes_extra's classes are taken too.
     Variant(
@@ -1535,5 +1535,525 @@ VARIANTS += [
         },
         fails=("other_objects_are_left_alone",),
         says=("list", "same order"),
+    ),
+]
+
+# Found by the second adversarial round (issue 21), and the kinds of hole they showed: objects hashed or
+# compared (set(), a list of the done ones), classes whose body did not change, objects reached from the
+# ones given, a class or namespace remembered between calls, another reloaded module's entries refreshed,
+# deleted functions told from the source text, a registry entry with no __module__ or __name__.
+VARIANTS += [
+    # The objects deduplicated with set(): a class with __eq__ and no __hash__ (a dataclass) makes it crash,
+    # and of two equal objects only one is upgraded.
+    Variant(
+        "class-upgrade",
+        "loops-over-a-set-of-the-objects",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in set(objects):\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if new is not None and new is not cls:\n"
+                "            obj.__class__ = new\n"
+                "            count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("TypeError",),
+    ),
+    # The same, falling back to the list when an object cannot be hashed: equal hashable objects collapse.
+    Variant(
+        "class-upgrade",
+        "a-set-of-the-objects-when-they-hash",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    try:\n"
+                "        todo = set(objects)  # each object once\n"
+                "    except TypeError:  # some objects cannot be hashed\n"
+                "        todo = objects\n"
+                "    count = 0\n"
+                "    for obj in todo:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if isinstance(new, type) and new is not cls:\n"
+                "            obj.__class__ = new\n"
+                "            count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("Tag('x')", "equal"),
+    ),
+    # An object skipped when an equal one was already upgraded (`in` on a list compares with ==).
+    Variant(
+        "class-upgrade",
+        "skips-objects-equal-to-one-already-done",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    done = []\n"
+                "    for obj in objects:\n"
+                "        if obj in done:  # listed twice: once is enough\n"
+                "            continue\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if isinstance(new, type) and new is not cls:\n"
+                "            obj.__class__ = new\n"
+                "            done.append(obj)\n"
+                "    return len(done)\n",
+            ),
+        },
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("Tag('x')", "equal"),
+    ),
+    # Only classes that "really changed" (another set of attributes): a class whose body the edit did not
+    # touch keeps its old class, though the reload made a new one.
+    Variant(
+        "class-upgrade",
+        "only-classes-whose-attributes-changed",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if new is None or new is cls:\n"
+                "            continue\n"
+                "        if set(vars(new)) == set(vars(cls)):\n"
+                "            continue  # nothing new in the class, no need to touch the object\n"
+                "        obj.__class__ = new\n"
+                "        count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("Point", "did not change"),
+    ),
+    # The same kind, judged by the methods' code: a class whose methods compiled the same is skipped.
+    Variant(
+        "class-upgrade",
+        "only-classes-whose-code-changed",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def _code(cls):\n"
+                "    return {name: value.__code__.co_code for name, value in vars(cls).items()\n"
+                '            if hasattr(value, "__code__")}\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if not isinstance(new, type) or new is cls or _code(new) == _code(cls):\n"
+                "            continue\n"
+                "        obj.__class__ = new\n"
+                "        count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("old_instances_become_instances_of_the_new_classes",),
+        says=("Point",),
+    ),
+    # Walks into lists, dicts and the upgraded objects' attributes: objects it was not given are upgraded.
+    Variant(
+        "class-upgrade",
+        "upgrades-what-the-objects-hold-too",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        if isinstance(obj, (list, tuple, set)):\n"
+                "            count += upgrade(obj, module)\n"
+                "            continue\n"
+                "        if isinstance(obj, dict):\n"
+                "            count += upgrade(obj.values(), module)\n"
+                "            continue\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = getattr(module, cls.__name__, None)\n"
+                "        if new is None or new is cls:\n"
+                "            continue\n"
+                "        obj.__class__ = new\n"
+                "        count += 1\n"
+                "        count += upgrade(list(vars(obj).values()), module)\n"
+                "    return count\n",
+            ),
+        },
+        fails=("other_objects_are_left_alone",),
+        says=("not in the list",),
+    ),
+    # Only the attributes of the upgraded objects followed (the shapes a group holds, say).
+    Variant(
+        "class-upgrade",
+        "upgrades-the-objects-attributes-too",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def _upgrade_one(obj, module):\n"
+                "    cls = type(obj)\n"
+                "    if cls.__module__ != module.__name__:\n"
+                "        return 0\n"
+                "    new = getattr(module, cls.__name__, None)\n"
+                "    if not isinstance(new, type) or new is cls:\n"
+                "        return 0\n"
+                "    obj.__class__ = new\n"
+                "    return 1 + sum(_upgrade_one(value, module) for value in vars(obj).values())\n"
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    return sum(_upgrade_one(obj, module) for obj in objects)\n",
+            ),
+        },
+        fails=("other_objects_are_left_alone",),
+        says=("not in the list",),
+    ),
+    # The class lookup cached with lru_cache: after the next reload it still gives the class of the one before.
+    Variant(
+        "class-upgrade",
+        "caches-the-class-lookup",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "from functools import lru_cache\n"
+                "\n"
+                "\n"
+                "@lru_cache(maxsize=None)\n"
+                "def _current(module, name):\n"
+                "    return getattr(module, name, None)\n"
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = _current(module, cls.__name__)\n"
+                "        if new is None or new is cls:\n"
+                "            continue\n"
+                "        obj.__class__ = new\n"
+                "        count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("upgrading_twice_changes_nothing_the_second_time",),
+        says=("second reload", "earlier call"),
+    ),
+    # What each old class was upgraded to, remembered: an object upgraded only after a second reload gets
+    # the class of the first.
+    Variant(
+        "class-upgrade",
+        "remembers-what-each-old-class-became",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "_UPGRADED_TO = {}   # old class -> new class, so each class is looked up once\n"
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = _UPGRADED_TO.get(cls)\n"
+                "        if new is None:\n"
+                "            new = getattr(module, cls.__name__, cls)\n"
+                "            if new is not cls:\n"
+                "                _UPGRADED_TO[cls] = new\n"
+                "        if new is cls:\n"
+                "            continue\n"
+                "        obj.__class__ = new\n"
+                "        count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("upgrading_twice_changes_nothing_the_second_time",),
+        says=("second reload",),
+    ),
+    # A table of the module's classes made on the first call for each module, and kept.
+    Variant(
+        "class-upgrade",
+        "keeps-a-table-of-classes-per-module-name",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "_CLASSES = {}  # module name -> {class name: class}\n"
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    classes = _CLASSES.get(module.__name__)\n"
+                "    if classes is None:\n"
+                "        classes = _CLASSES[module.__name__] = {\n"
+                "            name: value for name, value in vars(module).items() if isinstance(value, type)\n"
+                "        }\n"
+                "    count = 0\n"
+                "    for obj in objects:\n"
+                "        cls = type(obj)\n"
+                "        if cls.__module__ != module.__name__:\n"
+                "            continue\n"
+                "        new = classes.get(cls.__name__)\n"
+                "        if new is not None and new is not cls:\n"
+                "            obj.__class__ = new\n"
+                "            count += 1\n"
+                "    return count\n",
+            ),
+        },
+        fails=("upgrading_twice_changes_nothing_the_second_time",),
+        says=("second reload",),
+    ),
+    # Right: each object once (by id), also when listed twice, and equal objects each upgraded.
+    Variant(
+        "class-upgrade",
+        "each-object-once-by-id",
+        {
+            "upgrade.py": (
+                None,
+                '"""Bring old objects up to date after importlib.reload."""\n'
+                "\n"
+                "\n"
+                "def upgrade(objects, module):\n"
+                "    seen = set()\n"
+                "    upgraded = 0\n"
+                "    for obj in objects:\n"
+                "        if id(obj) in seen:\n"
+                "            continue\n"
+                "        seen.add(id(obj))\n"
+                "        old = type(obj)\n"
+                "        current = vars(module).get(old.__name__) if old.__module__ == module.__name__ else None\n"
+                "        if isinstance(current, type) and current is not old:\n"
+                "            obj.__class__ = current\n"
+                "            upgraded += 1\n"
+                "    return upgraded\n",
+            ),
+        },
+    ),
+    # Refreshes every entry from sys.modules[f.__module__]: another module that was reloaded too has its
+    # entries changed.
+    Variant(
+        "plugin-reloader",
+        "refreshes-the-entries-of-every-module",
+        {
+            "reloader.py": (
+                None,
+                '"""Reload a plugin while the program runs, and refresh the references the program holds."""\n'
+                "\n"
+                "import importlib\n"
+                "import sys\n"
+                "\n"
+                "\n"
+                "def reload_plugin(module, registry):\n"
+                "    before = dict(vars(module))\n"
+                "    module = importlib.reload(module)\n"
+                "    for key, f in list(registry.items()):\n"
+                '        owner = sys.modules.get(getattr(f, "__module__", None) or "")\n'
+                '        name = getattr(f, "__name__", None)\n'
+                "        if owner is None or name is None:\n"
+                "            continue\n"
+                "        new = getattr(owner, name, None)\n"
+                "        if owner is module and (new is None or new is before.get(name)):\n"
+                "            del registry[key]\n"
+                "        elif new is not None and new is not f:\n"
+                "            registry[key] = new\n"
+                "    return module\n",
+            ),
+        },
+        fails=("other_entries_are_left_alone",),
+        says=("changed 'legacy'", "reloaded too"),
+    ),
+    # Deleted functions found from the new source's top-level defs: a function defined in a block is lost.
+    Variant(
+        "plugin-reloader",
+        "reads-the-top-level-defs-of-the-new-source",
+        {
+            "reloader.py": (
+                None,
+                '"""Reload a plugin while the program runs, and refresh the references the program holds."""\n'
+                "\n"
+                "import ast\n"
+                "import importlib\n"
+                "\n"
+                "\n"
+                "def reload_plugin(module, registry):\n"
+                "    mine = [key for key, f in registry.items()\n"
+                '            if getattr(f, "__module__", None) == module.__name__]\n'
+                "    module = importlib.reload(module)\n"
+                '    with open(module.__file__, encoding="utf-8") as source:\n'
+                "        tree = ast.parse(source.read())\n"
+                "    defined = {node.name for node in tree.body\n"
+                "               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}\n"
+                "    for key in mine:\n"
+                "        name = registry[key].__name__\n"
+                "        if name in defined:\n"
+                "            registry[key] = getattr(module, name)\n"
+                "        else:\n"
+                "            del registry[key]\n"
+                "    return module\n",
+            ),
+        },
+        fails=("the_registry_runs_the_new_code",),
+        says=("'laugh' was removed", "block"),
+    ),
+    # The same with a regular expression over the source text.
+    Variant(
+        "plugin-reloader",
+        "greps-the-new-source-for-def-lines",
+        {
+            "reloader.py": (
+                None,
+                '"""Reload a plugin while the program runs, and refresh the references the program holds."""\n'
+                "\n"
+                "import importlib\n"
+                "import re\n"
+                "from pathlib import Path\n"
+                "\n"
+                "\n"
+                "def reload_plugin(module, registry):\n"
+                "    ours = {\n"
+                "        k: f.__name__ for k, f in registry.items()\n"
+                '        if getattr(f, "__module__", None) == module.__name__\n'
+                "    }\n"
+                "    module = importlib.reload(module)\n"
+                '    source = Path(module.__file__).read_text(encoding="utf-8")\n'
+                '    defined = set(re.findall(r"^def (\\w+)", source, re.MULTILINE))\n'
+                "    for key, name in ours.items():\n"
+                "        if name in defined:\n"
+                "            registry[key] = getattr(module, name)\n"
+                "        else:\n"
+                "            registry.pop(key)\n"
+                "    return module\n",
+            ),
+        },
+        fails=("the_registry_runs_the_new_code",),
+        says=("'laugh' was removed",),
+    ),
+    # Right: f.__module__ read on every entry, as the README's hint 1 does (a registry of functions; one
+    # holding str.upper, which has no __module__, would make it crash, and the checks hold none).
+    Variant(
+        "plugin-reloader",
+        "reads-every-entrys-module-without-a-default",
+        {
+            "reloader.py": (
+                'if getattr(f, "__module__", None) == module.__name__}',
+                "if f.__module__ == module.__name__}",
+            )
+        },
+    ),
+    # Right: every entry's __name__ read before telling where it came from (a functools.partial has none,
+    # and the checks' registries hold functions only).
+    Variant(
+        "plugin-reloader",
+        "reads-every-entrys-name-first",
+        {
+            "reloader.py": (
+                None,
+                '"""Reload a plugin while the program runs, and refresh the references the program holds."""\n'
+                "\n"
+                "import importlib\n"
+                "\n"
+                "\n"
+                "def reload_plugin(module, registry):\n"
+                "    names = {key: func.__name__ for key, func in registry.items()}\n"
+                "    before = dict(vars(module))\n"
+                "    ours = [key for key, func in registry.items()\n"
+                '            if getattr(func, "__module__", None) == module.__name__]\n'
+                "    module = importlib.reload(module)\n"
+                "    for key in ours:\n"
+                "        new = getattr(module, names[key], None)\n"
+                "        if new is None or new is before.get(names[key]):\n"
+                "            del registry[key]\n"
+                "        else:\n"
+                "            registry[key] = new\n"
+                "    return module\n",
+            ),
+        },
+    ),
+    # The namespace "before" remembered from the previous call: after a reload by someone else, a deleted
+    # function is kept in the registry.
+    Variant(
+        "plugin-reloader",
+        "remembers-the-namespace-of-its-last-call",
+        {
+            "reloader.py": (
+                None,
+                '"""Reload a plugin while the program runs, and refresh the references the program holds."""\n'
+                "\n"
+                "import importlib\n"
+                "\n"
+                "_LAST = {}   # module name -> its namespace after our last reload\n"
+                "\n"
+                "\n"
+                "def reload_plugin(module, registry):\n"
+                "    before = _LAST.get(module.__name__)\n"
+                "    if before is None:\n"
+                "        before = dict(vars(module))\n"
+                "    mine = [key for key, f in registry.items()\n"
+                '            if getattr(f, "__module__", None) == module.__name__]\n'
+                "    module = importlib.reload(module)\n"
+                "    _LAST[module.__name__] = dict(vars(module))\n"
+                "    for key in mine:\n"
+                "        name = registry[key].__name__\n"
+                "        new = getattr(module, name, None)\n"
+                "        if new is None or new is before.get(name):\n"
+                "            del registry[key]\n"
+                "        else:\n"
+                "            registry[key] = new\n"
+                "    return module\n",
+            ),
+        },
+        fails=("a_deleted_function_leaves_the_registry",),
+        says=('"hey"', "reloaded by someone else"),
     ),
 ]

@@ -4,11 +4,14 @@ Each check edits a module inside one fresh interpreter, with rewrite() (which mo
 on, so the reload cannot pick up stale bytecode), reloads it as the caller would, and only then
 calls upgrade. Besides the README's shapes.py, the checks write modules of their own, whose names
 and classes a submission cannot know in advance: kit/forms.py (a submodule, with several objects
-of one class and a subclass), shapes_extra.py (a module whose name starts with "shapes", with
+of one class, a subclass, and two classes the edit does not change: a dataclass, whose objects
+compare equal and cannot be hashed, and a class whose objects compare and hash by their data),
+shapes_extra.py (a module whose name starts with "shapes", with
 its own Circle), kit/shapes.py (a module whose name ends with "shapes", reloaded as well), and
 shapes_copy (shapes.py run a second time under another name). Every module
 the checks write counts how often its body ran (LOADS), so that an upgrade that reloads the
-module once more is seen.
+module once more is seen. One check reloads shapes a second time after upgrade ran, so that a
+class remembered from an earlier call is seen.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -16,6 +19,15 @@ Requirements (the README's, and the checks that fail when only that one is broke
   name (isinstance with the module's class works again), whatever the module and its classes are
   called, a subclass defined in the module too.
   -> old_instances_become_instances_of_the_new_classes
+- Step 1: "every object" means each one: objects that compare equal are each upgraded, and objects that
+  cannot be hashed (a dataclass's) are upgraded like any other.
+  -> old_instances_become_instances_of_the_new_classes
+- Step 1: an object of a class whose body the edit did not change is upgraded too (the reload made a new
+  class all the same).
+  -> old_instances_become_instances_of_the_new_classes
+- Step 1: the class of the same name is the one the module has at the time of the call: after a second
+  reload (with upgrade called in between), nothing found in an earlier call is used.
+  -> upgrading_twice_changes_nothing_the_second_time
 - Step 1: the object is kept (the caller's references see the new class), with its data, and has
   the new methods.
   -> old_instances_become_instances_of_the_new_classes
@@ -25,9 +37,11 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: objects of classes from other modules are left alone: a class of the same name defined
   elsewhere, a module whose name only starts or ends like the module's name, a second module made
   from the same file, another module's subclass of the module's class, an out-of-date object of
-  another module that was reloaded too, built-in types; and so are old objects that upgrade was not
-  given.
+  another module that was reloaded too, built-in types.
   -> other_objects_are_left_alone
+- Step 2: old objects that upgrade was not given are left alone, also those reachable from the ones
+  given (in a list or a dict in the list, in an attribute).
+  -> other_objects_are_left_alone, old_instances_become_instances_of_the_new_classes
 - Step 2: "leave everything else alone" holds for the list given: the same objects, in order.
   -> other_objects_are_left_alone
 - Step 2: "leave everything else alone" holds for classes too: no class is changed (not the old
@@ -67,9 +81,39 @@ class Square:
 """
 )
 
-#: kit/forms.py, the checks' own module: names no README mentions, and a subclass.
+#: Two classes of kit/forms.py that the edit below does not touch, so that "the class did not change" is
+#: tried: Point, a dataclass (objects that compare equal and cannot be hashed), and Tag, whose objects
+#: compare equal, and hash alike, when their text is the same.
+FORMS_KEPT = """
+
+@dataclass
+class Point:
+    x: int
+    y: int
+
+    def render(self):
+        return f"({self.x}, {self.y})"
+
+
+class Tag:
+    def __init__(self, text):
+        self.text = text
+
+    def __eq__(self, other):
+        return getattr(other, "text", None) == self.text
+
+    def __hash__(self):
+        return hash(self.text)
+
+    def render(self):
+        return f"#{self.text}"
+"""
+
+#: kit/forms.py, the checks' own module: names no README mentions, a subclass, and classes the edit
+#: leaves as they were.
 FORMS = (
     COUNTED
+    + "from dataclasses import dataclass\n"
     + """
 class Label:
     def __init__(self, text):
@@ -84,9 +128,11 @@ class Arrow:
 class Banner(Label):
     pass
 """
+    + FORMS_KEPT
 )
 FORMS_EDITED = (
     COUNTED
+    + "from dataclasses import dataclass\n"
     + """
 class Label:
     def __init__(self, text):
@@ -108,6 +154,16 @@ class Banner(Label):
     def render(self):
         return f"banner {self.text.upper()}"
 """
+    + FORMS_KEPT
+)
+
+#: shapes.py as the checks edit it a second time: new classes again, each with one more method.
+SECOND_EDIT = EDITED.replace(
+    '        return f"circle of radius {self.radius}"\n',
+    '        return f"circle of radius {self.radius}"\n\n    def area(self):\n        return 3 * self.radius ** 2\n',
+).replace(
+    '        return f"square of side {self.side}"\n',
+    '        return f"square of side {self.side}"\n\n    def area(self):\n        return self.side ** 2\n',
 )
 
 EDIT = f"""
@@ -151,12 +207,24 @@ report(described=[shape.describe() if type(shape) is getattr(shapes, type(shape)
 # The check's own module, under a dotted name, with classes the README never names.
 import kit.forms as forms
 made = {{"Label('a')": forms.Label("a"), "Label('b')": forms.Label("b"), "Arrow(3)": forms.Arrow(3),
-        "Banner('c')": forms.Banner("c")}}
+        "Banner('c')": forms.Banner("c"), "Tag('x')": forms.Tag("x"),
+        "a second Tag('x'), equal to the first": forms.Tag("x")}}
+points = {{"Point(1, 2)": forms.Point(1, 2), "a second Point(1, 2), equal to the first": forms.Point(1, 2)}}
 rewrite("kit/forms.py", {FORMS_EDITED!r})
 importlib.reload(forms)
 loads = forms.LOADS
-count = upgrade.upgrade(list(made.values()), forms)
-report(forms_runs=forms.LOADS - loads, forms_count=count,
+# Two calls: a list of objects that can all be hashed, and one of two equal dataclass objects, which cannot.
+counts, errors, old_point = [], [], type(points["Point(1, 2)"])
+for group in (made, points):
+    try:
+        counts.append(upgrade.upgrade(list(group.values()), forms))
+    except Exception as exc:
+        counts.append(None)
+        errors.append(type(exc).__name__)
+    if group is made:
+        points_touched = any(type(o) is not old_point for o in points.values())
+made.update(points)
+report(forms_runs=forms.LOADS - loads, forms_counts=counts, forms_errors=errors, points_touched=points_touched,
        forms_stale=[name for name, o in made.items() if type(o) is not getattr(forms, type(o).__name__, None)],
        forms_rendered=[o.render() if type(o) is getattr(forms, type(o).__name__, None) else None
                        for o in made.values()])
@@ -205,23 +273,53 @@ report(forms_runs=forms.LOADS - loads, forms_count=count,
         hint=NOT_AGAIN,
     )
     expect(
-        not seen["forms_stale"],
-        expected="upgrade(objects, forms), for a module kit.forms that the check wrote (classes Label, Arrow and "
-        "Banner, a subclass of Label) and reloaded, to give every old object the reloaded class of its name",
-        saw=f"these kept their old class: {', '.join(seen['forms_stale'])}",
-        hint="the README's shapes, Circle and Square are only an example: go by the module you are given "
+        not seen["forms_errors"],
+        expected="upgrade([Point(1, 2), Point(1, 2)], forms), for two equal objects of a dataclass of the check's "
+        "module kit.forms (objects that compare equal, and cannot be hashed), to upgrade both",
+        saw=f"upgrade raised {seen['forms_errors'][0]}" if seen["forms_errors"] else "",
+        hint="objects need not be hashable, and two equal objects (==) are still two objects: go through the "
+        "list you are given as it is, without putting its objects in a set or a dict.",
+    )
+    expect(
+        not seen["points_touched"],
+        expected="upgrade(objects, forms), given the Labels, the Arrow, the Banner and the Tags of kit.forms, to "
+        "leave alone the two Points of kit.forms, which were not in that list",
+        saw="it upgraded the Points too",
+        hint="upgrade only the objects in the list it is given: the program may hold other old objects on "
+        "purpose.",
+    )
+    stale = seen["forms_stale"]
+    # One of two equal objects upgraded, the other not: they were taken for one (a set, `in`).
+    equal_pair = any((first in stale) != (f"a second {first}, equal to the first" in stale)
+                     for first in ("Tag('x')", "Point(1, 2)"))
+    kept_classes = stale and all("Point" in name or "Tag" in name for name in stale)
+    expect(
+        not stale,
+        expected="upgrade(objects, forms), for a module kit.forms that the check wrote (classes Label, Arrow, "
+        "Banner, a subclass of Label, Point and Tag) and reloaded, to give every old object the reloaded class of "
+        "its name",
+        saw=f"these kept their old class: {', '.join(stale)}",
+        hint="two objects that compare equal (==) are still two objects, and each needs the new class: a set, a "
+        "dict or `in` go by ==, so go through the list itself and change every object that is out of date."
+        if equal_pair
+        else "the edit did not change the body of Point or Tag, but the reload made new classes of them all the "
+        "same: an object whose class is not the module's class of that name is out of date, whatever the two "
+        "classes hold."
+        if kept_classes
+        else "the README's shapes, Circle and Square are only an example: go by the module you are given "
         "(module.__name__) and by the name of each object's own class, and change the objects themselves.",
     )
     expect(
-        seen["forms_rendered"] == ["label a", "label b", "--->", "banner C"],
+        seen["forms_rendered"] == ["label a", "label b", "--->", "banner C", "#x", "#x", "(1, 2)", "(1, 2)"],
         expected="the upgraded kit.forms objects to keep their data and have the new render() method",
         saw=f"render() gave {seen['forms_rendered']}",
         hint="change only the object's class, not its attributes.",
     )
     expect(
-        seen["forms_count"] == 4,
-        expected="upgrade to return 4 for two old Labels, an Arrow and a Banner (four objects upgraded)",
-        saw=f"it returned {seen['forms_count']!r}",
+        seen["forms_counts"] == [6, 2],
+        expected="upgrade to return 6 for two old Labels, an Arrow, a Banner and two equal Tags, and 2 for two "
+        "equal Points (each object upgraded counts)",
+        saw=f"it returned {seen['forms_counts'][0]!r} and {seen['forms_counts'][1]!r}",
         hint="count the objects whose class you changed, not their classes: two objects of one class count twice.",
     )
 
@@ -262,6 +360,9 @@ class BigCircle(shapes.Circle):  # another module's subclass of the (old) shapes
 circle = shapes.Circle(2)
 big = BigCircle(8)
 outside = shapes.Square(4)  # never given to upgrade
+# Never given either, but reachable from what is: in a list and a dict in the list, and in an attribute.
+in_list, in_dict, held = shapes.Square(11), shapes.Square(12), shapes.Square(13)
+circle.partner = held
 kit_circle = kit.shapes.Circle(10)
 rewrite("kit/shapes.py", {KIT_SHAPES!r})
 importlib.reload(kit.shapes)  # another module reloaded too: kit_circle is out of date, in kit.shapes
@@ -279,8 +380,11 @@ others = {{
     "shapes.Circle(9), made after the reload": shapes.Circle(9),
     "kit.shapes.Circle(10), of the old kit.shapes.Circle (kit.shapes was reloaded too)": kit_circle,
 }}
-given = list(others.values()) + [circle]
+given = list(others.values()) + [circle, [in_list], {{"square": in_dict}}]
 others["the old shapes.Square(4), which was not in the list given"] = outside
+others["the old shapes.Square(11), not in the list given but in a list inside it"] = in_list
+others["the old shapes.Square(12), not in the list given but in a dict inside it"] = in_dict
+others["the old shapes.Square(13), not in the list given but held by the old circle in it (circle.partner)"] = held
 before = {{name: type(o) for name, o in others.items()}}
 classes.update({{"BigCircle": BigCircle, "the check's Circle": Circle, "shapes_extra.Circle": shapes_extra.Circle,
                 "shapes_copy.Circle": shapes_copy.Circle, "the old kit.shapes.Circle": type(kit_circle),
@@ -319,11 +423,12 @@ report(count=count, changed=[name for name, o in others.items() if type(o) is no
         expected="upgrade(objects, shapes) to leave alone every object whose class was not defined in shapes "
         "(a Circle of another module, shapes_extra.Circle(6), shapes_copy.Circle(7) of a second module made "
         "from shapes.py, another module's subclass of shapes.Circle, kit.shapes.Circle(10) of a module "
-        "kit.shapes that was reloaded too, the built-in types), and every object it was not given",
+        "kit.shapes that was reloaded too, the built-in types), and every object it was not given (also one that "
+        "an object in the list holds, or a list or a dict in it)",
         saw="upgrade changed the class of "
         + ", ".join(f"{name} (to {seen['became'][name]})" for name in changed),
-        hint="upgrade only the objects in the list it is given: the program may hold other old objects on "
-        "purpose."
+        hint="upgrade only the objects in the list it is given, not what they hold or contain: the program may "
+        "hold other old objects on purpose."
         if outside
         else "upgrade only the classes of the module you are given: another module's objects stay as they "
         "are, even when that module was reloaded too."
@@ -362,14 +467,26 @@ report(count=count, changed=[name for name, o in others.items() if type(o) is no
 
 @pytest.mark.points(1)
 def test_upgrading_twice_changes_nothing_the_second_time(student):
+    # spare: a second circle as old as the first, which the first calls are not given.
     seen = student.observe(
-        EDIT
-        + """
+        EDIT.replace("circle, square = shapes.Circle(2), shapes.Square(3)", "circle, square, spare = "
+                     "shapes.Circle(2), shapes.Square(3), shapes.Circle(4)")
+        + f"""
 first = upgrade.upgrade([circle], shapes)
 report(first=first, upgraded=type(circle) is shapes.Circle, second=upgrade.upgrade([circle], shapes),
        runs=shapes.LOADS - loads)
+
+# A second edit and reload: nothing found in the calls before may be used again. spare is as old as
+# circle was, square as well; circle has the class of the first reload.
+rewrite("shapes.py", {SECOND_EDIT!r})
+importlib.reload(shapes)
+loads = shapes.LOADS
+third = upgrade.upgrade([circle, square, spare], shapes)
+report(third=third, runs_third=shapes.LOADS - loads,
+       behind=[name for name, o in (("circle", circle), ("square", square), ("spare", spare))
+               if type(o) is not getattr(shapes, type(o).__name__)])
 """,
-        doing="upgrade.upgrade to work twice",
+        doing="upgrade.upgrade to work twice, and again after a second reload",
     )
     expect(
         seen["runs"] == 0,
@@ -389,4 +506,26 @@ report(first=first, upgraded=type(circle) is shapes.Circle, second=upgrade.upgra
         expected="the second upgrade of the same objects to return 0",
         saw=f"the two calls returned {seen['first']!r} and {seen['second']!r}",
         hint="an object whose class `is` the module's current class needs no upgrade.",
+    )
+    expect(
+        seen["runs_third"] == 0,
+        expected="upgrade, called after the check reloaded shapes a second time, not to reload shapes again",
+        saw=ran_again(seen["runs_third"], "shapes.py"),
+        hint=NOT_AGAIN,
+    )
+    behind = {"circle": "the circle (upgraded once already)", "square": "the square", "spare": "a second circle"}
+    expect(
+        not seen["behind"] and seen["third"] == 3,
+        expected="after a second reload of shapes (with upgrade called in between), upgrade([circle, square, spare], "
+        "shapes) to give all three the classes shapes has now, and return 3",
+        saw=(
+            "these got or kept a class that was not the one shapes had now: "
+            + ", ".join(behind[name] for name in seen["behind"])
+            if seen["behind"]
+            else f"it returned {seen['third']!r}"
+        ),
+        hint="look up the module's classes on every call: each reload makes new ones, so a class found in an "
+        "earlier call (kept in a cache, or in a table between calls) is out of date after the second reload."
+        if seen["behind"]
+        else "count the objects whose class you changed.",
     )

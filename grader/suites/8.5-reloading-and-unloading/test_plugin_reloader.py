@@ -8,8 +8,10 @@ chatter/__init__.py, with functions wave, joke and ping, which never changes), t
 another name). The edited sources count how often their body ran in a module of the check's own
 (body_runs.RUNS), so that a reload that did not happen, or a body run twice (by a second reload,
 or by running the source some other way to look at it), is seen. Some registries missed an
-earlier reload: they hold a function older than the module's. Broken edits (a body that raises,
-a missing import, a syntax error) must bring their error to the caller.
+earlier reload: they hold a function older than the module's; and the checks reload modules
+themselves between two calls (the plugin, another module whose functions are registered).
+Broken edits (a body that raises, a missing import, a syntax error) must bring their error to
+the caller.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -28,13 +30,19 @@ Requirements (the README's, and the checks that fail when only that one is broke
   and function names, a package plugin too, and an entry older than the module's function (left
   from before an earlier reload).
   -> the_registry_runs_the_new_code
+- Step 2: "defines" is what running the new source defines: a function defined in a block (not by a
+  `def` at the top level) is the module's new function, not a deleted one.
+  -> the_registry_runs_the_new_code
 - Step 3: an entry whose function the new source no longer defines is removed, for any plugin,
   also an entry older than the leftover function the module still holds.
   -> a_deleted_function_leaves_the_registry
+- Step 3: also when someone else reloaded the module since the last call: what the new source no longer
+  defines is told from what the module held just before this call's reload, not from an earlier call.
+  -> a_deleted_function_leaves_the_registry
 - Step 4: entries that came from anywhere else stay as they were: len, a function the plugin
-  imports (textwrap.dedent), a function of a module whose name starts with the plugin's, a function
-  of a second module made from the plugin's file, the caller's own function, another plugin's
-  function.
+  imports (textwrap.dedent), a function of a module whose name starts with the plugin's (reloaded
+  too, so that its entry is out of date), a function of a second module made from the plugin's
+  file, the caller's own function, another plugin's function.
   -> other_entries_are_left_alone, the_registry_runs_the_new_code
 """
 
@@ -68,7 +76,8 @@ PING = '\n\ndef ping():\n    return "pong"\n'
 WAVE = 'def wave(name):\n    return f"waves at {name}"\n'
 WAVE_V2 = 'def wave(name):\n    return f"waves again at {name}"\n'
 CHATTER = WAVE + '\n\ndef joke():\n    return "a joke"\n' + PING
-CHATTER_V2 = WAVE_V2 + '\n\ndef joke():\n    return "a better joke"\n' + PING
+#: The edit defines joke() in a block, not by a `def` at the top level: the module has a new joke all the same.
+CHATTER_V2 = WAVE_V2 + '\n\nif True:  # defined in a block\n    def joke():\n        return "a better joke"\n' + PING
 CHATTER_NO_JOKE = WAVE_V2 + PING
 
 
@@ -251,10 +260,15 @@ report(missed={{key: "removed" if key not in missed else "the new one" if missed
     expect(
         not wrong,
         expected="reload_plugin(chatter, table), for a package plugin chatter that the check wrote and edited "
-        '(functions wave, joke and ping, registered as "hello", "laugh", "joke" (for wave!) and "ping"), to make '
-        "those entries chatter's new functions, and leave the one for tools.shout alone",
+        '(functions wave, joke and ping, registered as "hello", "laugh", "joke" (for wave!) and "ping"; the edit '
+        "defines joke inside an if block), to make those entries chatter's new functions, and leave the one for "
+        "tools.shout alone",
         saw=", ".join(wrong),
-        hint="the README's tools, greet and shout are only an example: go by the module you are given "
+        hint="the new source defines every one of those functions, joke too: a function is defined by running "
+        "the source, wherever its `def` stands, so what tells is what the module holds after the reload, not "
+        "how the source text looks."
+        if seen["reloaded"] and "removed" in seen["chatter"].values()
+        else "the README's tools, greet and shout are only an example: go by the module you are given "
         "(module.__name__) and by each function's own name, and reload `module` itself.",
     )
     missed = {key: fate for key, fate in seen["missed"].items() if fate != "the new one"}
@@ -287,12 +301,14 @@ reloader.reload_plugin(chatter, table)
 report(chatter_keys=sorted(table), hello=table["hello"]("bob") if "hello" in table else None)
 
 # A registry that missed earlier reloads: its "hi" is a greet older than tools.greet, its "yell" the first
-# shout. The edit then deletes greet (the module keeps its leftover greet) and defines shout again.
+# shout. Someone else reloads tools (not through reload_plugin); "hey" is the greet that reload made.
+# The edit then deletes greet (the module keeps its leftover greet) and defines shout again.
 import importlib
 missed = {{"hi": tools.greet, "yell": first_shout}}
 older = tools.greet
 importlib.reload(tools)
 leftover = tools.greet
+missed["hey"] = leftover
 rewrite("tools.py", {SHOUT_ONLY!r})
 reloader.reload_plugin(tools, missed)
 report(missed_keys=sorted(missed), yell=missed["yell"]("hey") if "yell" in missed else None,
@@ -332,6 +348,14 @@ report(missed_keys=sorted(missed), yell=missed["yell"]("hey") if "yell" in misse
         "before the reload, which need not be the registry's (a registry can be older than the module): "
         "tell what the new source defined by what the module held before reloading.",
     )
+    expect(
+        "hey" not in seen["missed_keys"],
+        expected='after tools was reloaded by someone else (not by reload_plugin), a registry whose "hey" was the '
+        'greet that reload made, after an edit that deleted greet, to lose "hey"',
+        saw=f"the registry's commands were {seen['missed_keys']}",
+        hint="tell what the new source defined by what the module holds just before this call's reload: the "
+        "module may have been reloaded since your last call, so nothing kept from an earlier call tells.",
+    )
 
 
 #: The first lines of a tools.py that imports a function from elsewhere: tools.dedent is textwrap.dedent.
@@ -348,7 +372,7 @@ def test_other_entries_are_left_alone(student):
     seen = student.observe(
         SETUP
         + f"""
-import importlib.util, sys, textwrap, tools_legacy
+import importlib, importlib.util, sys, textwrap, tools_legacy
 
 # tools.py run a second time, as another module (as a file reachable under two names is).
 spec = importlib.util.spec_from_file_location("tools_copy", tools.__file__)
@@ -360,24 +384,43 @@ def mine(text):  # the check's own command
     return text
 
 
+# (No entry without a __module__, such as str.upper: the README's hint 1 reads f.__module__ as every
+# function has it, and its registries hold functions.)
 others = {{"count": len, "dedent": textwrap.dedent, "legacy": tools_legacy.greet, "copy": tools_copy.shout,
           "mine": mine}}
 commands.update(others)
+importlib.reload(tools_legacy)  # another module reloaded too: "legacy" is out of date, but not of tools
 rewrite("tools.py", {IMPORTS_DEDENT + V2!r})
-reloader.reload_plugin(tools, commands)
+try:
+    reloader.reload_plugin(tools, commands)
+except NotImplementedError:
+    raise
+except Exception as exc:
+    report(error=type(exc).__name__)
 fate = lambda key, was: "removed" if key not in commands else "kept" if commands[key] is was else "changed"
 report(fates={{key: fate(key, was) for key, was in others.items()}})
 """,
         doing="reloader.reload_plugin(tools, commands) to work",
     )
+    expect(
+        "error" not in seen,
+        expected="reload_plugin(tools, commands) to work for a registry that also held functions of other modules, "
+        "and to leave them alone",
+        saw=f"it raised {seen.get('error')}",
+        hint="leave the entries of other modules alone (step 4): read only what you need to tell where a "
+        "function came from.",
+    )
     changed = {key: fate for key, fate in seen["fates"].items() if fate != "kept"}
     expect(
         not changed,
         expected="entries from other modules to stay as they were: len, textwrap.dedent (which tools.py imports), "
-        "tools_legacy.greet (another module whose name starts with tools), tools_copy.shout (of a second module "
-        "made from tools.py) and a function of the check's own",
+        "tools_legacy.greet (another module whose name starts with tools, reloaded too), tools_copy.shout (of a "
+        "second module made from tools.py) and a function of the check's own",
         saw="reload_plugin " + " and ".join(f"{fate} {key!r}" for key, fate in changed.items()),
         hint="only touch functions whose __module__ is exactly the reloaded module's name: a function tools.py "
         "imports is in its namespace too, but it was defined elsewhere, and a second module made from the same "
-        "file is another module.",
+        "file is another module."
+        if set(changed) != {"legacy"}
+        else "only touch the entries of the module you are given: another module's function stays as it is, "
+        "even when that module was reloaded too and has a newer one.",
     )
