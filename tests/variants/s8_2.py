@@ -921,6 +921,417 @@ def imported_by(name):
     return sorted(sys.modules.keys() - already)
 """
 
+# -- fresh-import, second adversarial round -------------------------------------------------------------------------
+
+#: The importlib docs' recipe, by hand: a half-built module stays in sys.modules when the body raises, and the
+#: package's attribute still holds the old submodule.
+FRESH_EXEC_MODULE_BY_HAND = """import importlib.util
+import sys
+
+
+def fresh_import(name):
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+"""
+
+#: The same recipe, tidied up after a failure: the package still holds the old submodule as its attribute.
+FRESH_EXEC_MODULE_AND_CLEAN_UP = """import importlib.util
+import sys
+
+
+def fresh_import(name):
+    doomed = [key for key in sys.modules if key == name or key.startswith(name + ".")]
+    for key in doomed:
+        sys.modules.pop(key)
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+"""
+
+#: The same exception object, its args rewritten to say where it happened.
+FRESH_REWRITES_THE_ARGS = """import importlib
+import sys
+
+
+def fresh_import(name):
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except Exception as error:
+        error.args = (f"fresh_import({name!r}) failed: {error}",) + error.args[1:]
+        raise
+"""
+
+#: The same exception object, with a note of its own added (3.11's add_note, or the attribute it fills).
+FRESH_ADDS_A_NOTE = """import importlib
+import sys
+
+
+def fresh_import(name):
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except Exception as error:
+        note = f"while fresh_import({name!r}) imported it again"
+        if hasattr(error, "add_note"):
+            error.add_note(note)
+        else:
+            error.__notes__ = [note]
+        raise
+"""
+
+#: An ImportError's message (its msg) given a prefix: str() of the error changes, its args do not.
+FRESH_PREFIXES_THE_MESSAGE = """import importlib
+import sys
+
+
+def fresh_import(name):
+    stale = [k for k in sys.modules if k == name or k.startswith(name + ".")]
+    for key in stale:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        error.msg = "fresh_import: " + str(error.msg)
+        raise
+"""
+
+#: freshen.py's own folder put first on sys.path for the import, then taken away: a module of that name earlier
+#: on sys.path is shadowed by the one beside freshen.py.
+FRESH_OWN_FOLDER_FIRST = """import importlib
+import os
+import sys
+
+
+def fresh_import(name):
+    here = os.path.dirname(os.path.abspath(__file__))
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    saved = list(sys.path)
+    sys.path.insert(0, here)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path[:] = saved
+"""
+
+#: The working folder put first on sys.path "to be safe", and removed again.
+FRESH_CWD_FIRST = """import importlib
+import os
+import sys
+
+
+def fresh_import(name):
+    for key in list(sys.modules):
+        if key == name or key.startswith(name + "."):
+            del sys.modules[key]
+    sys.path.insert(0, os.getcwd())
+    try:
+        module = importlib.import_module(name)
+    finally:
+        sys.path.remove(os.getcwd())
+    return module
+"""
+
+#: Right: an error noted on stderr and raised again, as it is, with a bare raise.
+FRESH_LOGS_AND_RERAISES = """import importlib
+import sys
+
+
+def fresh_import(name):
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+    try:
+        return importlib.import_module(name)
+    except Exception as error:
+        print(f"fresh_import({name!r}) failed: {error!r}", file=sys.stderr)
+        raise
+"""
+
+#: Right: __import__ with a fromlist, which returns the submodule itself.
+FRESH_DUNDER_IMPORT_FROMLIST = """import sys
+
+
+def fresh_import(name):
+    prefix = name + "."
+    doomed = {key for key in sys.modules if key == name or key[: len(prefix)] == prefix}
+    for key in doomed:
+        sys.modules.pop(key, None)
+    return __import__(name, fromlist=["__name__"])
+"""
+
+# -- imported-by, second adversarial round --------------------------------------------------------------------------
+
+#: The same exception object, its args rewritten to say which call failed.
+WHATSNEW_REWRITES_THE_ARGS = """import importlib
+import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        error.args = (f"imported_by({name!r}): {error}",) + error.args[1:]
+        raise
+    return sorted(set(sys.modules) - before)
+"""
+
+#: The same exception object, with a note added on the way (add_note, or the attribute it fills on 3.10).
+WHATSNEW_ADDS_A_NOTE = """import sys
+from importlib import import_module
+
+
+def imported_by(name):
+    snapshot = set(sys.modules)
+    try:
+        import_module(name)
+    except BaseException as exc:
+        note = "raised while imported_by measured " + name
+        if hasattr(exc, "add_note"):
+            exc.add_note(note)
+        else:
+            exc.__notes__ = [note]
+        raise
+    return sorted(set(sys.modules) - snapshot)
+"""
+
+#: Only an ImportError's message (its msg) is given more words; its args stay as they were.
+WHATSNEW_PREFIXES_THE_MESSAGE = """import importlib
+import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    try:
+        importlib.import_module(name)
+    except ImportError as error:
+        error.msg = f"imported_by could not import {name}: {error.msg}"
+        raise
+    return sorted(set(sys.modules) - before)
+"""
+
+#: Right: the failure noted on stderr, and the error raised again as it is.
+WHATSNEW_LOGS_AND_RERAISES = """import importlib
+import sys
+
+
+def imported_by(name):
+    before = set(sys.modules)
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        sys.stderr.write(f"imported_by({name!r}) failed: {type(error).__name__}\\n")
+        raise
+    return sorted(set(sys.modules) - before)
+"""
+
+# -- import-once, second adversarial round --------------------------------------------------------------------------
+
+#: money takes the running program's CURRENCY when it has one: another program with a CURRENCY of its own gets it.
+MONEY_FROM_MAIN = """\"\"\"Facts about money that several modules share.\"\"\"
+
+import __main__
+
+CURRENCY = getattr(__main__, "CURRENCY", "EUR")
+"""
+
+#: The same through sys.modules: the program's own globals first, "EUR" as a fallback.
+MONEY_FROM_THE_PROGRAM = """\"\"\"Facts about money that several modules share.\"\"\"
+
+import sys
+
+_program = vars(sys.modules["__main__"])
+CURRENCY = _program.get("CURRENCY", "EUR")
+"""
+
+#: labels asks the running program first and falls back on money.
+LABELS_MAIN_THEN_MONEY = """\"\"\"Price labels for the shop.\"\"\"
+
+import __main__
+
+import money
+
+
+def price_label(amount):
+    currency = getattr(__main__, "CURRENCY", money.CURRENCY)
+    return f"{amount:.2f} {currency}"
+"""
+
+#: Right: an annotated CURRENCY in money, imported under another name by labels.
+MONEY_ANNOTATED = """\"\"\"Facts about money that several modules share.\"\"\"
+
+CURRENCY: str = "EUR"
+"""
+
+LABELS_IMPORT_AS = """\"\"\"Price labels for the shop.\"\"\"
+
+from money import CURRENCY as SHOP_CURRENCY
+
+
+def price_label(amount):
+    return "{:.2f} {}".format(amount, SHOP_CURRENCY)
+"""
+
+# -- settings-once, second adversarial round ------------------------------------------------------------------------
+
+#: The file opened by its bare name, in the current folder: from another folder the program reads another file.
+SETTINGS_CWD_RELATIVE = SETTINGS_HEAD + """
+VALUES = {}
+with open("settings.ini", encoding="utf-8") as _f:
+    for _line in _f:
+        if "=" in _line:
+            _key, _, _value = _line.partition("=")
+            VALUES[_key.strip()] = _value.strip()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: The same with pathlib, from the working folder.
+SETTINGS_FROM_THE_WORKING_FOLDER = SETTINGS_HEAD + """
+VALUES = {}
+for line in (Path.cwd() / "settings.ini").read_text(encoding="utf-8").splitlines():
+    if "=" in line:
+        name, _, text = line.partition("=")
+        VALUES[name.strip()] = text.strip()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: A parser of the student's own: split("=") with no limit, and comment lines skipped.
+SETTINGS_OWN_PARSER_SPLIT = SETTINGS_HEAD + """
+VALUES = {}
+with open(FILE, encoding="utf-8") as _f:
+    for _line in _f:
+        _line = _line.strip()
+        if not _line or _line.startswith("#"):
+            continue
+        _key, _value = _line.split("=")
+        VALUES[_key.strip()] = _value.strip()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: read_file's own dict, with the lines read_file takes for settings but that "look like comments" dropped.
+SETTINGS_DROPS_COMMENTED_SETTINGS = SETTINGS_HEAD + """
+VALUES = {key: value for key, value in read_file().items() if not key.startswith("#")}
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: read_file edited to store what it reads in VALUES: any later call swaps the running program's values.
+SETTINGS_READ_FILE_SETS_VALUES = SETTINGS_HEAD.replace(
+    "    values = {}\n", "    global VALUES\n    values = {}\n"
+).replace("    return values\n", "    VALUES = values\n    return values\n") + """
+read_file()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: read_file edited to refresh VALUES in place, "so that it stays in step with the file".
+SETTINGS_READ_FILE_REFRESHES_VALUES = SETTINGS_HEAD.replace(
+    "    return values\n", "    VALUES.clear()\n    VALUES.update(values)\n    return values\n"
+) + """
+VALUES = {}
+read_file()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: VALUES read only if the module does not have it yet: a reload runs the body and keeps the old values.
+SETTINGS_RELOAD_GUARD = SETTINGS_HEAD + """
+try:
+    VALUES
+except NameError:
+    VALUES = read_file()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: The same guard, asked of globals().
+SETTINGS_GLOBALS_GUARD = SETTINGS_HEAD + """
+if "VALUES" not in globals():
+    VALUES = read_file()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: A parser of the student's own that "cleans up" quoted values: read_file keeps the quotes.
+SETTINGS_STRIPS_QUOTES = SETTINGS_HEAD + """
+VALUES = {}
+for line in FILE.read_text(encoding="utf-8").splitlines():
+    key, sep, value = line.partition("=")
+    if sep:
+        VALUES[key.strip()] = value.strip().strip('"').strip("'")
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: Right: the file found from the module's own path with os.path, parsed in the body with split("=", 1).
+SETTINGS_OS_PATH_BESIDE = SETTINGS_HEAD.replace("from pathlib import Path", "import os\nfrom pathlib import Path") + """
+_HERE = os.path.dirname(os.path.abspath(__file__))
+VALUES = {}
+with open(os.path.join(_HERE, "settings.ini"), encoding="utf-8") as _file:
+    for _line in _file:
+        if "=" in _line:
+            _name, _text = _line.split("=", 1)
+            VALUES[_name.strip()] = _text.strip()
+
+
+def get(key):
+    return VALUES[key]
+"""
+
+#: Right: VALUES built by dict() over read_file's answer, in a function the body calls.
+SETTINGS_BUILT_BY_A_FUNCTION = SETTINGS_HEAD + """
+def _load_settings():
+    fresh = read_file()
+    return dict(fresh)
+
+
+VALUES = _load_settings()
+
+
+def get(key):
+    \"\"\"The value of one setting, from VALUES.\"\"\"
+    return VALUES[key]
+"""
+
 VARIANTS = [
     Variant(
         "imported-by",
@@ -1471,4 +1882,172 @@ VARIANTS = [
     ),
     Variant("imported-by", "own-error-before-any-import", {"whatsnew.py": (None, WHATSNEW_OWN_ERROR_FIRST)}),
     Variant("imported-by", "frozenset-after-a-function-level-import", {"whatsnew.py": (None, WHATSNEW_FROZENSET)}),
+    # -- fresh-import, second adversarial round --
+    Variant(
+        "fresh-import",
+        "loads-by-hand-with-exec-module",
+        {"freshen.py": (None, FRESH_EXEC_MODULE_BY_HAND)},
+        fails=("a_dotted_name_gives_the_submodule", "a_failed_import_reaches_the_caller_unchanged"),
+        says=("by hand",),
+    ),
+    Variant(
+        "fresh-import",
+        "loads-by-hand-and-cleans-up",
+        {"freshen.py": (None, FRESH_EXEC_MODULE_AND_CLEAN_UP)},
+        fails=("a_dotted_name_gives_the_submodule",),
+        says=("binds each new submodule", "still the old module", "by hand"),
+    ),
+    Variant(
+        "fresh-import",
+        "rewrites-the-error-args",
+        {"freshen.py": (None, FRESH_REWRITES_THE_ARGS)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("args", "changed on its way"),
+    ),
+    Variant(
+        "fresh-import",
+        "adds-a-note-to-the-error",
+        {"freshen.py": (None, FRESH_ADDS_A_NOTE)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("notes", "changed on its way"),
+    ),
+    Variant(
+        "fresh-import",
+        "prefixes-the-import-error-message",
+        {"freshen.py": (None, FRESH_PREFIXES_THE_MESSAGE)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=('fresh_import("attic.boxes")', "changed on its way"),
+    ),
+    Variant(
+        "fresh-import",
+        "own-folder-first-on-sys-path",
+        {"freshen.py": (None, FRESH_OWN_FOLDER_FIRST)},
+        fails=("a_new_package_object_replaces_the_old_one",),
+        says=("front", "beside freshen.py", "in front of it"),
+    ),
+    Variant(
+        "fresh-import",
+        "working-folder-first-on-sys-path",
+        {"freshen.py": (None, FRESH_CWD_FIRST)},
+        fails=("a_new_package_object_replaces_the_old_one",),
+        says=("front", "beside freshen.py"),
+    ),
+    Variant("fresh-import", "logs-the-error-and-raises-it-again", {"freshen.py": (None, FRESH_LOGS_AND_RERAISES)}),
+    Variant("fresh-import", "dunder-import-with-a-fromlist", {"freshen.py": (None, FRESH_DUNDER_IMPORT_FROMLIST)}),
+    # -- imported-by, second adversarial round --
+    Variant(
+        "imported-by",
+        "rewrites-the-error-args",
+        {"whatsnew.py": (None, WHATSNEW_REWRITES_THE_ARGS)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("args", "changed on its way"),
+    ),
+    Variant(
+        "imported-by",
+        "adds-a-note-to-the-error",
+        {"whatsnew.py": (None, WHATSNEW_ADDS_A_NOTE)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=("notes", "changed on its way"),
+    ),
+    Variant(
+        "imported-by",
+        "prefixes-the-import-error-message",
+        {"whatsnew.py": (None, WHATSNEW_PREFIXES_THE_MESSAGE)},
+        fails=("a_failed_import_reaches_the_caller_unchanged",),
+        says=('imported_by("marble")', "changed on its way"),
+    ),
+    Variant("imported-by", "logs-the-error-and-raises-it-again", {"whatsnew.py": (None, WHATSNEW_LOGS_AND_RERAISES)}),
+    # -- import-once, second adversarial round --
+    Variant(
+        "import-once",
+        "money-takes-the-programs-currency",
+        {"money.py": (None, MONEY_FROM_MAIN)},
+        fails=("labels_take_the_currency_from_money",),
+        says=("'USD'", "__main__", "program around it"),
+    ),
+    Variant(
+        "import-once",
+        "money-reads-the-programs-globals",
+        {"money.py": (None, MONEY_FROM_THE_PROGRAM)},
+        fails=("labels_take_the_currency_from_money",),
+        says=("'USD'", "__main__"),
+    ),
+    Variant(
+        "import-once",
+        "labels-ask-the-program-first",
+        {"labels.py": (None, LABELS_MAIN_THEN_MONEY)},
+        fails=("labels_take_the_currency_from_money",),
+        says=("3.00 USD", "never from the program around it"),
+    ),
+    Variant(
+        "import-once",
+        "annotated-currency-imported-under-another-name",
+        {"money.py": (None, MONEY_ANNOTATED), "labels.py": (None, LABELS_IMPORT_AS)},
+    ),
+    # -- settings-once, second adversarial round --
+    Variant(
+        "settings-once",
+        "opens-settings-ini-in-the-current-folder",
+        {"settings.py": (None, SETTINGS_CWD_RELATIVE)},
+        fails=("values_holds_every_setting",),
+        says=("elsewhere", "the folder the program was started from", "FILE"),
+    ),
+    Variant(
+        "settings-once",
+        "reads-settings-from-path-cwd",
+        {"settings.py": (None, SETTINGS_FROM_THE_WORKING_FOLDER)},
+        fails=("values_holds_every_setting",),
+        says=("elsewhere", "current folder"),
+    ),
+    Variant(
+        "settings-once",
+        "own-parser-splits-on-every-equals",
+        {"settings.py": (None, SETTINGS_OWN_PARSER_SPLIT)},
+        fails=("values_holds_every_setting",),
+        says=("ValueError", "settings.py"),
+    ),
+    Variant(
+        "settings-once",
+        "drops-settings-that-start-with-a-hash",
+        {"settings.py": (None, SETTINGS_DROPS_COMMENTED_SETTINGS)},
+        fails=("values_holds_every_setting",),
+        says=("#old_rate", "starts with #"),
+    ),
+    Variant(
+        "settings-once",
+        "read-file-rebinds-values",
+        {"settings.py": (None, SETTINGS_READ_FILE_SETS_VALUES)},
+        fails=("a_running_program_keeps_the_values_it_read",),
+        says=("changed the values the program runs with", "150.0"),
+    ),
+    Variant(
+        "settings-once",
+        "read-file-refreshes-values-in-place",
+        {"settings.py": (None, SETTINGS_READ_FILE_REFRESHES_VALUES)},
+        fails=("a_running_program_keeps_the_values_it_read",),
+        says=("changed the values the program runs with",),
+    ),
+    Variant(
+        "settings-once",
+        "body-skips-the-read-when-values-exists",
+        {"settings.py": (None, SETTINGS_RELOAD_GUARD)},
+        fails=("values_holds_every_setting",),
+        says=("importlib.reload", "0.35", "0 times"),
+    ),
+    Variant(
+        "settings-once",
+        "body-asks-globals-before-reading",
+        {"settings.py": (None, SETTINGS_GLOBALS_GUARD)},
+        fails=("values_holds_every_setting",),
+        says=("reload",),
+    ),
+    Variant("settings-once", "os-path-beside-the-module", {"settings.py": (None, SETTINGS_OS_PATH_BESIDE)}),
+    Variant("settings-once", "values-built-by-a-function", {"settings.py": (None, SETTINGS_BUILT_BY_A_FUNCTION)}),
+    Variant(
+        "settings-once",
+        "parser-strips-the-quotes",
+        {"settings.py": (None, SETTINGS_STRIPS_QUOTES)},
+        fails=("values_holds_every_setting",),
+        says=("greeting", "differ from the file", "values as they are"),
+    ),
 ]

@@ -9,7 +9,9 @@ Accepted, because the README does not decide them: a fresh_import that expects `
 README says "import name again"), one that puts the old entries back after a failed import and then raises the
 import's own exception, and one that raises a ModuleNotFoundError of its own, of the right name, before trying any
 import (the README before step 4 allowed it). A copy of the import's exception, made after catching it, is not
-accepted: step 4 asks for the same object.
+accepted: step 4 asks for the same object, and "unchanged" means its args, message and notes as well. A module
+loaded by hand (find_spec, module_from_spec, exec_module) is not "imported again": its package keeps the old
+submodule as its attribute, and a body that raises leaves a half-built module in sys.modules.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -37,10 +39,15 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> every_submodule_is_forgotten_and_run_again
 - Step 3: for a dotted name, the function returns the submodule, not the top-level package.
   -> a_dotted_name_gives_the_submodule
-- Step 3: sys.path is left as it is.
+- Step 3: the import looks where any import would: sys.path as it is, in its order (a tally.py in a folder put
+  first on sys.path by the check is found, not the one beside freshen.py), and sys.path is left as it is.
   -> a_new_package_object_replaces_the_old_one
+- Step 3: `name` is imported through the import system, as any import does it: a submodule imported again is bound
+  as an attribute of its package, and a module whose body raised is not left in sys.modules.
+  -> a_dotted_name_gives_the_submodule, a_failed_import_reaches_the_caller_unchanged
 - Step 4: when the import fails (the module is gone, or its body raises), that exception reaches the caller
-  unchanged: same type, same object (not a copy of the same class and name), not swallowed.
+  unchanged: same type, same object (not a copy of the same class and name), not swallowed, and still saying what
+  it said (its args, message and notes not rewritten).
   -> a_failed_import_reaches_the_caller_unchanged
 """
 
@@ -51,13 +58,26 @@ from grader import expect
 #: The body of every module a check writes: it notes that it ran, as the exercise's own modules do.
 BODY = "import runlog\n\nrunlog.RUNS.append(__name__)\n"
 
-#: Every exception that leaves the import system from here on, the very objects: a spy on
-#: importlib._bootstrap._find_and_load, which the import statement, __import__ and import_module all go through.
-#: On a Python without that function nothing is recorded, and an error of the right class and name passes.
+#: Every exception that leaves the import system from here on, the very objects, each with what it said as it left
+#: (its args, message, name, path and notes): a spy on importlib._bootstrap._find_and_load, which the import
+#: statement, __import__ and import_module all go through. On a Python without that function nothing is recorded,
+#: and an error of the right class and name passes. altered(error) tells whether the error says something else now.
 IMPORT_ERRORS = """
         import sys as _sys
         _bootstrap = _sys.modules.get("importlib._bootstrap") or _sys.modules.get("_frozen_importlib")
-        import_errors = []
+        import_errors, _said = [], []  # _said keeps each error alive, so that no other object takes its id
+
+
+        def _saying(error):
+            return (repr(error.args), repr(getattr(error, "msg", None)), repr(getattr(error, "name", None)),
+                    repr(getattr(error, "path", None)), repr(getattr(error, "__notes__", None)))
+
+
+        def altered(error):
+            said = [saying for seen, saying in _said if seen is error]
+            return bool(said) and said[-1] != _saying(error)
+
+
         _find_and_load = getattr(_bootstrap, "_find_and_load", None)
         if _find_and_load is not None:
             def _spy(*args, **kwargs):
@@ -65,6 +85,7 @@ IMPORT_ERRORS = """
                     return _find_and_load(*args, **kwargs)
                 except BaseException as error:
                     import_errors.append(error)
+                    _said.append((error, _saying(error)))
                     raise
             _bootstrap._find_and_load = _spy
 """
@@ -103,11 +124,16 @@ def shown(names, most=8):
 
 @pytest.mark.points(2)
 def test_a_new_package_object_replaces_the_old_one(student):
-    # A plain module of the check's own as well: fresh_import works on any module, not only on packages.
+    # A plain module of the check's own as well: fresh_import works on any module, not only on packages. There are
+    # two tally.py: the one in the check's folder front, put first on sys.path, is the one any import finds; the
+    # other lies beside freshen.py, where an import that searches its own folder first would find it.
     write(student, "tally.py")
+    student.write("front/tally.py", BODY + '\nWHERE = "front"\n')
     seen = student.observe(
         """
-        import os, sys, runlog, inventory, tally, freshen
+        import os, sys
+        sys.path.insert(0, os.path.abspath("front"))
+        import runlog, inventory, tally, freshen
         old, old_stock = inventory, inventory.stock
         path = list(sys.path)
         new = freshen.fresh_import("inventory")
@@ -117,6 +143,7 @@ def test_a_new_package_object_replaces_the_old_one(student):
         new_tally = freshen.fresh_import("tally")
         report(tally_filed=new_tally is sys.modules.get("tally"), tally_differs=new_tally is not old_tally,
                tally_type=type(new_tally).__name__, runs=list(runlog.RUNS),
+               tally_where=getattr(new_tally, "WHERE", "beside freshen.py"),
                path_added=[os.path.relpath(entry) if os.path.abspath(entry).startswith(os.getcwd()) else entry
                            for entry in sys.path if entry not in path],
                path_same=sys.path == path)
@@ -149,6 +176,15 @@ def test_a_new_package_object_replaces_the_old_one(student):
         hint="import it once: a reload on top of the import runs its body again."
         if seen["tally_filed"] and seen["tally_differs"] and runs.count("tally") > 2
         else "a plain module has no __path__ and no submodules: the same removal and import must work for it.",
+    )
+    expect(
+        seen["tally_where"] == "front",
+        expected='fresh_import("tally") to import tally where any import looks (step 3): the check put a folder of '
+        "its own, front, first on sys.path, so `import tally` finds front/tally.py, not the tally.py beside "
+        "freshen.py",
+        saw=f"it returned the tally.py {seen['tally_where']}",
+        hint="the import looks where any import would: search sys.path as it is, in its order, with no folder of "
+        "yours put in front of it, even for a moment, and no file loaded from a folder you chose.",
     )
     expect(
         runs.count("inventory") == 2 and runs.count("inventory.stock") == 2,
@@ -290,11 +326,13 @@ def test_a_dotted_name_gives_the_submodule(student):
         report(name=getattr(new, "__name__", None), new_type=type(new).__name__,
                filed=new is sys.modules.get("inventory.crates"), differs=new is not old,
                runs=runlog.RUNS.count("inventory.crates"), lids_left="inventory.crates.lids" in sys.modules,
+               bound=getattr(sys.modules.get("inventory"), "crates", None) is new,
                changed=sorted(key for key in above if sys.modules.get(key) is not above[key]),
                gone=sorted(key for key in above if key not in sys.modules))
         new_prices = freshen.fresh_import("inventory.prices")
         report(prices_ok=new_prices is sys.modules.get("inventory.prices") and new_prices is not old_prices
-               and runlog.RUNS.count("inventory.prices") == 2, prices_name=getattr(new_prices, "__name__", None))
+               and runlog.RUNS.count("inventory.prices") == 2, prices_name=getattr(new_prices, "__name__", None),
+               prices_bound=getattr(sys.modules.get("inventory"), "prices", None) is new_prices)
         """,
         doing='freshen.fresh_import("inventory.crates") to work',
     )
@@ -323,6 +361,18 @@ def test_a_dotted_name_gives_the_submodule(student):
         expected='fresh_import("inventory.prices") to return the new module inventory.prices, its body run again',
         saw=f"it returned {seen['prices_name']!r}, not a new inventory.prices",
         hint="a dotted name may name a plain module inside the package: forget it and import it by that name.",
+    )
+    # An import of a submodule binds it in its package: `import inventory.crates` then `inventory.crates` is it.
+    unbound = [name for name, bound in (("crates", seen["bound"]), ("prices", seen["prices_bound"])) if not bound]
+    expect(
+        not unbound,
+        expected='fresh_import("inventory.crates") and fresh_import("inventory.prices") to import them as any import '
+        "does, which also binds each new submodule as an attribute of its package: inventory.crates and "
+        "inventory.prices to be the new modules",
+        saw=f"afterwards inventory.{unbound[0] if unbound else ''} was still the old module, or missing",
+        hint="import the name through the import system (an import statement, __import__ or "
+        "importlib.import_module): a module built and run by hand is no import, and its package still holds the "
+        "old one.",
     )
     expect(
         not seen["lids_left"],
@@ -359,18 +409,23 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
     seen = student.observe(
         IMPORT_ERRORS
         + """
-        import importlib, os, runlog, freshen
+        import importlib, os, sys, runlog, freshen
         import cellar, attic.boxes
 
 
         def outcome(name):
             del import_errors[:]
+            old = sys.modules.get(name)
             try:
                 result = freshen.fresh_import(name)
             except BaseException as error:
+                # What sys.modules holds under the name afterwards: nothing, or the old module put back, are both
+                # fine; a module the failed import left behind is not.
+                left = sys.modules.get(name)
                 return dict(raised=type(error).__name__, same=error is runlog.TRAP,
                             classes=[c.__name__ for c in type(error).__mro__], name=getattr(error, "name", None),
-                            imports_raised=len(import_errors), the_imports=any(error is e for e in import_errors))
+                            imports_raised=len(import_errors), the_imports=any(error is e for e in import_errors),
+                            altered=altered(error), half_built=name in sys.modules and left is not old)
             return dict(raised=None, returned=f"the {type(result).__name__} {getattr(result, '__name__', '')!r}")
 
 
@@ -421,4 +476,25 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
         "of fresh_import unchanged, the same object (step 4)",
         saw=what(body) + (", not that exception" if body["raised"] else ""),
         hint="do not catch the error to raise one of your own: the caller needs the original to see what went wrong.",
+    )
+    altered = [name for name, result in (("attic.boxes", missing), ("cellar", body)) if result.get("altered")]
+    expect(
+        not altered,
+        expected="the import's exception to reach the caller of fresh_import unchanged (step 4): the same object, "
+        "still saying what it said when the import raised it (its args, message and notes)",
+        saw=f'the exception of fresh_import("{altered[0] if altered else ""}") had been changed on its way: its '
+        "args, message or notes were not what the import had raised",
+        hint="let the exception go through as it is: rewriting its args or adding a note to it before raising it "
+        "again changes what the caller reads.",
+    )
+    half_built = [name for name, result in (("cellar", body), ("attic.boxes", missing)) if result.get("half_built")]
+    expect(
+        not half_built,
+        expected="a failed import to leave no half-built module behind: after fresh_import(\"cellar\") raised "
+        "cellar.py's error, sys.modules to hold no new cellar (nothing, as after any failed import, or the old "
+        "module put back)",
+        saw=f"sys.modules held a new, half-built {half_built[0] if half_built else ''} module, whose body had failed: "
+        "the program's next import of it returns that module without an error",
+        hint="import the module through the import system, which removes a module whose body raised: a module "
+        "built and run by hand, filed in sys.modules before its body runs, stays there when that body fails.",
     )

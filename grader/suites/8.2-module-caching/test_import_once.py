@@ -3,14 +3,17 @@
 The checks run the shop as its author does (`python shop.py`), and as the runpy module runs a script; they
 import labels and shop as other programs would, and load shop.py under a name of their own, where a guard
 that only rules out the name "shop" lets the program run. What money.py says is changed in the private copy,
-so a labels.py with a currency of its own shows. A shop.py that re-exports money's CURRENCY
+so a labels.py with a currency of its own shows; the program that imports money and labels has a CURRENCY of its
+own, so a money.py or labels.py that takes it from `__main__` shows too. A shop.py that re-exports money's CURRENCY
 (`from money import CURRENCY`) is accepted: it defines no CURRENCY of its own, which is what step 3 asks.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: money.py defines CURRENCY = "EUR".
+- Step 1: money.py defines CURRENCY = "EUR" itself: it takes nothing from the program that imports it (a
+  CURRENCY of that program's __main__ changes nothing).
   -> labels_take_the_currency_from_money
-- Step 2: labels.py takes CURRENCY from money, whatever money.py says, and never from shop.
+- Step 2: labels.py takes CURRENCY from money, whatever money.py says, and never from shop nor from the program
+  that imports it.
   -> labels_take_the_currency_from_money
 - Step 3: shop.py no longer defines a CURRENCY of its own.
   -> the_tidied_shop_has_no_currency_and_keeps_its_guard
@@ -98,6 +101,8 @@ def test_labels_take_the_currency_from_money(student):
     seen = student.observe(
         """
         import contextlib, io, sys
+        # This program has a CURRENCY of its own, as any program may: the shared modules must not take it.
+        sys.modules["__main__"].CURRENCY = "USD"
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
             import money, labels
@@ -111,11 +116,15 @@ def test_labels_take_the_currency_from_money(student):
         """,
         doing="`import money, labels` to work",
     )
+    from_main = "the CURRENCY of the program that imported it (its __main__), which the check set to 'USD'"
     expect(
         seen["currency"] == "EUR",
-        expected="money.py to define CURRENCY = 'EUR'",
-        saw=f"money.CURRENCY was {seen['currency']!r}",
-        hint="step 1: move the line `CURRENCY = \"EUR\"` from shop.py into money.py.",
+        expected="money.py to define CURRENCY = 'EUR', whatever the program that imports it defines",
+        saw=f"money.CURRENCY was {seen['currency']!r}" + (f", {from_main}" if seen["currency"] == "USD" else ""),
+        hint="step 1: a module that several modules share takes nothing from the program around it (Hint 2): "
+        "money.py says CURRENCY = \"EUR\" itself."
+        if seen["currency"] == "USD"
+        else "step 1: move the line `CURRENCY = \"EUR\"` from shop.py into money.py.",
     )
     expect(
         not seen["shop_started"] and not seen["printed"],
@@ -127,9 +136,11 @@ def test_labels_take_the_currency_from_money(student):
     )
     expect(
         seen["label"] == "3.00 EUR",
-        expected="labels.price_label(3) to return '3.00 EUR'",
-        saw=f"it returned {seen['label']!r}",
-        hint="change only where labels.py finds CURRENCY, not how price_label formats the amount.",
+        expected="labels.price_label(3) to return '3.00 EUR', whatever the program that imports labels defines",
+        saw=f"it returned {seen['label']!r}" + (f", with {from_main}" if "USD" in str(seen["label"]) else ""),
+        hint="step 2: labels.py takes CURRENCY from money, never from the program around it (its __main__)."
+        if "USD" in str(seen["label"])
+        else "change only where labels.py finds CURRENCY, not how price_label formats the amount.",
     )
     # The check's own change, at the end of the private copy of money.py:
     # labels must show whatever currency money.py says.

@@ -9,7 +9,8 @@ check's own, does that: its answer is known exactly, so what the function import
 snapshot shows there). For modules the checks write themselves, with names the README never shows, the answer is
 known exactly; an audit hook counts how often each of their bodies runs. A ModuleNotFoundError of the function's
 own, of the right name, raised before any import is tried, is accepted (the README before step 4 allowed it); a
-copy of the import's own exception, made after catching it, is not.
+copy of the import's own exception, made after catching it, is not, nor is the import's own exception with its
+args, message or notes rewritten: "unchanged" means what it says as well as the object.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -30,7 +31,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
   does not run the module's body again.
   -> an_imported_module_adds_nothing
 - Step 4: when the import fails (no such module, or its body raises), that exception reaches the caller
-  unchanged: same type, same object (not a copy of the same class and name), not swallowed.
+  unchanged: same type, same object (not a copy of the same class and name), not swallowed, and still saying what
+  it said (its args, message and notes not rewritten).
   -> a_failed_import_reaches_the_caller_unchanged
 """
 
@@ -76,13 +78,26 @@ def call(name):
                 shown=repr(added)[:200], loaded=name in sys.modules)
 """
 
-#: Every exception that leaves the import system from here on, the very objects: a spy on
-#: importlib._bootstrap._find_and_load, which the import statement, __import__ and import_module all go through.
-#: On a Python without that function nothing is recorded, and an error of the right class and name passes.
+#: Every exception that leaves the import system from here on, the very objects, each with what it said as it left
+#: (its args, message, name, path and notes): a spy on importlib._bootstrap._find_and_load, which the import
+#: statement, __import__ and import_module all go through. On a Python without that function nothing is recorded,
+#: and an error of the right class and name passes. altered(error) tells whether the error says something else now.
 IMPORT_ERRORS = """
         import sys as _sys
         _bootstrap = _sys.modules.get("importlib._bootstrap") or _sys.modules.get("_frozen_importlib")
-        import_errors = []
+        import_errors, _said = [], []  # _said keeps each error alive, so that no other object takes its id
+
+
+        def _saying(error):
+            return (repr(error.args), repr(getattr(error, "msg", None)), repr(getattr(error, "name", None)),
+                    repr(getattr(error, "path", None)), repr(getattr(error, "__notes__", None)))
+
+
+        def altered(error):
+            said = [saying for seen, saying in _said if seen is error]
+            return bool(said) and said[-1] != _saying(error)
+
+
         _find_and_load = getattr(_bootstrap, "_find_and_load", None)
         if _find_and_load is not None:
             def _spy(*args, **kwargs):
@@ -90,6 +105,7 @@ IMPORT_ERRORS = """
                     return _find_and_load(*args, **kwargs)
                 except BaseException as error:
                     import_errors.append(error)
+                    _said.append((error, _saying(error)))
                     raise
             _bootstrap._find_and_load = _spy
 """
@@ -290,7 +306,8 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
             except BaseException as error:
                 return dict(raised=type(error).__name__, same=error is trap.ERROR,
                             classes=[c.__name__ for c in type(error).__mro__], name=getattr(error, "name", None),
-                            imports_raised=len(import_errors), the_imports=any(error is e for e in import_errors))
+                            imports_raised=len(import_errors), the_imports=any(error is e for e in import_errors),
+                            altered=altered(error))
             return dict(raised=None, returned=repr(result)[:100])
 
 
@@ -333,4 +350,14 @@ def test_a_failed_import_reaches_the_caller_unchanged(student):
         "of imported_by unchanged, the same object (step 4)",
         saw=what(body) + (", not that exception" if body["raised"] else ""),
         hint="do not catch the error to raise one of your own: the caller needs the original to see what went wrong.",
+    )
+    altered = [name for name, result in (("marble", missing), ("quarry", body)) if result.get("altered")]
+    expect(
+        not altered,
+        expected="the import's exception to reach the caller of imported_by unchanged (step 4): the same object, "
+        "still saying what it said when the import raised it (its args, message and notes)",
+        saw=f'the exception of imported_by("{altered[0] if altered else ""}") had been changed on its way: its '
+        "args, message or notes were not what the import had raised",
+        hint="let the exception go through as it is: rewriting its args or adding a note to it before raising it "
+        "again changes what the caller reads.",
     )

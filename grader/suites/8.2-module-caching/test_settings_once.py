@@ -13,14 +13,21 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> values_holds_every_setting
 - Step 1: the file is read in the module's body: `import settings` itself opens it, once, not a first use later.
   -> values_holds_every_setting
+- Step 1: the values are every setting as read_file reads them: a value with = signs in it, a value in quotes (kept
+  with its quotes), and a line that starts with # but holds an = (a setting "#old_rate" to read_file), too.
+  -> values_holds_every_setting
+- Step 1: the file read is the one read_file reads (FILE, beside settings.py), wherever the program was started
+  from, not a settings.ini in the current folder.
+  -> values_holds_every_setting
 - Step 1: every run of the body reads the file as it stands then: a fresh import after an edit sees the edit (no
-  copy kept in builtins, os.environ or a file of the student's own).
+  copy kept in builtins, os.environ or a file of the student's own), and so does importlib.reload.
   -> values_holds_every_setting
 - Step 2: get(key) looks the key up in VALUES (whatever VALUES holds), and reads no file.
   -> get_looks_the_key_up_in_values
 - Leave billing.py and shipping.py alone: they still ask settings.get at each call.
   -> get_looks_the_key_up_in_values
-- Leave read_file alone: it still reads the file, each time it is called.
+- Leave read_file alone: it still reads the file, each time it is called, and changes nothing else (the values the
+  running program uses stay as they were).
   -> a_running_program_keeps_the_values_it_read
 - Afterwards a program that imports billing and shipping and calls them many times opens settings.ini exactly
   once, and gets the right values.
@@ -45,15 +52,21 @@ sys.addaudithook(
 """
 
 #: The check's own settings.ini, written as people write such files: a comment, a blank line, uneven spaces, a key
-#: with capitals and a value with a per cent sign. read_file() reads it into OWN_SETTINGS, and so must any parser.
+#: with capitals, a value with a per cent sign, one with equals signs in it, one in quotes (which read_file keeps),
+#: and a setting commented out (which
+#: read_file, left as it is, reads as the setting "#old_rate"). read_file() reads it into OWN_SETTINGS, and so must
+#: any parser.
 OWN_FILE = """# the check's own settings
 currency = CHF
 tax_rate=0.25
+#old_rate = 0.19
 
 shipping_flat =  6.5
 opening_hours = 9-18
 Gift_Wrap = 2.5
 member_discount = 10%
+catalogue = https://shop.example/list?page=1&size=20
+greeting = "Welcome back"
 returns_days = 30
 """
 
@@ -61,15 +74,24 @@ returns_days = 30
 OWN_SETTINGS = {
     "currency": "CHF",
     "tax_rate": "0.25",
+    "#old_rate": "0.19",
     "shipping_flat": "6.5",
     "opening_hours": "9-18",
     "Gift_Wrap": "2.5",
     "member_discount": "10%",
+    "catalogue": "https://shop.example/list?page=1&size=20",
+    "greeting": '"Welcome back"',
     "returns_days": "30",
 }
 
 #: The file as the check edits it before settings is imported again, as a new program would import it.
 EDITED_SETTINGS = {"currency": "CHF", "tax_rate": "0.3", "shipping_flat": "6.5", "loyalty_points": "5"}
+
+#: The file as the check edits it once more, before it reloads the module: importlib.reload runs the body again.
+RELOADED_SETTINGS = {"currency": "CHF", "tax_rate": "0.35", "shipping_flat": "7", "gift_card": "yes"}
+
+#: A settings.ini in another folder, the one the new program is started from: not the shop's settings.
+ELSEWHERE_SETTINGS = {"currency": "JPY", "tax_rate": "0.1", "shipping_flat": "700", "not_the_shops": "true"}
 
 
 def ini(settings):
@@ -119,6 +141,7 @@ def test_values_holds_every_setting(student):
     # anything asks for VALUES. Then the check edits the file and imports settings afresh, as a new program would:
     # that new body must read the file as it is then, not a copy the first one kept somewhere else.
     student.write("settings.ini", OWN_FILE)
+    student.write("elsewhere/settings.ini", ini(ELSEWHERE_SETTINGS))
     seen = student.observe(
         COUNT_OPENS
         + """
@@ -137,11 +160,24 @@ at_import = len(opened)
 report(values=described(settings), at_import=at_import)
 rewrite("settings.ini", EDITED)
 del sys.modules["settings"]
+# The new program is started from another folder, which has a settings.ini of its own: settings.py still reads
+# the one beside it.
+import os
+home = os.getcwd()
+sys.path.insert(0, home)
+os.chdir("elsewhere")
 before = len(opened)
 import settings as again
 report(again=described(again), again_opens=len(opened) - before, new_module=again is not settings)
-""".replace("EDITED", repr(ini(EDITED_SETTINGS))),
-        doing="`import settings` to work",
+# importlib.reload runs the body once more, in the same module: it too reads the file as it stands then.
+import importlib
+rewrite(os.path.join(home, "settings.ini"), RELOADED)
+before = len(opened)
+reloaded = importlib.reload(again)
+report(reloaded=described(reloaded), reload_opens=len(opened) - before)
+""".replace("EDITED", repr(ini(EDITED_SETTINGS))).replace("RELOADED", repr(ini(RELOADED_SETTINGS))),
+        doing="`import settings` to work, with the check's own settings.ini (a setting commented out with #, a "
+        "value with = signs in it)",
     )
     values = seen["values"]
     if not isinstance(values, dict):
@@ -165,7 +201,9 @@ report(again=described(again), again_opens=len(opened) - before, new_module=agai
         hint="step 1: VALUES = read_file() at the top level of settings.py, so that importing the module reads "
         "the whole file"
         + (" (not later, in get())." if values == "settings.VALUES was None, a NoneType" else ".")
-        + (" The file's settings are what read_file() reads: keys as written, values as they are."
+        + (" The file's settings are what read_file() reads: keys as written, values as they are"
+           + (" (to read_file, a line that starts with # but holds an = is a setting too)."
+              if any(key.startswith("#") and key not in values for key in OWN_SETTINGS) else ".")
            if isinstance(values, dict) else ""),
     )
     expect(
@@ -180,6 +218,15 @@ report(again=described(again), again_opens=len(opened) - before, new_module=agai
     )
     again = seen["again"]
     expect(
+        again != ELSEWHERE_SETTINGS,
+        expected="settings.py to read the settings.ini beside it (FILE, the file read_file reads), wherever the "
+        "program was started from: the check started a new program from another folder, elsewhere, which has a "
+        "settings.ini of its own",
+        saw=f"the new module's VALUES was {again!r}, the settings.ini of the folder the program was started from",
+        hint="open FILE, or call read_file(): the name \"settings.ini\" alone is looked up in the current folder, "
+        "which is wherever the program happens to be started.",
+    )
+    expect(
         again == EDITED_SETTINGS and seen["again_opens"] == 1 and seen["new_module"],
         expected="every run of settings.py's body to read settings.ini as it is then: after the check edited the "
         "file, removed settings from sys.modules and imported it again (a new module, as in a new program), "
@@ -189,6 +236,17 @@ report(again=described(again), again_opens=len(opened) - before, new_module=agai
         hint="keep what the body reads in the module itself: a copy kept elsewhere (in builtins, in os.environ, "
         "in a file of your own) outlives the module, and a new program, or a fresh import, never sees an edited "
         "settings.ini.",
+    )
+    reloaded = seen["reloaded"]
+    expect(
+        reloaded == RELOADED_SETTINGS and seen["reload_opens"] == 1,
+        expected="every run of settings.py's body to read settings.ini as it is then, a run by importlib.reload too: "
+        f"after the check edited the file again and reloaded the module, its VALUES to be {RELOADED_SETTINGS}, the "
+        "file opened once",
+        saw=(f"VALUES was {reloaded!r}" if isinstance(reloaded, dict) else reloaded)
+        + f", and the file was opened {times(seen['reload_opens'])}",
+        hint="let the body read the file each time it runs, with no test for values it may already hold (a reload "
+        "runs the body in the same module, whose VALUES is still there from the last run).",
     )
 
 
@@ -265,6 +323,8 @@ before = len(opened)
 if callable(getattr(settings, "read_file", None)):
     first, second = settings.read_file(), settings.read_file()
     report(read=first, again=second == first and second is not first, read_opens=len(opened) - before)
+    # Calling read_file reads the file for whoever called it: the running program keeps the values it read.
+    report(kept=(billing.total(100), settings.get("tax_rate")))
 else:
     report(read="nothing: settings has no read_file() any more", again=False, read_opens=0)
 """,
@@ -295,4 +355,15 @@ else:
         saw=saw,
         hint="leave read_file alone (no cache on it): what reads the file once is calling it once, in the module's "
         "body.",
+    )
+    kept = running.get("kept", [120.0, "0.2"])
+    expect(
+        kept == [120.0, "0.2"],
+        expected="read_file() left as it was, returning what it read and changing nothing else: after the check "
+        "called it (on the edited file), the running program still to use the values it read at the start, "
+        "billing.total(100) 120.0 and get('tax_rate') '0.2'",
+        saw=f"billing.total(100) was then {kept[0]} and get('tax_rate') {kept[1]!r}: calling read_file() changed "
+        "the values the program runs with",
+        hint="leave read_file alone: it reads the file and returns a new dict, and only the module's body stores "
+        "what it returns in VALUES (no global statement in read_file, no update of VALUES there).",
     )
