@@ -363,6 +363,108 @@ def where(name):
     return spec.origin
 """
 
+#: Answers memoised per name and sys.path, "searching the path is slow": sys.path as it is is followed, but a
+#: module file removed, added or shadowed since, in a folder already on the path, is not seen.
+MEMO_PER_NAME_AND_PATH = LOCATE_DOC + """import importlib.util
+
+_answers = {}
+
+
+def where(name):
+    import sys
+
+    key = (name, tuple(sys.path))
+    if key in _answers:
+        return _answers[key]
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        answer = None
+    else:
+        answer = spec.origin if spec is not None else None
+    _answers[key] = answer
+    return answer
+"""
+
+#: A memo that checks its answer still exists before giving it: a file deleted since is seen, but not a module
+#: created since (a missing one stays missing) nor one now shadowed by a file earlier on the path.
+MEMO_CHECKED_ON_DISK = LOCATE_DOC + """import importlib.util
+import os
+import sys
+
+_seen = {}
+
+
+def where(name):
+    key = (name, tuple(sys.path))
+    answer = _seen.get(key, "?")
+    if answer != "?" and (answer is None or not os.path.isabs(answer) or os.path.exists(answer)):
+        return answer  # still there: no need to search again
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        spec = None
+    _seen[key] = spec.origin if spec else None
+    return _seen[key]
+"""
+
+#: After a dotted name, its parent packages are taken out of sys.modules "to leave the program as it was":
+#: also the ones the program had imported before, which the next import then runs again.
+UNLOADS_THE_PARENTS = LOCATE_DOC + """import importlib.util
+import sys
+
+
+def where(name):
+    parts = name.split(".")
+    parents = [".".join(parts[:i]) for i in range(1, len(parts))]
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    finally:
+        # find_spec had to import the parent packages: undo that
+        for parent in parents:
+            sys.modules.pop(parent, None)
+    if spec is None:
+        return None
+    return spec.origin
+"""
+
+#: The package of a dotted name unloaded afterwards, with every module of it, "so that nothing stays imported".
+UNLOADS_THE_WHOLE_PACKAGE = LOCATE_DOC + """import importlib.util
+import sys
+
+
+def where(name):
+    top = name.partition(".")[0]
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        spec = None
+    if "." in name:
+        for loaded in [m for m in sys.modules if m == top or m.startswith(top + ".")]:
+            del sys.modules[loaded]
+    return spec.origin if spec else None
+"""
+
+#: Another right answer: sys.modules as it was before the search put back afterwards: the parent packages the
+#: search imported are forgotten again, the modules imported before are left as they were.
+PUTS_SYS_MODULES_BACK = LOCATE_DOC + """import importlib.util
+import sys
+
+
+def where(name):
+    before = dict(sys.modules)
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        return None
+    finally:
+        for added in set(sys.modules) - set(before):
+            del sys.modules[added]
+    return spec.origin if spec is not None else None
+"""
+
 
 # -- run-anywhere --------------------------------------------------------------------------------------------------
 
@@ -618,6 +720,103 @@ try:
     from .helpers import fmt
 except ImportError:  # run as a script (python3 toolbox/cli.py): no package
     from helpers import fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: An empty argv is "nothing to shout": main prints an empty line, not what fmt makes of no words.
+EMPTY_ARGV_SHORTCUT = CLI_DOC + """import sys
+
+from .helpers import fmt
+
+
+def main(argv):
+    if not argv:
+        print()  # nothing to shout
+        return
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: The words "tidied" first: each one stripped, blank ones dropped, so fmt is not given the words as they are.
+TIDIES_THE_WORDS = CLI_DOC + """import sys
+
+from .helpers import fmt
+
+
+def main(argv):
+    words = [word.strip() for word in argv if word.strip()]
+    print(fmt(" ".join(words)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: The joined text normalised: runs of spaces made one, and the ends stripped.
+NORMALISES_THE_SPACING = CLI_DOC + """import sys
+
+from toolbox.helpers import fmt
+
+
+def main(argv):
+    text = " ".join(" ".join(argv).split())
+    if text:
+        print(fmt(text))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: helpers.py loaded from its file as toolbox.helpers, unless sys.modules has it already: it runs once, but the
+#: package never gets its attribute helpers, so `import toolbox.helpers; toolbox.helpers.fmt` elsewhere fails.
+HELPERS_LOADED_BY_PATH_ONCE = CLI_DOC + """import importlib.util
+import os
+import sys
+
+_name = "toolbox.helpers"
+if _name in sys.modules:
+    _helpers = sys.modules[_name]
+else:
+    _spec = importlib.util.spec_from_file_location(
+        _name, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers.py")
+    )
+    _helpers = importlib.util.module_from_spec(_spec)
+    sys.modules[_name] = _helpers
+    _spec.loader.exec_module(_helpers)
+fmt = _helpers.fmt
+
+
+def main(argv):
+    print(fmt(" ".join(argv)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+"""
+
+#: helpers.py's source run into a module made by hand and registered as toolbox.helpers (once): no import at all.
+HELPERS_EXECUTED_INTO_A_MODULE = CLI_DOC + """import os
+import sys
+import types
+
+if "toolbox.helpers" not in sys.modules:
+    _module = types.ModuleType("toolbox.helpers")
+    _module.__file__ = os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers.py")
+    with open(_module.__file__, encoding="utf-8") as _source:
+        exec(compile(_source.read(), _module.__file__, "exec"), _module.__dict__)
+    sys.modules["toolbox.helpers"] = _module
+fmt = sys.modules["toolbox.helpers"].fmt
 
 
 def main(argv):
@@ -1039,6 +1238,237 @@ def build(zip_path, package_dir):
         shutil.make_archive(os.path.splitext(os.path.abspath(zip_path))[0], "zip", root_dir=stage, base_dir=package)
 """
 
+#: Each file read as Latin-1 text (any bytes decode) and written back as Latin-1: the bytes survive, but text
+#: mode turns CRLF and lone CR line endings into LF.
+LATIN_1_TEXT_MODE = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.normpath(os.path.abspath(package_dir))
+    base = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for folder, dirs, files in os.walk(package_dir):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in files:
+                if not name.endswith(".py"):
+                    continue
+                path = os.path.join(folder, name)
+                with open(path, encoding="latin-1") as source:  # latin-1 decodes any bytes
+                    text = source.read()
+                archive.writestr(os.path.relpath(path, base), text.encode("latin-1"))
+"""
+
+#: The bytes read, with Windows line endings made Unix ones "so that the archive is the same on every system".
+NORMALISES_LINE_ENDINGS = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    with open(path, "rb") as source:
+                        data = source.read().replace(b"\\r\\n", b"\\n")
+                    archive.writestr(os.path.relpath(path, parent), data)
+"""
+
+#: Another right answer: Latin-1 text with newline="" (no line endings translated): every byte comes back.
+LATIN_1_TEXT_KEEPING_NEWLINES = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    with open(path, encoding="latin-1", newline="") as source:
+                        archive.writestr(os.path.relpath(path, parent), source.read().encode("latin-1"))
+"""
+
+#: Every folder starting with "__" pruned, "__pycache__ and the like are Python's own": __internal__/ goes too.
+SKIPS_DUNDER_FOLDERS = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.normpath(os.path.abspath(package_dir))
+    base = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, dirs, files in os.walk(package_dir):
+            dirs[:] = [d for d in dirs if not d.startswith("__")]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, base))
+"""
+
+#: Folders named like build output left out ("build", "dist", "venv"): a subpackage called build/ is lost.
+SKIPS_BUILD_FOLDERS = ZIP_DOC + """import os
+import zipfile
+
+SKIPPED = {"__pycache__", "build", "dist", "venv", ".venv", ".git"}
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d not in SKIPPED]
+            for name in files:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: Only files whose names are module names: run-me.py, which no import can name, is left out.
+ONLY_IMPORTABLE_NAMES = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, subfolders, files in os.walk(package_dir):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            for name in files:
+                stem, suffix = os.path.splitext(name)
+                if suffix == ".py" and stem.isidentifier():
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, parent))
+"""
+
+#: The suffix tested without its dot: data.npy and a file called happy go in too.
+ENDS_IN_PY_WITHOUT_THE_DOT = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.normpath(os.path.abspath(package_dir))
+    base = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, dirs, files in os.walk(package_dir):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in files:
+                if name.endswith("py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, base))
+"""
+
+#: setup.py and conftest.py left out, "not part of the library".
+SKIPS_SETUP_AND_CONFTEST = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.normpath(os.path.abspath(package_dir))
+    base = os.path.dirname(package_dir)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for folder, dirs, files in os.walk(package_dir):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in files:
+                if name.endswith(".py") and name not in ("setup.py", "conftest.py"):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, base))
+"""
+
+#: Make-like: no rebuild when the archive lists the same files and none is newer than it. A file replaced by one
+#: with an older modification time (cp -p, tar, a restored backup) keeps its old content.
+SKIPS_IF_SAME_NAMES_AND_NONE_NEWER = ZIP_DOC + """import os
+import zipfile
+
+
+def _sources(package_dir):
+    package_dir = os.path.normpath(os.path.abspath(package_dir))
+    base = os.path.dirname(package_dir)
+    for folder, dirs, files in os.walk(package_dir):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                yield path, os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def build(zip_path, package_dir):
+    sources = sorted(_sources(package_dir), key=lambda item: item[1])
+    if os.path.exists(zip_path):
+        built = os.path.getmtime(zip_path)
+        with zipfile.ZipFile(zip_path) as old:
+            listed = sorted(n for n in old.namelist() if not n.endswith("/"))
+        if listed == [arc for _, arc in sources] and all(os.path.getmtime(path) <= built for path, _ in sources):
+            return  # up to date
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for path, arcname in sources:
+            archive.write(path, arcname)
+"""
+
+#: No rebuild when the archive holds the same names with the same sizes: a change that keeps a file's size is lost.
+SKIPS_IF_SAME_NAMES_AND_SIZES = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    wanted = {}
+    for folder, subfolders, files in os.walk(package_dir):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                wanted[os.path.relpath(path, parent).replace(os.sep, "/")] = path
+    if os.path.exists(zip_path):
+        with zipfile.ZipFile(zip_path) as old:
+            sizes = {info.filename: info.file_size for info in old.infolist()}
+        if sizes == {name: os.path.getsize(path) for name, path in wanted.items()}:
+            return  # same files, same sizes: nothing to do
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name, path in sorted(wanted.items()):
+            archive.write(path, name)
+"""
+
+#: Another right answer: the archive is left alone only when it already holds exactly these names with exactly
+#: these bytes, which is what a new build would give.
+SKIPS_ONLY_IF_THE_SAME_BYTES = ZIP_DOC + """import os
+import zipfile
+
+
+def build(zip_path, package_dir):
+    package_dir = os.path.abspath(package_dir)
+    parent = os.path.dirname(package_dir)
+    wanted = {}
+    for folder, subfolders, files in os.walk(package_dir):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as source:
+                    wanted[os.path.relpath(path, parent).replace(os.sep, "/")] = source.read()
+    if os.path.isfile(zip_path):
+        try:
+            with zipfile.ZipFile(zip_path) as old:
+                held = {name: old.read(name) for name in old.namelist()}
+        except zipfile.BadZipFile:
+            held = None
+        if held == wanted:
+            return  # byte for byte what a new build would give
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name, data in wanted.items():
+            archive.writestr(name, data)
+"""
+
 VARIANTS = [
     # -- locate-module -------------------------------------------------------------------------------------------
     Variant(
@@ -1225,6 +1655,36 @@ VARIANTS = [
     Variant("locate-module", "asks-the-meta-path", {"locate.py": (None, ASKS_THE_META_PATH)}),
     Variant("locate-module", "catches-import-error", {"locate.py": (None, CATCHES_IMPORT_ERROR)}),
     Variant("locate-module", "only-its-own-parents-give-none", {"locate.py": (None, ONLY_ITS_OWN_PARENTS_GIVE_NONE)}),
+    Variant(
+        "locate-module",
+        "memo-per-name-and-path",
+        {"locate.py": (None, MEMO_PER_NAME_AND_PATH)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("deleted order/y/cfg_rank.py", "wrote order/x/cfg_late.py", "earlier call"),
+    ),
+    Variant(
+        "locate-module",
+        "memo-checked-on-disk",
+        {"locate.py": (None, MEMO_CHECKED_ON_DISK)},
+        fails=("the_answer_follows_the_search_order",),
+        says=("cfg_late", "cfg_drift", "not a file in order/y"),
+        not_says=("deleted order/y/cfg_rank.py",),
+    ),
+    Variant(
+        "locate-module",
+        "unloads-the-parents",
+        {"locate.py": (None, UNLOADS_THE_PARENTS)},
+        fails=("no_module_runs_when_asked_about",),
+        says=("sys.modules no longer held", "cfg_shed", "json", "ran cfg_shed again"),
+    ),
+    Variant(
+        "locate-module",
+        "unloads-the-whole-package",
+        {"locate.py": (None, UNLOADS_THE_WHOLE_PACKAGE)},
+        fails=("no_module_runs_when_asked_about",),
+        says=("sys.modules no longer held", "cfg_shed"),
+    ),
+    Variant("locate-module", "puts-sys-modules-back", {"locate.py": (None, PUTS_SYS_MODULES_BACK)}),
     # -- run-anywhere --------------------------------------------------------------------------------------------
     Variant(
         "run-anywhere",
@@ -1463,6 +1923,41 @@ VARIANTS = [
         fails=("the_helper_comes_from_the_package",),
         says=("as a script", "top-level module helpers", "let it fail"),
     ),
+    Variant(
+        "run-anywhere",
+        "empty-argv-shortcut",
+        {"toolbox/cli.py": (None, EMPTY_ARGV_SHORTCUT)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("main([])", "<>", "printed ''"),
+    ),
+    Variant(
+        "run-anywhere",
+        "tidies-the-words",
+        {"toolbox/cli.py": (None, TIDIES_THE_WORDS)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("as they are", "<|gamma||beta|||alpha>"),
+    ),
+    Variant(
+        "run-anywhere",
+        "normalises-the-spacing",
+        {"toolbox/cli.py": (None, NORMALISES_THE_SPACING)},
+        fails=("main_prints_what_the_helper_makes_of_its_arguments",),
+        says=("as they are", "<|gamma||beta|||alpha>"),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-loaded-by-path-once",
+        {"toolbox/cli.py": (None, HELPERS_LOADED_BY_PATH_ONCE)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("toolbox.helpers", "attribute", "import system"),
+    ),
+    Variant(
+        "run-anywhere",
+        "helpers-executed-into-a-module",
+        {"toolbox/cli.py": (None, HELPERS_EXECUTED_INTO_A_MODULE)},
+        fails=("the_helper_comes_from_the_package",),
+        says=("toolbox.helpers", "attribute"),
+    ),
     # -- zip-library ---------------------------------------------------------------------------------------------
     Variant(
         "zip-library",
@@ -1696,4 +2191,70 @@ VARIANTS = [
             ]
         },
     ),
+    Variant(
+        "zip-library",
+        "latin-1-text-mode",
+        {"bundle.py": (None, LATIN_1_TEXT_MODE)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/crlf.py", "line endings", "bytes"),
+    ),
+    Variant(
+        "zip-library",
+        "normalises-line-endings",
+        {"bundle.py": (None, NORMALISES_LINE_ENDINGS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/crlf.py", "line endings"),
+        not_says=("cfg_kit/cr.py",),
+    ),
+    Variant("zip-library", "latin-1-text-keeping-newlines", {"bundle.py": (None, LATIN_1_TEXT_KEEPING_NEWLINES)}),
+    Variant(
+        "zip-library",
+        "skips-dunder-folders",
+        {"bundle.py": (None, SKIPS_DUNDER_FOLDERS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/__internal__/engine.py", "missing"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-build-folders",
+        {"bundle.py": (None, SKIPS_BUILD_FOLDERS)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/build/steps.py", "missing"),
+    ),
+    Variant(
+        "zip-library",
+        "only-importable-names",
+        {"bundle.py": (None, ONLY_IMPORTABLE_NAMES)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/scripts/run-me.py", "missing"),
+    ),
+    Variant(
+        "zip-library",
+        "ends-in-py-without-the-dot",
+        {"bundle.py": (None, ENDS_IN_PY_WITHOUT_THE_DOT)},
+        fails=("only_python_files_go_in",),
+        says=("mylib/data.npy", "mylib/sub/happy"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-setup-and-conftest",
+        {"bundle.py": (None, SKIPS_SETUP_AND_CONFTEST)},
+        fails=("every_python_file_goes_in",),
+        says=("cfg_kit/setup.py", "cfg_kit/tests/conftest.py"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-if-same-names-and-none-newer",
+        {"bundle.py": (None, SKIPS_IF_SAME_NAMES_AND_NONE_NEWER)},
+        fails=("building_twice_replaces_the_archive",),
+        says=("mylib/sub/text.py", "older modification time", "older content"),
+    ),
+    Variant(
+        "zip-library",
+        "skips-if-same-names-and-sizes",
+        {"bundle.py": (None, SKIPS_IF_SAME_NAMES_AND_SIZES)},
+        fails=("building_twice_replaces_the_archive",),
+        says=("mylib/sub/text.py", "older content"),
+    ),
+    Variant("zip-library", "skips-only-if-the-same-bytes", {"bundle.py": (None, SKIPS_ONLY_IF_THE_SAME_BYTES)}),
 ]

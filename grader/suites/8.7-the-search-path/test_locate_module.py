@@ -6,8 +6,9 @@ inside the probe, after locate is imported: only an answer that asks the
 running interpreter's import system gets them right. One probe per check;
 the search-order check takes the exercise folder off sys.path before it
 loads locate.py from its file, and asks the same names again after it
-reorders sys.path; the modules the check writes leave a trace when their
-body runs.
+reorders sys.path, and again after it deletes, writes or shadows a module
+file (sys.path unchanged); the modules the check writes leave a trace when
+their body runs.
 
 Leniencies, for answers written from an earlier version of the README: a frozen module may be
 answered "built-in" (that README asked for "built-in" (or "frozen") for every module that is part of the
@@ -20,9 +21,10 @@ Requirements (the README's, and the checks that fail when only that one is broke
   __init__.py, a submodule found inside its parent package (its __path__, not any folder of that name), an
   extension module, a module inside a zip archive on sys.path.
   -> files_packages_and_submodules_are_found
-- Step 1: the answer follows the running interpreter's sys.path, in its order at the time of each call (the
-  same name asked again after sys.path changed; a folder not on sys.path, the exercise folder included, is
-  not searched), and neither importing locate nor calling where changes sys.path.
+- Step 1: the answer follows the running interpreter's sys.path, in its order and with the files in its folders
+  as they are at the time of each call (the same name asked again after sys.path changed, and after a module
+  file was deleted, written or shadowed with sys.path unchanged; a folder not on sys.path, the exercise folder
+  included, is not searched), and neither importing locate nor calling where changes sys.path.
   -> the_answer_follows_the_search_order
 - Step 2: "built-in" for modules compiled into the interpreter; "frozen" or "built-in" for frozen ones; never
   a path for either.
@@ -37,8 +39,8 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 4: where() never runs the module it is asked about (a module, a package's __init__.py, a submodule,
   a frozen module, a module already imported): loud.py included.
   -> no_module_runs_when_asked_about
-- Step 4: a module imported before where() asks about it stays imported: sys.modules still holds it, and the
-  next import of it runs nothing.
+- Step 4: a module imported before where() asks about it stays imported (one asked about, and the parent
+  package of a dotted name asked about): sys.modules still holds it, and the next import of it runs nothing.
   -> no_module_runs_when_asked_about
 """
 
@@ -239,6 +241,7 @@ def test_the_answer_follows_the_search_order(student):
     student.write("order/x/cfg_sort.py", "")
     student.write("order/y/cfg_sort/__init__.py", "")
     student.write("cfg_here.py", "PLACE = 'the exercise folder only'\n")
+    student.write("order/x/cfg_drift.py", "PLACE = 'x'\n")
     seen = ask_in(
         student,
         """
@@ -253,13 +256,29 @@ sys.path.remove(x)
 sys.path.insert(1, x)  # now y, x: the same names asked again
 for name in names:
     ask(name, f"{name}, after the check put order/y first")
-expected = {"cfg_here": [None, "cfg_here"], "loud": [None, "loud"]}
+expected = {"cfg_here": [None, "cfg_here", "not on sys.path"], "loud": [None, "loud", "not on sys.path"]}
 for name in names:
-    expected[f"{name}, with order/x first"] = [x, name]
-    expected[f"{name}, after the check put order/y first"] = [y, name]
+    expected[f"{name}, with order/x first"] = [x, name, ""]
+    expected[f"{name}, after the check put order/y first"] = [y, name, ""]
+# sys.path stays as it is from here on: only the files in its folders change, between two questions.
+ask("cfg_drift", "cfg_drift, while only order/x had it")
+ask("cfg_late", "cfg_late, before the check wrote it")
+os.remove(os.path.join(y, "cfg_rank.py"))
+for new in (os.path.join(y, "cfg_drift.py"), os.path.join(x, "cfg_late.py")):
+    with open(new, "w") as module:
+        module.write("PLACE = 'written by the check'\\n")
+importlib.invalidate_caches()  # as a program does before it imports a module it has just written
+ask("cfg_rank", "cfg_rank, after the check deleted order/y/cfg_rank.py")
+ask("cfg_drift", "cfg_drift, after the check wrote order/y/cfg_drift.py")
+ask("cfg_late", "cfg_late, after the check wrote order/x/cfg_late.py")
+expected["cfg_drift, while only order/x had it"] = [x, "cfg_drift", ""]
+expected["cfg_late, before the check wrote it"] = [None, "cfg_late", "no such file yet"]
+expected["cfg_rank, after the check deleted order/y/cfg_rank.py"] = [x, "cfg_rank", ""]
+expected["cfg_drift, after the check wrote order/y/cfg_drift.py"] = [y, "cfg_drift", ""]
+expected["cfg_late, after the check wrote order/x/cfg_late.py"] = [x, "cfg_late", ""]
 report(expected=expected, here=os.getcwd(), path_changed=sys.path != [y, x] + searched)
 """,
-        doing="locate.where to answer after the check changed sys.path",
+        doing="locate.where to answer after the check changed sys.path and the files in its folders",
         ask=ASK_OFF_THE_PATH,
     )
     # Which folder the answer comes from is this check's business; which file in it, the first check's.
@@ -272,14 +291,15 @@ report(expected=expected, here=os.getcwd(), path_changed=sys.path != [y, x] + se
             os.path.realpath(folder) + os.sep
         )
 
+    def why_none(reason: str) -> str:
+        if reason == "not on sys.path":
+            return ", though the exercise folder was not on sys.path"
+        return f", though there was {reason}"
+
     wrong = [
         f"where({name!r}) gave {shown(seen['answers'].get(label), seen)}"
-        + (
-            f" ({label.partition(', ')[2]}), not a file in {shown(folder, seen)}"
-            if folder
-            else ", though the exercise folder was not on sys.path"
-        )
-        for label, (folder, name) in seen["expected"].items()
+        + (f" ({label.partition(', ')[2]}), not a file in {shown(folder, seen)}" if folder else why_none(reason))
+        for label, (folder, name, reason) in seen["expected"].items()
         if not inside(seen["answers"].get(label), folder)
     ]
     if seen["import_changed_path"] or seen["path_changed"]:
@@ -287,16 +307,18 @@ report(expected=expected, here=os.getcwd(), path_changed=sys.path != [y, x] + se
     expect(
         not wrong,
         expected=(
-            "where() to follow sys.path as it is when it is called, and to leave it alone: None for loud and "
-            "cfg_here while the exercise folder (the current one) was not on sys.path; with order/x then "
-            "order/y in front, the module or package in order/x; after the check put order/y first, the one "
-            "in order/y, for the same names"
+            "where() to follow sys.path as it is when it is called, and the files in its folders as they are "
+            "then, and to leave sys.path alone: None for loud and cfg_here while the exercise folder (the current "
+            "one) was not on sys.path; with order/x then order/y in front, the module or package in order/x; after "
+            "the check put order/y first, the one in order/y, for the same names; and the same names asked again "
+            "after the check deleted, wrote or shadowed a module file in those folders, sys.path unchanged"
         ),
-        saw="; ".join(wrong),
+        saw="; ".join(wrong[:5]) + ("; ..." if len(wrong) > 5 else ""),
         hint=(
-            "search the running interpreter's own sys.path, in its order, at the time of each call: not a copy "
-            "of it made earlier, not an answer kept from an earlier call, not a fixed list of folders, not the "
-            "current folder or locate.py's own folder added to it, not another interpreter."
+            "search the running interpreter's own sys.path, in its order, and its folders as they are, at the time "
+            "of each call: not a copy of it made earlier, not an answer kept from an earlier call, not a fixed "
+            "list of folders, not the current folder or locate.py's own folder added to it, not another "
+            "interpreter."
         ),
     )
 
@@ -488,6 +510,8 @@ QUIET = {
     "quiet/cfg_box/deep/__init__.py": "cfg_box.deep",
     "quiet/cfg_box/deep/core.py": "cfg_box.deep.core",
     "quiet/cfg_bell.py": "cfg_bell",
+    "quiet/cfg_shed/__init__.py": "cfg_shed",
+    "quiet/cfg_shed/tool.py": "cfg_shed.tool",
 }
 
 
@@ -503,26 +527,30 @@ frozen_runs = []
 sys.addaudithook(lambda event, args: frozen_runs.append(1) if event == "exec"
                  and "hello" in getattr(args[0], "co_filename", "") else None)
 sys.path.insert(0, folder("quiet"))
-import cfg_bell, json  # imported before they are asked about: asking must not run them again
-imported = {"cfg_bell": cfg_bell, "json": json}
-for name in ("loud", "cfg_siren", "cfg_crate", "cfg_box.lid", "cfg_box.deep.core", "cfg_bell", "json", "__hello__"):
+# Imported before they are asked about (cfg_shed and json as the parents of a dotted name asked about):
+# asking must neither run them again nor make the program forget them.
+import cfg_bell, cfg_shed, json
+imported = {"cfg_bell": cfg_bell, "cfg_shed": cfg_shed, "json": json}
+for name in ("loud", "cfg_siren", "cfg_crate", "cfg_box.lid", "cfg_box.deep.core", "cfg_shed.tool", "json.decoder",
+             "cfg_bell", "json", "__hello__"):
     ask(name)
 with open(os.path.join("quiet", "ran.log")) as trace:
     ran = trace.read().split()
 # The modules imported before are still the program's: the next import of each finds it, and runs nothing.
 replaced = sorted(name for name, module in imported.items() if sys.modules.get(name) is not module)
-import cfg_bell, json
+import cfg_bell, cfg_shed, json
 with open(os.path.join("quiet", "ran.log")) as trace:
-    again = trace.read().split().count("cfg_bell") - ran.count("cfg_bell")
+    now = trace.read().split()
+again = [name for name in ("cfg_bell", "cfg_shed") if now.count(name) > ran.count(name)]
 report(ran=ran, loud=os.path.exists("loud-ran.txt"), frozen=len(frozen_runs), replaced=replaced, again=again,
        json_same=json is imported["json"])
 """,
         doing="locate.where to answer without running the modules",
     )
-    asked = ("cfg_siren", "cfg_crate", "cfg_box.lid", "cfg_box.deep.core")
+    asked = ("cfg_siren", "cfg_crate", "cfg_box.lid", "cfg_box.deep.core", "cfg_shed.tool")
     ran = [name for name in asked if name in seen["ran"]]
-    if seen["ran"].count("cfg_bell") > 1:
-        ran.append("cfg_bell (a second time: it had been imported already)")
+    ran += [f"{name} (a second time: it had been imported already)" for name in ("cfg_bell", "cfg_shed")
+            if seen["ran"].count(name) > 1]
     if seen["loud"]:
         ran.insert(0, "loud.py (it left loud-ran.txt)")
     if seen["frozen"]:
@@ -530,16 +558,16 @@ report(ran=ran, loud=os.path.exists("loud-ran.txt"), frozen=len(frozen_runs), re
     forgot = ""
     if seen["again"] or seen["replaced"] or not seen["json_same"]:
         forgot = (
-            f"after where() was asked about {' and '.join(seen['replaced']) or 'cfg_bell and json'}, imported "
-            "before, sys.modules no longer held the module the program had imported"
-            + (", so the next `import cfg_bell` ran cfg_bell again" if seen["again"] else "")
+            f"after where() was asked about cfg_bell, json, json.decoder and cfg_shed.tool, sys.modules no longer "
+            f"held {' and '.join(seen['replaced']) or 'the modules'} as the program had imported them before"
+            + (f", so the next import ran {' and '.join(seen['again'])} again" if seen["again"] else "")
         )
     expect(
         not ran and not forgot,
         expected=(
             "where() not to run the modules it is asked about: loud.py, a module, a package's __init__.py, "
-            "submodules (their parent packages may run), a frozen module; and a module imported before to stay "
-            "imported, so that the next import of it runs nothing"
+            "submodules (their parent packages may run), a frozen module; and a module imported before (one asked "
+            "about, or the parent package of one) to stay imported, so that the next import of it runs nothing"
         ),
         saw="; ".join((["these ran: " + ", ".join(ran)] if ran else []) + ([forgot] if forgot else [])),
         hint=(

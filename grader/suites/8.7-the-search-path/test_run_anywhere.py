@@ -5,9 +5,10 @@ probe each, in the three ways it is used: imported, its main called, and run
 as `__main__` (runpy.run_module, which is what `-m` does), so that code
 hidden behind `if __name__ == "__main__":` is seen too. The words, and for
 the last check the helper itself, are the check's own. The helper check also
-runs cli.py as a script (runpy.run_path, with sys.path as `python
-toolbox/cli.py` has it), where the package's import may fail but a fallback
-to a top-level `helpers` is seen.
+imports the package again, toolbox.cli first this time, and runs cli.py as
+a script (runpy.run_path, with sys.path as `python toolbox/cli.py` has it),
+where the package's import may fail but a fallback to a top-level `helpers`
+is seen.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -26,11 +27,14 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 3: not even when cli.py is run as a script (where it may fail): no fallback to a top-level helpers.
   -> the_helper_comes_from_the_package
 - Step 3: it is the package's one module toolbox.helpers, run once: imported before toolbox.cli, it is not
-  run again (loaded from its file, reloaded) nor replaced in sys.modules.
+  run again (loaded from its file, reloaded) nor replaced in sys.modules; imported after toolbox.cli, it is the
+  package's attribute helpers, as any other part of the program gets it with `import toolbox.helpers`.
   -> the_helper_comes_from_the_package
-- Step 4: main(argv) is kept: it prints what the package's fmt makes of its arguments joined by spaces.
+- Step 4: main(argv) is kept: it prints what the package's fmt makes of its arguments joined by spaces, each
+  as it is (an empty one, one with spaces of its own).
   -> main_prints_what_the_helper_makes_of_its_arguments
-- Step 4: main's arguments are the argv it is given, even an empty one, never the process's sys.argv.
+- Step 4: main's arguments are the argv it is given, even an empty one (then it prints fmt of an empty text),
+  never the process's sys.argv.
   -> main_prints_what_the_helper_makes_of_its_arguments
 """
 
@@ -242,6 +246,24 @@ def fmt(text):
 '''
 
 
+#: Appended to the helper check's probe: the package imported afresh, toolbox.cli first this time (toolbox.helpers
+#: not imported before) and its main called: then toolbox.helpers, the package's attribute, must be the module
+#: sys.modules holds under that name, as it is when the import system imports it, so that any other part of the
+#: program gets it by importing toolbox.helpers.
+CLI_FIRST = """
+report(runs=len(helpers_runs))
+for name in [name for name in sys.modules if name.partition(".")[0] == "toolbox"]:
+    del sys.modules[name]
+phase = "importing toolbox.cli afresh, before toolbox.helpers"
+import toolbox.cli
+if callable(getattr(toolbox.cli, "main", None)):
+    with contextlib.redirect_stdout(io.StringIO()):
+        toolbox.cli.main(["hi"])
+package = sys.modules["toolbox"]
+report(cli_first_bound=getattr(package, "helpers", None) is sys.modules.get("toolbox.helpers"),
+       cli_first_loaded="toolbox.helpers" in sys.modules)
+"""
+
 #: Appended to the helper check's probe: then cli.py run as a script, as `python toolbox/cli.py hi` runs it
 #: (its own folder first on sys.path, the current one not on it, no module of the package imported yet). The
 #: package's import may fail there, but nothing may import helpers.py as a top-level module helpers.
@@ -292,8 +314,9 @@ stray = sorted(
 fmt = getattr(toolbox.cli, "fmt", None)
 report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.modules,
        fmt_module=getattr(fmt, "__module__", None), decoy="decoy:" in printed.getvalue(),
-       runs=len(helpers_runs), replaced=sys.modules.get("toolbox.helpers") is not first_helpers)
+       replaced=sys.modules.get("toolbox.helpers") is not first_helpers)
 """
+        + CLI_FIRST
         + SCRIPT_MODE,
     )
     wrong_fmt = seen["fmt_module"] not in (None, "toolbox.helpers")
@@ -323,22 +346,32 @@ report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.module
             f"helpers.py ran {seen['runs']} times, though toolbox.helpers had been imported before toolbox.cli"
             + (", and sys.modules['toolbox.helpers'] was then another module" if seen["replaced"] else "")
         )
+    elif seen["package"] and seen["cli_first_loaded"] and not seen["cli_first_bound"]:
+        saw = (
+            "with toolbox.cli imported first (toolbox.helpers not imported before), the package's attribute "
+            "toolbox.helpers was not the module sys.modules held as toolbox.helpers, so another part of the "
+            "program that imports toolbox.helpers and uses toolbox.helpers.fmt does not get it"
+        )
     else:
         saw = "toolbox.helpers was never imported"
+    loaded_by_hand = seen["runs"] > 1 or seen["replaced"] or not seen["cli_first_bound"]
     expect(
         not (seen["top_level"] or seen["stray"] or wrong_fmt or seen["decoy"] or seen["replaced"])
         and seen["package"]
-        and seen["runs"] <= 1,
+        and seen["runs"] <= 1
+        and (seen["cli_first_bound"] or not seen["cli_first_loaded"]),
         expected=(
             "toolbox.cli, imported, its main called and run with -m, to import helpers.py as the package's module "
-            "toolbox.helpers (the one module of that name, run once, which the check had imported first), and "
-            "never a top-level module named helpers (here another helpers.py was in the current folder)"
+            "toolbox.helpers (the one module of that name, run once, which the check had imported first, and the "
+            "package's attribute helpers when toolbox.cli comes first), and never a top-level module named helpers "
+            "(here another helpers.py was in the current folder)"
         ),
         saw=saw,
         hint=(
             "import the package's module by its name, and let the import system find it: it runs helpers.py "
-            "once and hands every importer the same module; loading or reloading the file yourself runs it again."
-            if seen["runs"] > 1 or seen["replaced"]
+            "once, hands every importer the same module and makes it the package's attribute; loading or "
+            "reloading the file yourself runs it again, or leaves the package without it."
+            if loaded_by_hand and not (seen["top_level"] or seen["stray"] or wrong_fmt or seen["decoy"])
             else FULL_NAME_HINT
         ),
     )
@@ -348,10 +381,14 @@ report(top_level=top_level, stray=stray, package="toolbox.helpers" in sys.module
 
 
 #: The check's own helpers.py: main must print what the package's fmt makes of its arguments, whatever fmt does.
+#: It splits at every single space, so each space of its text shows (an empty word between two), and "" is "<>".
 OWN_HELPERS = '''
 def fmt(text):
     return "<" + "|".join(reversed(text.split(" "))) + ">"
 '''
+
+#: main's arguments in the check: an empty one and one with spaces of its own, which must reach fmt as they are.
+WORDS = ["alpha", "", " beta  gamma "]
 
 
 @pytest.mark.points(1)
@@ -367,12 +404,13 @@ printed, empty = io.StringIO(), io.StringIO()
 sys.argv[1:] = ["--sys-argv-word"]  # the process's own arguments: never main's
 if callable(main):
     with contextlib.redirect_stdout(printed):
-        main(["alpha", "beta gamma"])
+        main(%r)
     with contextlib.redirect_stdout(empty):
         main([])
 report(main=callable(main), printed=printed.getvalue(), empty=empty.getvalue())
-""",
-        doing="`import toolbox.cli` and calls of toolbox.cli.main(['alpha', 'beta gamma']) and main([]) to work",
+"""
+        % (WORDS,),
+        doing=f"`import toolbox.cli` and calls of toolbox.cli.main({WORDS!r}) and main([]) to work",
     )
     expect(
         seen["main"],
@@ -380,17 +418,18 @@ report(main=callable(main), printed=printed.getvalue(), empty=empty.getvalue())
         saw="toolbox.cli has no function main",
         hint="keep `def main(argv):` from the stub; only the import line needs to change.",
     )
-    expected = "<gamma|beta|alpha>"
+    expected = "<" + "|".join(reversed(" ".join(WORDS).split(" "))) + ">"
     expect(
         seen["printed"].strip() == expected,
         expected=(
-            "main(['alpha', 'beta gamma']), with the check's own fmt in toolbox/helpers.py (it reverses the words "
-            f"and wraps them in <>), to print {expected}"
+            f"main({WORDS!r}), with the check's own fmt in toolbox/helpers.py (it splits its text at each space, "
+            f"reverses the parts and wraps them in <>), to print {expected}: fmt of the words as they are, "
+            "joined by spaces"
         ),
         saw=f"it printed {seen['printed'].strip()!r}",
         hint=(
-            "keep main as it was: it joins the argv it is given (not sys.argv) with spaces and prints what the "
-            "package's fmt makes of that; only the import line needs to change."
+            "keep main as it was: it joins the argv it is given (not sys.argv), every word as it is, with spaces, "
+            "and prints what the package's fmt makes of that; only the import line needs to change."
         ),
     )
     expect(
@@ -400,5 +439,14 @@ report(main=callable(main), printed=printed.getvalue(), empty=empty.getvalue())
         hint=(
             "main's arguments are the list it is given, even an empty one: an empty list is not a missing one, "
             "so keep main as it was and leave sys.argv to the `if __name__ == \"__main__\":` part."
+        ),
+    )
+    expect(
+        seen["empty"].strip() == "<>",
+        expected="main([]), an empty list of arguments, to print what fmt makes of no words: <> with the check's fmt",
+        saw=f"it printed {seen['empty'].strip()!r}",
+        hint=(
+            "an empty list of arguments is still arguments: keep main as it was, so that it prints what fmt makes "
+            "of them joined, whatever fmt does with an empty text."
         ),
     )

@@ -12,17 +12,18 @@ Left to the student, as answers written from an earlier version of the README
 may differ there: names starting with a dot (glob's "**" skips them; Python
 cannot import them by name), suffixes in capitals (SETUP.PY), and a package_dir
 of '.' (build called from inside the package folder, where the text of the path
-holds no name): no check uses any of them. A change of line endings alone is not looked for either (a file read
-as text and written back); a file that is not UTF-8 is.
+holds no name): no check uses any of them.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Then: with only the archive on the path, mylib.stats and mylib.sub.text import from it and work.
   -> the_package_imports_from_the_archive
 - Step 1: every .py file of the package, subpackages included at any depth, goes in, whatever its name
-  (__main__.py, _compat.py, a folder _impl/ or tests/) and its folder (one without __init__.py).
+  (__main__.py, _compat.py, setup.py, conftest.py, run-me.py; a folder _impl/, __internal__/, build/ or tests/)
+  and its folder (one without __init__.py).
   -> every_python_file_goes_in
-- Step 1: each goes in with its content unchanged, whatever its encoding (a Latin-1 file too).
+- Step 1: each goes in with its content unchanged, byte for byte, whatever its encoding (a Latin-1 file too)
+  and its line endings (CRLF, lone CR).
   -> every_python_file_goes_in
 - Step 1: the names start with the package's own name, however package_dir is written (nested, absolute,
   trailing slash) and whatever the package is called; the zip file is written at zip_path, whatever its
@@ -31,10 +32,11 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 1: build leaves the current folder as it found it.
   -> names_start_with_the_package_name
 - Step 2: nothing else goes in: no __pycache__, no other files, none of the names that only look like
-  Python's (.pyc, .pyi, .py.orig).
+  Python's (.pyc, .pyi, .py.orig, .npy, a file called happy).
   -> only_python_files_go_in
 - Step 3: building again replaces the archive: it holds what the package holds then (a file deleted since is
-  gone, even when no file changed; a changed file has its new content), each entry once.
+  gone, even when no file changed; a changed file has its new content, even with its size kept and an older
+  modification time than the archive's), each entry once.
   -> building_twice_replaces_the_archive
 """
 
@@ -60,7 +62,8 @@ MODULES = ["mylib/__init__.py", "mylib/stats.py", "mylib/sub/__init__.py", "myli
 
 #: The check's own package, deeper than mylib: every one of its .py files must go in, as it is, whatever its
 #: name (private and dunder files and folders, tests) and whatever its folder (one without __init__.py), and
-#: whatever its encoding (a Latin-1 source, as its coding line says: valid Python, not UTF-8).
+#: whatever its encoding (a Latin-1 source, as its coding line says: valid Python, not UTF-8) and its line endings
+#: (Windows' CRLF, old Macs' lone CR: valid Python too, which text mode would turn into LF).
 KIT = {
     "cfg_kit/__init__.py": '"""The check\'s own package."""\n',
     "cfg_kit/__main__.py": "from cfg_kit.core import VALUE\n\nprint(VALUE)\n",
@@ -73,9 +76,17 @@ KIT = {
     "cfg_kit/a/b/c/deepest.py": 'NAME = "Zoë, déjà vu"\n',
     "cfg_kit/_impl/__init__.py": "",
     "cfg_kit/_impl/fast.py": "def double(x):\n    return x << 1\n",
+    "cfg_kit/__internal__/__init__.py": "",
+    "cfg_kit/__internal__/engine.py": "RUNNING = True\n",
+    "cfg_kit/build/steps.py": "STEPS = ['compile', 'link']\n",  # a subfolder named like build output
     "cfg_kit/scripts/tool.py": "import cfg_kit\n",  # a folder of scripts, not a package: no __init__.py
+    "cfg_kit/scripts/run-me.py": "print('no import can name me')\n",
+    "cfg_kit/setup.py": "from setuptools import setup\n\nsetup(name='cfg_kit')\n",
     "cfg_kit/tests/__init__.py": "",
+    "cfg_kit/tests/conftest.py": "import pytest  # noqa: F401\n",
     "cfg_kit/tests/test_core.py": "from cfg_kit.core import VALUE\n\nassert VALUE == 41\n",
+    "cfg_kit/crlf.py": b'"""Written on Windows."""\r\n\r\nVALUE = 1\r\n',
+    "cfg_kit/cr.py": b"# Written on an old Mac.\rVALUE = 2\r",
     "cfg_kit/legacy.py": '# -*- coding: latin-1 -*-\nNAME = "Zoë, déjà vu"\n'.encode("latin-1"),
     "cfg_kit/tools.py": "def double(x):\n    return 2 * x\n",
 }
@@ -97,6 +108,11 @@ def write_kit(student, files=KIT) -> None:
 def as_reported(text) -> str:
     """A file's bytes as the probes report them (contents() in NAMES): latin-1 text."""
     return (text if isinstance(text, bytes) else text.encode("utf-8")).decode("latin-1")
+
+
+def same_lines(one: str, other: str) -> bool:
+    """Two reported contents hold the same lines, whatever their line endings."""
+    return one.replace("\r\n", "\n").replace("\r", "\n") == other.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def readable(reported: str) -> str:
@@ -214,26 +230,37 @@ def test_every_python_file_goes_in(student):
     found = {path: entry(path) for path in KIT}
     missing = [path for path, name in found.items() if name is None]
     changed = [path for path, name in found.items() if name is not None and held[name] != as_reported(KIT[path])]
-    expect(
-        not missing and not changed,
-        expected=(
-            f"the archive of the check's package cfg_kit to hold each of its {len(KIT)} .py files, at every depth "
-            f"and whatever its name or folder ({listed(KIT, 16)}), each with the content it has in the folder, "
-            "byte for byte"
-        ),
-        saw=(f"{listed(missing)} were missing" if missing else "")
-        + ("; " if missing and changed else "")
-        + (
+    endings = [path for path in changed if same_lines(held[found[path]], as_reported(KIT[path]))]
+    changed = [path for path in changed if path not in endings]
+    saw = [f"{listed(missing)} were missing"] if missing else []
+    if changed:
+        saw.append(
             f"the content of {listed(changed)} was not the file's "
             f"(for {changed[0]}: {readable(held[found[changed[0]]]).replace(seen['here'] + '/', '')[:60]!r})"
-            if changed
-            else ""
+        )
+    if endings:
+        saw.append(
+            f"{listed(endings)} had other line endings than the file "
+            f"({readable(held[found[endings[0]]])[:40]!r} for {readable(as_reported(KIT[endings[0]]))[:40]!r})"
+        )
+    if missing:
+        hint = WALK_HINT
+    elif changed:
+        hint = "store each file itself, read as bytes, under its name: not its path, not text you made."
+    else:
+        hint = (
+            "store each file's bytes as they are: text read in the usual way comes back with its line endings "
+            "made \\n, and a file need not use \\n."
+        )
+    expect(
+        not missing and not changed and not endings,
+        expected=(
+            f"the archive of the check's package cfg_kit to hold each of its {len(KIT)} .py files, at every depth "
+            f"and whatever its name or folder ({listed(KIT, 8)}), each with the content it has in the folder, "
+            "byte for byte (whatever its encoding and its line endings)"
         ),
-        hint=(
-            "store each file itself, read as bytes, under its name: not its path, not text you made."
-            if changed and not missing
-            else WALK_HINT
-        ),
+        saw="; ".join(saw),
+        hint=hint,
     )
 
 
@@ -323,6 +350,8 @@ NOT_PYTHON = {
     "mylib/__pycache__/stats.cpython-399.pyc": "not really bytecode",
     "mylib/sub/__pycache__/text.cpython-399.pyc": "not really bytecode",
     "mylib/sub/words.txt": "ada lovelace\n",
+    "mylib/data.npy": "not really NumPy data",
+    "mylib/sub/happy": "a name that ends in py",
 }
 
 
@@ -373,6 +402,16 @@ CHANGES = (
         "with open(os.path.join('mylib', 'sub', 'added.py'), 'w', encoding='utf-8') as added:\n"
         "    added.write('ADDED = True\\n')",
     ),
+    (
+        # As when a file is copied back from elsewhere keeping its time (cp -p, tar, a restored backup).
+        "only a change to mylib/sub/text.py that kept its size and gave it an older modification time",
+        "text = os.path.join('mylib', 'sub', 'text.py')\n"
+        "with open(text, encoding='utf-8') as source:\n"
+        "    kept = source.read()\n"
+        "with open(text, 'w', encoding='utf-8') as source:\n"
+        "    source.write(kept.replace('upper', 'lower'))\n"
+        "os.utime(text, (1000000000, 1000000000))",
+    ),
 )
 
 
@@ -418,9 +457,9 @@ rebuilds.append(dict(again=names('lib.zip'), fresh=names('fresh{number}.zip'), a
     expect(
         not problems,
         expected=(
-            "lib.zip, built again after the check deleted mylib/old.py, again after it changed mylib/stats.py, and "
-            "again after it added mylib/sub/added.py, to be each time the same archive as a build into a new file, "
-            "each entry once"
+            "lib.zip, built again after the check deleted mylib/old.py, again after it changed mylib/stats.py, "
+            "again after it added mylib/sub/added.py, and again after it changed mylib/sub/text.py (same size, an "
+            "older modification time), to be each time the same archive as a build into a new file, each entry once"
         ),
         saw=problems[0] + (f"; and so after {len(problems) - 1} more rebuild(s)" if len(problems) > 1 else "")
         if problems
