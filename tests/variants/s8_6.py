@@ -13,7 +13,7 @@ VARIANTS = [
         "python-from-path",
         {"launch.py": ('[sys.executable, "-E", *options, script, *args]', '["python", "-E", *options, script, *args]')},
         fails=("no_bytecode_at_all", "bytecode_under_the_cache_folder_only", "arguments_and_exit_code"),
-        says=("sys.executable", "FileNotFoundError", "launch.py, line"),
+        says=("sys.executable", "'python', a program the check put on PATH"),
     ),
     # One command line for a shell: a path or an argument with a space in it falls apart.
     Variant(
@@ -446,6 +446,210 @@ VARIANTS = [
                 '    print(finished.stdout, end="")\n'
                 '    print(finished.stderr, end="", file=sys.stderr)\n'
                 "    return finished.returncode\n",
+            )
+        },
+    ),
+    # -- second adversarial round: the caller's own variables, a run retried, a program found by name, a path
+    # resolved against launch.py's folder, the caller's settings reset to the defaults.
+    # The caller's PYTHONDONTWRITEBYTECODE / PYTHONPYCACHEPREFIX taken out of its own os.environ "so they cannot
+    # override the options": a caller that had them set loses them.
+    Variant(
+        "no-bytecode",
+        "caller-variables-popped",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):\n'
+                "        os.environ.pop(name, None)\n"
+                '    options = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]\n'
+                "    return subprocess.run([sys.executable, *options, script, *args]).returncode\n",
+            )
+        },
+        fails=("the_caller_is_left_as_it_was",),
+        says=("os.environ", "PYTHONPYCACHEPREFIX", "env argument"),
+    ),
+    # The settings given through the caller's own os.environ, "cleaned up" afterwards by deleting both variables.
+    Variant(
+        "no-bytecode",
+        "variables-set-then-deleted",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    if cache_dir is None:\n"
+                '        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"\n'
+                '        os.environ.pop("PYTHONPYCACHEPREFIX", None)\n'
+                "    else:\n"
+                '        os.environ["PYTHONPYCACHEPREFIX"] = str(cache_dir)\n'
+                '        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)\n'
+                "    try:\n"
+                "        return subprocess.run([sys.executable, script, *args]).returncode\n"
+                "    finally:\n"
+                '        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)\n'
+                '        os.environ.pop("PYTHONPYCACHEPREFIX", None)\n',
+            )
+        },
+        fails=("the_caller_is_left_as_it_was",),
+        says=("os.environ", "PYTHONDONTWRITEBYTECODE"),
+    ),
+    # With a cache folder, a program that fails is run once more with the variable "for older Pythons".
+    Variant(
+        "no-bytecode",
+        "retried-when-it-fails",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    if cache_dir is None:\n"
+                '        return subprocess.run([sys.executable, "-E", "-B", script, *args]).returncode\n'
+                '    done = subprocess.run([sys.executable, "-E", "-X", f"pycache_prefix={cache_dir}", script, *args])\n'
+                "    if done.returncode != 0:  # an older Python may not know -X pycache_prefix: try the variable\n"
+                "        env = dict(os.environ, PYTHONPYCACHEPREFIX=os.fspath(cache_dir))\n"
+                '        env.pop("PYTHONDONTWRITEBYTECODE", None)\n'
+                "        done = subprocess.run([sys.executable, script, *args], env=env)\n"
+                "    return done.returncode\n",
+            )
+        },
+        fails=("the_caller_is_left_as_it_was",),
+        says=("ran 3 times", "run it again"),
+    ),
+    # The two variables cleared in the caller's os.environ and "restored" as value or "": one that was not there
+    # is there afterwards, empty.
+    Variant(
+        "no-bytecode",
+        "variables-restored-as-empty",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    names = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")\n'
+                "    saved = {name: os.environ.pop(name, None) for name in names}\n"
+                "    try:\n"
+                '        options = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]\n'
+                "        return subprocess.run([sys.executable, *options, script, *args]).returncode\n"
+                "    finally:\n"
+                "        for name, value in saved.items():\n"
+                '            os.environ[name] = value or ""\n',
+            )
+        },
+        fails=("the_caller_is_left_as_it_was",),
+        says=("os.environ", "PYTHONDONTWRITEBYTECODE': ''"),
+    ),
+    # "python3" as typed in a shell, found on PATH, with sys.executable only as a fallback.
+    Variant(
+        "no-bytecode",
+        "python3-found-on-path",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import shutil\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    python = shutil.which("python3") or sys.executable\n'
+                '    options = ["-E", "-B"] if cache_dir is None else ["-E", "-X", f"pycache_prefix={cache_dir}"]\n'
+                "    return subprocess.run([python, *options, script, *args]).returncode\n",
+            )
+        },
+        fails=(
+            "no_bytecode_at_all",
+            "bytecode_under_the_cache_folder_only",
+            "arguments_and_exit_code",
+            "the_caller_is_left_as_it_was",
+        ),
+        says=("sys.executable", "'python3', a program the check put on PATH"),
+    ),
+    # "The same version as mine": python3.X by name, found on PATH.
+    Variant(
+        "no-bytecode",
+        "python-of-the-same-version-by-name",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    python = "python{}.{}".format(*sys.version_info)\n'
+                '    options = ["-B"] if cache_dir is None else ["-X", "pycache_prefix=" + cache_dir]\n'
+                '    return subprocess.call([python, "-E", *options, script, *args])\n',
+            )
+        },
+        fails=("no_bytecode_at_all", "arguments_and_exit_code"),
+        says=("sys.executable",),
+    ),
+    # The script looked for beside launch.py ("the scripts live next to the launcher"), not in the caller's folder.
+    Variant(
+        "no-bytecode",
+        "script-beside-launch-py",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\nfrom pathlib import Path\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    script = Path(__file__).resolve().parent / script\n"
+                '    options = ["-E", "-B"] if cache_dir is None else ["-E", f"-Xpycache_prefix={cache_dir}"]\n'
+                "    return subprocess.run([sys.executable, *options, str(script), *args]).returncode\n",
+            )
+        },
+        fails=("arguments_and_exit_code",),
+        says=("never", "current folder"),
+    ),
+    # The caller's settings changed "for the child", then put back to the defaults rather than to what was there.
+    Variant(
+        "no-bytecode",
+        "caller-settings-reset-to-defaults",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    sys.dont_write_bytecode = cache_dir is None\n"
+                "    sys.pycache_prefix = cache_dir\n"
+                "    try:\n"
+                '        options = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={cache_dir}"]\n'
+                '        return subprocess.run([sys.executable, "-E", *options, script, *args]).returncode\n'
+                "    finally:\n"
+                "        sys.dont_write_bytecode, sys.pycache_prefix = False, None\n",
+            )
+        },
+        fails=("the_caller_is_left_as_it_was",),
+        says=("sys.dont_write_bytecode", "<the caller's prefix>"),
+    ),
+    # Right (the reviewer's): both variables set to "" in the child's copy of the environment, which Python reads
+    # as unset; the options decide.
+    Variant(
+        "no-bytecode",
+        "empty-variables-for-the-child",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                '    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX="")\n'
+                '    opts = ["-B"] if cache_dir is None else ["-X", f"pycache_prefix={os.path.abspath(cache_dir)}"]\n'
+                "    return subprocess.call([sys.executable, *opts, script, *args], env=env)\n",
+            )
+        },
+    ),
+    # Right: the script's path made absolute first (against the caller's current folder), and the variables saved
+    # and put back exactly as they were around a child that inherits them.
+    Variant(
+        "no-bytecode",
+        "absolute-script-and-variables-put-back",
+        {
+            "launch.py": (
+                None,
+                LAUNCH_DOC + "import os\nimport subprocess\nimport sys\n\n_NAMES = (\"PYTHONDONTWRITEBYTECODE\", \"PYTHONPYCACHEPREFIX\")\n\n\n"
+                "def run(script, *args, cache_dir=None):\n"
+                "    script = os.path.abspath(script)\n"
+                "    saved = {name: os.environ.pop(name) for name in _NAMES if name in os.environ}\n"
+                "    try:\n"
+                '        options = ["-B"] if cache_dir is None else ["-X", "pycache_prefix=" + os.path.abspath(cache_dir)]\n'
+                "        return subprocess.run([sys.executable, *options, script, *args]).returncode\n"
+                "    finally:\n"
+                "        os.environ.update(saved)\n",
             )
         },
     ),
@@ -907,6 +1111,75 @@ VARIANTS = [
             )
         },
     ),
+    # -- second adversarial round: a source reached through a symbolic link to a file.
+    # The source's real path given to cache_from_source: Python keeps the .pyc beside the link.
+    Variant(
+        "pyc-header",
+        "real-path-given-to-cache-from-source",
+        {"pycinfo.py": ("    cached = importlib.util.cache_from_source(source)\n", "    cached = importlib.util.cache_from_source(os.path.realpath(source))\n")},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("symbolic link", "beside the link"),
+    ),
+    # os.lstat "to look at the file itself": for a link, that is the link's own time and size.
+    Variant(
+        "pyc-header",
+        "lstat-of-the-source",
+        {"pycinfo.py": ("        st = os.stat(source)\n", "        st = os.lstat(source)\n")},
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("symbolic link", "os.stat"),
+    ),
+    # From scratch, pathlib: the source resolved first, "to have a canonical path", which follows the link.
+    Variant(
+        "pyc-header",
+        "resolved-pathlib-source",
+        {
+            "pycinfo.py": (
+                None,
+                '"""Look inside cached bytecode files."""\n\n'
+                "import importlib.util\nimport struct\nfrom pathlib import Path\n\n\n"
+                "def read_header(path):\n"
+                "    data = Path(path).read_bytes()[:16]\n"
+                "    if len(data) < 16:\n"
+                '        raise ValueError("not a .pyc header")\n'
+                '    magic, flags = data[:4], struct.unpack("<I", data[4:8])[0]\n'
+                "    if flags == 0:\n"
+                '        mtime, size = struct.unpack("<II", data[8:16])\n'
+                '        return {"magic": magic, "flags": flags, "mtime": mtime, "size": size}\n'
+                '    return {"magic": magic, "flags": flags, "hash": data[8:16]}\n\n\n'
+                "def is_current(source):\n"
+                "    source = Path(source).resolve()\n"
+                "    cached = Path(importlib.util.cache_from_source(source))\n"
+                "    if not cached.exists():\n"
+                "        return False\n"
+                "    try:\n"
+                "        header = read_header(cached)\n"
+                "    except ValueError:\n"
+                "        return False\n"
+                '    if header["magic"] != importlib.util.MAGIC_NUMBER:\n'
+                "        return False\n"
+                '    if header["flags"] == 0:\n'
+                "        st = source.stat()\n"
+                '        return (header["mtime"], header["size"]) == (int(st.st_mtime) & 0xFFFFFFFF, st.st_size & 0xFFFFFFFF)\n'
+                '    if header["flags"] == 3:\n'
+                '        return header["hash"] == importlib.util.source_hash(source.read_bytes())\n'
+                '    return header["flags"] == 1\n',
+            )
+        },
+        fails=("is_current_follows_the_rules_python_uses",),
+        says=("verknüpft.py", "beside the link"),
+    ),
+    # Right: the path made absolute (which keeps a link as it is), and pathlib's stat (which follows it).
+    Variant(
+        "pyc-header",
+        "absolute-path-and-pathlib-stat",
+        {
+            "pycinfo.py": [
+                ("import os\n", "import os\nfrom pathlib import Path\n"),
+                ("    cached = importlib.util.cache_from_source(source)\n", "    cached = importlib.util.cache_from_source(os.path.abspath(source))\n"),
+                ("        st = os.stat(source)\n", "        st = Path(source).stat()\n"),
+            ]
+        },
+    ),
     # -- stale-bytecode -------------------------------------------------------------------------------------------
     # The time moved on: the check sets it back, as cp -p does.
     Variant(
@@ -1234,6 +1507,98 @@ VARIANTS = [
                 "        except FileNotFoundError:\n"
                 "            pass\n",
             )
+        },
+    ),
+    # -- second adversarial round: the caller's own pycache prefix, and a file that is sure to exist.
+    # Both .pyc files removed by switching sys.pycache_prefix in a loop, and the caller's prefix never put back.
+    Variant(
+        "stale-bytecode",
+        "prefix-switched-in-a-loop",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import importlib.util\nimport os\nimport sys\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                '    with open(path, "w", encoding="utf-8") as f:\n'
+                "        f.write(text)\n"
+                "    for prefix in (sys.pycache_prefix, None):\n"
+                "        sys.pycache_prefix = prefix\n"
+                "        try:\n"
+                "            os.remove(importlib.util.cache_from_source(path))\n"
+                "        except FileNotFoundError:\n"
+                "            pass\n",
+            )
+        },
+        fails=("safe_rewrite_leaves_the_interpreter_alone",),
+        says=("sys.pycache_prefix", "the caller's own prefix before, None after", "put back"),
+    ),
+    # The prefix taken away for a moment to find the plain .pyc too, then "restored" to None, the default.
+    Variant(
+        "stale-bytecode",
+        "prefix-reset-to-none",
+        {
+            "sourcetools.py": [
+                ("import os\n", "import os\nimport sys\n"),
+                (
+                    "    try:\n        os.remove(importlib.util.cache_from_source(path))\n    except FileNotFoundError:\n        pass\n",
+                    "    candidates = [importlib.util.cache_from_source(path)]\n"
+                    "    sys.pycache_prefix = None\n"
+                    "    try:\n"
+                    "        candidates.append(importlib.util.cache_from_source(path))\n"
+                    "    finally:\n"
+                    "        sys.pycache_prefix = None\n"
+                    "    for cached in candidates:\n"
+                    "        if os.path.exists(cached):\n"
+                    "            os.remove(cached)\n",
+                ),
+            ]
+        },
+        fails=("safe_rewrite_leaves_the_interpreter_alone",),
+        says=("sys.pycache_prefix", "put back"),
+    ),
+    # Right (the reviewer's): the file opened with O_WRONLY | O_TRUNC, without O_CREAT (the path is a file that
+    # exists: the README never said otherwise), and the .pyc of every optimization level removed.
+    Variant(
+        "stale-bytecode",
+        "opened-without-o-creat",
+        {
+            "sourcetools.py": (
+                None,
+                '"""Rewrite Python source files safely."""\n\n'
+                "import contextlib\nimport importlib.util\nimport os\n\n\n"
+                "def safe_rewrite(path, text):\n"
+                "    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)\n"
+                '    with os.fdopen(fd, "wb") as f:\n'
+                '        f.write(text.encode("utf-8"))\n'
+                "    candidates = {importlib.util.cache_from_source(path)}\n"
+                '    for level in ("", 1, 2):\n'
+                "        candidates.add(importlib.util.cache_from_source(path, optimization=level))\n"
+                "    for pyc in candidates:\n"
+                "        with contextlib.suppress(FileNotFoundError):\n"
+                "            os.unlink(pyc)\n",
+            )
+        },
+    ),
+    # Right: the prefix taken away for a moment to remove the plain .pyc as well, and put back as it was.
+    Variant(
+        "stale-bytecode",
+        "prefix-switched-and-put-back",
+        {
+            "sourcetools.py": [
+                ("import os\n", "import os\nimport sys\n"),
+                (
+                    "    try:\n        os.remove(importlib.util.cache_from_source(path))\n    except FileNotFoundError:\n        pass\n",
+                    "    saved = sys.pycache_prefix\n"
+                    "    try:\n"
+                    "        for prefix in {saved, None}:\n"
+                    "            sys.pycache_prefix = prefix\n"
+                    "            if os.path.exists(importlib.util.cache_from_source(path)):\n"
+                    "                os.remove(importlib.util.cache_from_source(path))\n"
+                    "    finally:\n"
+                    "        sys.pycache_prefix = saved\n",
+                ),
+            ]
         },
     ),
 ]

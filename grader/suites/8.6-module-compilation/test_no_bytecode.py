@@ -7,34 +7,47 @@ appends one line per run to a log beside it: the bytecode settings of the
 interpreter it runs in (so cleaning up afterwards, or hiding the files
 elsewhere, cannot pass for the options the README asks for), its arguments,
 its process id, whether launch is imported there (as in the caller's
-process, or a fork of it, but never in a new interpreter), and which of the
+process, or a fork of it, but never in a new interpreter), which of the
 caller's PYTHONDONTWRITEBYTECODE / PYTHONPYCACHEPREFIX it took its settings
-from. The checks also look at the files the interpreter left behind, and at
-the caller's own state after the calls.
+from, and its sys.executable (which must be the caller's). The checks also
+look at the files the interpreter left behind, and at the caller's own state
+after the calls.
 
 Each mode runs with the variable that contradicts it in the caller's
 environment (PYTHONPYCACHEPREFIX without a cache folder, PYTHONDONTWRITEBYTECODE
 with one), as a user's shell may have them: the program must still get the
 settings run was asked for. The arguments check calls run twice with the same
-arguments (each call runs the program), with subprocess's clock made to race
-(a billion seconds each time it is read), so that any time limit on the wait
-runs out at once: run waits for the program however long it takes, without
-the check itself waiting for long.
+arguments (each call runs the program), from inside the program's folder with
+a path relative to it (the caller's current folder decides, not launch.py's),
+with subprocess's clock made to race (a billion seconds each time it is read),
+so that any time limit on the wait runs out at once: run waits for the program
+however long it takes, without the check itself waiting for long. The caller
+check runs a program that exits with code 3, in both modes, each with the
+variable that contradicts it set in the caller's os.environ and the other one
+not there (so each variable is both there and missing for one call), and the
+caller's own bytecode settings changed from their defaults: each call runs the
+program once, and the caller keeps all of it.
 
-Every check runs with an empty folder as the only entry of PATH: step 1 asks
-for sys.executable, and a bare "python" must not work just because one
-happens to be installed.
+Every check runs with one folder as the only entry of PATH, holding links
+named python, python3 and python3.X to the interpreter (where links can be
+made; else nothing): step 1 asks for sys.executable, and a program found on
+PATH by its name is another interpreter (its sys.executable differs), even
+when it runs.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: run(script, *args) runs script in a new interpreter, sys.executable (not a program found on PATH).
+- Step 1: run(script, *args) runs script in a new interpreter, sys.executable (not a program found on PATH):
+  the program's sys.executable is the caller's.
   -> no_bytecode_at_all, bytecode_under_the_cache_folder_only, arguments_and_exit_code
+- Step 1: script is the path as given: a relative one is relative to the caller's current folder.
+  -> arguments_and_exit_code
 - Step 1: the arguments reach the program exactly as given (spaces, empty strings, options and all).
   -> arguments_and_exit_code
 - Step 1: run waits for the program, with no time limit, and returns its exit code.
   -> arguments_and_exit_code
-- Step 1: every call runs the program exactly once (no result kept from an earlier call).
-  -> arguments_and_exit_code
+- Step 1: every call runs the program exactly once (no result kept from an earlier call; no second run when
+  it exits with a code other than 0, with or without a cache folder).
+  -> arguments_and_exit_code, the_caller_is_left_as_it_was
 - Step 2: with cache_dir None, the program's interpreter has sys.dont_write_bytecode True and
   sys.pycache_prefix None, and no .pyc or __pycache__ appears anywhere.
   -> no_bytecode_at_all
@@ -44,11 +57,14 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Steps 2 and 3 hold whatever the caller's environment says (PYTHONPYCACHEPREFIX, PYTHONDONTWRITEBYTECODE).
   -> no_bytecode_at_all, bytecode_under_the_cache_folder_only
 - Step 4: run changes nothing in its caller: the program runs in its own process, and the caller's
-  os.environ, sys.dont_write_bytecode and sys.pycache_prefix stay as they were.
+  os.environ (whether PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX are set there or not),
+  sys.dont_write_bytecode and sys.pycache_prefix stay as they were.
   -> the_caller_is_left_as_it_was
 - Use the interpreter's own options, not a clean-up afterwards (the settings seen inside the program decide).
   -> no_bytecode_at_all, bytecode_under_the_cache_folder_only
 """
+
+import os
 
 import pytest
 
@@ -73,7 +89,8 @@ took = [] if sys.flags.ignore_environment else [
     name for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX") if os.environ.get(name)
 ]
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "seen.log"), "a", encoding="utf-8") as log:
-    log.write(repr([sys.dont_write_bytecode, sys.pycache_prefix, sys.argv[1:], os.getpid(), "launch" in sys.modules, took]) + "\\n")
+    log.write(repr([sys.dont_write_bytecode, sys.pycache_prefix, sys.argv[1:], os.getpid(), "launch" in sys.modules, took,
+                    sys.executable]) + "\\n")
 
 import modülé  # noqa: E402  (a module whose bytecode could be written)
 
@@ -105,22 +122,49 @@ def runs():
 """
 
 
-def run_launch(student, code, doing, env=None, **kw):
-    """observe(code), with no interpreter to be found on PATH; a program started by name fails with its own message."""
-    no_programs = student.root / "empty-path"
-    no_programs.mkdir(exist_ok=True)
+#: In the probe, first: PATH's one folder gets links named as a program a student may start by name, to the
+#: interpreter (where links can be made): what they start runs, but its sys.executable is not the caller's.
+PATH_LINKS = """
+import os as _os, sys as _sys
+for _name in ("python", "python3", "python%d.%d" % _sys.version_info[:2]):
     try:
-        return student.observe(code, doing=doing, env={"PATH": str(no_programs), **(env or {})}, **kw)
+        _os.symlink(_sys.executable, _os.path.join(_os.environ["PATH"], _name))
+    except (OSError, NotImplementedError):  # there already, or no links here: the name is not found at all
+        pass
+report(executable=_sys.executable)
+"""
+
+
+def run_launch(student, code, doing, env=None, **kw):
+    """observe(code), with only links to the interpreter on PATH; a program started by name fails with its own message."""
+    on_path = student.root / "path links"
+    on_path.mkdir(exist_ok=True)
+    try:
+        seen = student.observe(PATH_LINKS + code, doing=doing, env={"PATH": str(on_path), **(env or {})}, **kw)
     except StudentError as failure:
         # What starting a program that is not there raises: the program's name is in the message.
         if not (failure.error.isinstance("FileNotFoundError") or failure.error.isinstance("PermissionError")):
             raise
         raise CheckFailed(
             doing,
-            f"your code raised {failure.error.summary} (the check runs it with no Python on PATH)",
+            f"your code raised {failure.error.summary} (the check runs it with a PATH that holds no such program)",
             "if that names a program such as python or python3, start sys.executable instead: "
             "the interpreter running your code, wherever it is installed.",
         ) from None
+    others = sorted({run[6] for run in seen.get("runs", ()) if run[6] != seen["executable"]})
+    if others:
+        found = os.path.dirname(others[0]) == str(on_path)  # the check's own link: its folder is a temporary one
+        raise CheckFailed(
+            f"the program that launch.run starts to run in sys.executable, the interpreter running the caller "
+            f"({seen['executable']})",
+            f"it ran in {os.path.basename(others[0])!r}, a program the check put on PATH"
+            if found
+            else f"its sys.executable was {others[0]!r}",
+            "start sys.executable, the interpreter running your code, not a program found by its name"
+            + (" on PATH" if found else "")
+            + ": that may be another Python, with other settings and packages.",
+        )
+    return seen
 
 
 #: The hint when the program never started: the path of the script holds a space and non-ASCII letters.
@@ -254,6 +298,10 @@ if hasattr(subprocess, "_time"):
 """
 
 
+#: The script's path relative to its own folder, where the arguments check calls run from.
+RELATIVE = SCRIPT.rpartition("/")[2]
+
+
 @pytest.mark.points(1)
 def test_arguments_and_exit_code(student):
     write_program(student, exit_code=37)
@@ -262,8 +310,16 @@ def test_arguments_and_exit_code(student):
             student,
             FIND
             + RACING_CLOCK
-            + f"import launch\ncodes = [launch.run({SCRIPT!r}, *{ARGS!r}) for _ in range(2)]\nreport(codes=codes, runs=runs())",
-            doing=f"two calls launch.run({SCRIPT!r}, ...) to return the program's exit code, 37",
+            + f"""
+import launch
+os.chdir({FOLDER!r})  # the caller's current folder: the script's path is relative to it
+try:
+    codes = [launch.run({RELATIVE!r}, *{ARGS!r}) for _ in range(2)]
+finally:
+    os.chdir("..")
+report(codes=codes, runs=runs())
+""",
+            doing=f"two calls launch.run({RELATIVE!r}, ...), from inside {FOLDER}/, to return the program's exit code, 37",
         )
     except StudentError as failure:
         saw = failure.saw.rstrip(".")
@@ -281,14 +337,18 @@ def test_arguments_and_exit_code(student):
         raise CheckFailed(failure.expected, saw, hint) from None
     runs = seen["runs"]
     if not runs:  # or stopped before its first line: a time limit, with subprocess's clock racing
-        hint = NEVER_RAN.rstrip(".") + "; then wait for it, however long it runs (no time limit)."
+        hint = (
+            f"the program never started: the check calls run from inside {FOLDER}/ with the script's path relative "
+            "to it, so give the new interpreter that path as given, as one item of its command (a relative path "
+            "is the caller's current folder's, not launch.py's); then wait for it, however long it runs (no time limit)."
+        )
     elif len(runs) < 2:
         hint = "every call of run starts the program anew: keep no result from an earlier call, even one with the same arguments."
     else:
         hint = "start the program once per call, wait for it, and take the exit code from that same run."
     expect(
         len(runs) == 2,
-        expected=f"two calls launch.run({SCRIPT!r}, ...) with the same arguments to run the program twice, once per call",
+        expected=f"two calls launch.run({RELATIVE!r}, ...) with the same arguments to run the program twice, once per call",
         saw="the program never ran" if not runs else f"it ran {len(runs)} time{'s' * (len(runs) != 1)} for the two calls",
         hint=hint,
     )
@@ -307,30 +367,58 @@ def test_arguments_and_exit_code(student):
     )
 
 
+#: The caller's own settings in the caller check: not the defaults, so that code which sets them to the defaults
+#: afterwards (instead of putting back what was there) shows.
+CALLERS_PREFIX = "the caller's prefix"
+
+
 @pytest.mark.points(1)
 def test_the_caller_is_left_as_it_was(student):
-    write_program(student)
+    write_program(student, exit_code=3)  # an exit code other than 0 must not make run try again
     seen = run_launch(
         student,
         FIND
         + f"""
 import sys
-before = dict(os.environ)
+sys.dont_write_bytecode, sys.pycache_prefix = True, os.path.abspath({CALLERS_PREFIX!r})
+def shown(values):  # the caller's prefix by name, and other paths in the check's folder relative to it
+    def one(value):
+        if value == os.path.abspath({CALLERS_PREFIX!r}):
+            return f"<{CALLERS_PREFIX}>"
+        if isinstance(value, str) and value.startswith(os.getcwd() + os.sep):
+            return os.path.relpath(value) + os.sep * value.endswith(os.sep)
+        return value
+    return [one(value) for value in values]
 settings = [sys.dont_write_bytecode, sys.pycache_prefix]
 import launch
-codes = [launch.run({SCRIPT!r}), launch.run({SCRIPT!r}, cache_dir=os.path.abspath({CACHE!r}) + os.sep)]
-after = dict(os.environ)
+def changes(call):  # the variables of os.environ that the call changed
+    before = dict(os.environ)
+    code = call()
+    after = dict(os.environ)
+    return code, {{k: after.get(k) for k in set(before) | set(after) if before.get(k) != after.get(k)}}
+# Each mode with the variable that contradicts it set in os.environ, and the other one not there: each
+# variable is set for one call, and missing for the other.
+code, changed = changes(lambda: launch.run({SCRIPT!r}))
+codes, changed = [code], {{"launch.run(script) with PYTHONPYCACHEPREFIX set": changed}}
+os.environ.pop("PYTHONPYCACHEPREFIX", None)  # the check's own change, between the calls
+os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+code, changed["launch.run(script, cache_dir=...) with PYTHONDONTWRITEBYTECODE set"] = changes(
+    lambda: launch.run({SCRIPT!r}, cache_dir=os.path.abspath({CACHE!r}) + os.sep)
+)
+codes.append(code)
 report(
     codes=codes,
     runs=runs(),
     mine=os.getpid(),
     imported={MODULE!r} in sys.modules,
-    settings=[sys.dont_write_bytecode, sys.pycache_prefix],
-    was=settings,
-    changed={{k: after.get(k) for k in set(before) | set(after) if before.get(k) != after.get(k)}},
+    settings=shown([sys.dont_write_bytecode, sys.pycache_prefix]),
+    was=shown(settings),
+    changed={{call: diff for call, diff in changed.items() if diff}},
 )
 """,
         doing="two calls of launch.run, without and with a cache folder, to work",
+        # As a user's shell may have it: run leaves it in the caller's os.environ, whatever it gives the program.
+        env={"PYTHONPYCACHEPREFIX": str(student.root / CALLERS_PREFIX)},
     )
     seen["pids"] = [run[3] for run in seen["runs"]]
     copied = any(run[4] for run in seen["runs"])  # launch already imported: the caller's process, or a fork of it
@@ -357,10 +445,22 @@ report(
         if seen["pids"]
         else NEVER_RAN,
     )
+    runs = len(seen["runs"])
+    expect(
+        runs == 2,
+        expected="two calls of launch.run, without and with a cache folder, to run the program twice, once per call "
+        "(a program that exits with code 3)",
+        saw=f"it ran {runs} times for the two calls",
+        hint="each call starts the program once: an exit code other than 0 is the program's answer, to be returned, "
+        "not a reason to run it again, in either mode.",
+    )
     expect(
         not seen["changed"],
-        expected="launch.run to leave the caller's os.environ as it was",
-        saw=f"after the calls, these variables of os.environ had changed: {seen['changed']}",
+        expected="launch.run to leave the caller's os.environ as it was, whether PYTHONDONTWRITEBYTECODE and "
+        "PYTHONPYCACHEPREFIX are set there or not",
+        saw="; ".join(
+            f"after {call}, these variables of os.environ had changed: {diff}" for call, diff in seen["changed"].items()
+        ),
         hint="give the new interpreter its settings on its command line, or in an environment made for it "
         "alone (the env argument), not by changing the caller's os.environ.",
     )

@@ -9,7 +9,10 @@ file shows too; one has flags no Python writes (0x104), which the README's
 rule still reads as a hash. The values must have the docstring's types (bytes,
 int): a memoryview equal to the bytes is not bytes. is_current is asked about
 greet.py, about a source of the check's own, in a sub-folder, with a non-ASCII
-name, Latin-1 text and CRLF line ends; with .pyc files Python refuses (a magic
+name, Latin-1 text and CRLF line ends, and about a symbolic link to a source
+in another folder (where links can be made), whose .pyc Python keeps beside
+the link, stamped with the time and size of the file it points to (os.stat,
+not os.lstat, nor the real path); with .pyc files Python refuses (a magic
 number wrong in its last two bytes, where the answer is False, and a file cut
 to 10 bytes, where it is False or read_header's ValueError let through); and
 under -O with -X pycache_prefix, where the .pyc is not in __pycache__ beside
@@ -47,6 +50,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: is_current looks at the .pyc this Python uses (importlib.util.cache_from_source), for a source
   anywhere, and with -O or -X pycache_prefix too.
   -> is_current_finds_the_pyc_python_uses, is_current_follows_the_rules_python_uses
+- Step 2: for a source reached through a symbolic link to a file, as Python does: the .pyc of the path as given
+  (beside the link), and the time and size of the file the link points to (os.stat follows it).
+  -> is_current_follows_the_rules_python_uses
 - Step 2: is_current only reads: it imports, runs and compiles nothing, and changes no file.
   -> is_current_follows_the_rules_python_uses
 """
@@ -290,6 +296,10 @@ CASES = {
 OTHER_FOLDER = "lib ü"
 OTHER_SOURCE = f"{OTHER_FOLDER}/grüße.py"
 OTHER_TEXT = b"# -*- coding: latin-1 -*-\r\nGREETING = 'gr\xfc\xdfe, \xe9t\xe9'\r\n"
+#: A symbolic link in OTHER_FOLDER to a source in another folder: Python keeps its .pyc beside the link, named
+#: after it, and stamps it with the time and size of the file it points to (os.stat follows the link).
+LINKED_SOURCE = f"{OTHER_FOLDER}/verknüpft.py"
+LINK_TARGET = "echt ö/ziel.py"
 
 RULES = (
     ATTEMPT
@@ -379,10 +389,18 @@ with open({OTHER_SOURCE!r}, "wb") as f:
 modes = py_compile.PycInvalidationMode
 def compiler(source):
     return lambda: py_compile.compile(source, invalidation_mode=modes.TIMESTAMP, doraise=True)
-report(
-    greet=cases("greet.py", import_greet, {GREET_TIME_NS}),
-    other=cases({OTHER_SOURCE!r}, compiler({OTHER_SOURCE!r}), 1_234_567_890_700_000_000),
-)
+greet = cases("greet.py", import_greet, {GREET_TIME_NS})
+other = cases({OTHER_SOURCE!r}, compiler({OTHER_SOURCE!r}), 1_234_567_890_700_000_000)
+os.makedirs(os.path.dirname({LINK_TARGET!r}))
+with open({LINK_TARGET!r}, "wb") as f:
+    f.write(b"GREETING = 'hello from the other folder'\\n")
+try:
+    os.symlink(os.path.relpath({LINK_TARGET!r}, {OTHER_FOLDER!r}), {LINKED_SOURCE!r})
+except (OSError, NotImplementedError):  # no symbolic links here (Windows without the privilege)
+    linked = None
+else:  # a time of its own, long before the link itself was made
+    linked = cases({LINKED_SOURCE!r}, compiler({LINKED_SOURCE!r}), 1_111_111_111_300_000_000)
+report(greet=greet, other=other, linked=linked)
 """
 )
 
@@ -407,6 +425,8 @@ def test_is_current_follows_the_rules_python_uses(student):
         "greet": "greet.py",
         "other": f"{OTHER_SOURCE} (Latin-1 text, CRLF line ends)",
     }
+    if seen["linked"] is not None:
+        sources["linked"] = f"{LINKED_SOURCE} (a symbolic link to {LINK_TARGET})"
     touched = {sources[key]: seen[key]["touched"] for key in sources if seen[key]["touched"]}
     expect(
         not touched,
@@ -424,6 +444,16 @@ def test_is_current_follows_the_rules_python_uses(student):
     compiled = {key for key in sources if "just compiled" in wrong.get(key, {})}
     if any("NotImplementedError" in answer.get("error", "") for cases in wrong.values() for answer in cases.values()):
         hint = STUB_HINT
+    elif set(wrong) == {"linked"} and "checked hash" in wrong["linked"]:  # no .pyc found: looked elsewhere
+        hint = (
+            f"for {LINKED_SOURCE}, a symbolic link: Python looks for the .pyc of the path as it is given, beside "
+            "the link and named after it, not beside the file the link points to."
+        )
+    elif set(wrong) == {"linked"}:
+        hint = (
+            f"for {LINKED_SOURCE}, a symbolic link: Python compares the time and size of the file the link points "
+            "to, as os.stat gives them (os.lstat describes the link itself)."
+        )
     elif everywhere == {"size changed, time put back"}:
         hint = "with flags 0, the recorded size must match the source's size too (os.stat(source).st_size), not only the time."
     elif "cut to 10 bytes" in everywhere:
@@ -463,7 +493,7 @@ def test_is_current_follows_the_rules_python_uses(student):
     expect(
         not wrong,
         expected=(
-            f"is_current to answer as this Python decides, case by case, for greet.py and {sources['other']}, "
+            f"is_current to answer as this Python decides, case by case, for " + ", ".join(sources.values()) + ", "
             "with False for a .pyc Python refuses (magic wrong in bytes 2-3; cut to 10 bytes: False or "
             "read_header's ValueError)"
         ),

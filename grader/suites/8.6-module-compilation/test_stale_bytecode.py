@@ -18,7 +18,10 @@ allows one): Python files its .pyc under the path as imported, not the real
 one. For the new interpreter, the bytecode is what an earlier run left (the
 interpreter that calls safe_rewrite never imported the module, and does not
 have its folder on sys.path), and both run with -O, whose bytecode file has
-another name.
+another name. The files never imported exist already: the README never said
+that safe_rewrite may be given a path with no file yet, so that is not asked.
+The interpreter that safe_rewrite must leave alone has a pycache prefix of its
+own, so that code which sets it back to None instead of what was there shows.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -34,10 +37,11 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: a new interpreter started the same way (here with -O) runs the new code, also when the module's
   bytecode was left by an earlier run (the module is not in the caller's sys.modules, nor its folder on sys.path).
   -> a_new_interpreter_runs_the_new_code
-- Step 3: a file that was never imported (no bytecode anywhere, or no file yet) is written without error.
+- Step 3: a file that was never imported (no bytecode anywhere) is written without error.
   -> a_module_never_imported_is_fine
 - Step 4: safe_rewrite only deals with files: it does not import, reload or run the module, and leaves
-  sys.modules, sys.dont_write_bytecode, sys.pycache_prefix and os.environ as they were.
+  sys.modules, sys.dont_write_bytecode, sys.pycache_prefix and os.environ as they were (a prefix the caller
+  set too).
   -> safe_rewrite_leaves_the_interpreter_alone
 """
 
@@ -237,10 +241,12 @@ def never_imported(student):
         f"""
         import os, sys, sourcetools
         os.makedirs("new ü")
-        with open("new ü/existing.py", "w", encoding="utf-8") as f:
-            f.write("ANSWER = 41  # the old text, longer than the new one\\n")
-        sourcetools.safe_rewrite("new ü/fresh.py", "ANSWER = 42")  # a new file, with no final newline
-        sourcetools.safe_rewrite("new ü/existing.py", "ANSWER = 43\\n\\n")  # never imported
+        old_texts = {{"fresh.py": "ANSWER = 0\\n", "existing.py": "ANSWER = 41  # the old text, longer than the new one\\n"}}
+        for name, old in old_texts.items():
+            with open(os.path.join("new ü", name), "w", encoding="utf-8") as f:
+                f.write(old)
+        sourcetools.safe_rewrite("new ü/fresh.py", "ANSWER = 42")  # never imported; a text with no final newline
+        sourcetools.safe_rewrite("new ü/existing.py", "ANSWER = 43\\n\\n")  # never imported, a shorter text
         def text_of(path):
             with open(path, encoding="utf-8", newline="") as f:
                 return f.read()
@@ -249,8 +255,13 @@ def never_imported(student):
         import fresh, existing
         report(answers=[fresh.ANSWER, existing.ANSWER], texts=texts)
         """,
-        doing='safe_rewrite("new ü/fresh.py", ...) for a new file, and for a file never imported, to work',
+        doing='safe_rewrite("new ü/fresh.py", ...) and safe_rewrite("new ü/existing.py", ...), files never imported, to work',
     )
+
+
+def after_is_default(changed) -> bool:
+    """Did the settings that changed end at their defaults (False, None): put back to those, not to the caller's?"""
+    return all(value.endswith((" False after", " None after")) for value in changed.values())
 
 
 @pytest.mark.points(1)
@@ -258,6 +269,7 @@ def test_safe_rewrite_leaves_the_interpreter_alone(student):
     seen = student.observe(
         f"""
         import importlib, os, sys
+        PREFIX = sys.pycache_prefix = os.path.abspath("the caller's prefix")  # its own, as -X pycache_prefix sets it
         sys.path.insert(0, {FOLDER!r})
         os.makedirs({FOLDER!r})
         with open({PATH!r}, "w", encoding="utf-8") as f:
@@ -276,7 +288,9 @@ def test_safe_rewrite_leaves_the_interpreter_alone(student):
         after = state()
         with open("runs.log") as f:
             runs = f.read().split()
-        changed = {{key: f"{{before[key]!r}} before, {{after[key]!r}} after" for key in before
+        def shown(value):
+            return "the caller's own prefix" if value == PREFIX else repr(value)
+        changed = {{key: f"{{shown(before[key])}} before, {{shown(after[key])}} after" for key in before
                    if key != "environ" and before[key] != after[key]}}
         variables = {{k for k in set(before["environ"]) | set(after["environ"])
                      if before["environ"].get(k) != after["environ"].get(k)}}
@@ -304,6 +318,9 @@ def test_safe_rewrite_leaves_the_interpreter_alone(student):
         not changed,
         expected="safe_rewrite to leave the running interpreter's state as it was",
         saw="it changed " + "; ".join(f"{names[key]}: {value}" for key, value in changed.items()),
-        hint="deal with the one cached file on disk; settings that turn bytecode off, or a module removed from "
+        hint="a setting changed for a moment must be put back as it was before the call (the caller may have "
+        "set it), not to its default."
+        if set(changed) <= {"dont_write_bytecode", "pycache_prefix"} and after_is_default(changed)
+        else "deal with the one cached file on disk; settings that turn bytecode off, or a module removed from "
         "sys.modules, change the whole program, and a reload needs the module where it was.",
     )
