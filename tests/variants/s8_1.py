@@ -1065,7 +1065,7 @@ def unblock(name):
         sys.modules.pop(name, None)
 '''
 
-#: Right for every module: "imported" judged by the truth of the entry (only a false object would tell).
+#: "Imported" judged by the truth of the entry: a false module object in sys.modules is blocked, and unblocked away.
 BLOCKER_TRUTHY = '''"""Make modules impossible to import, to test code that has optional dependencies."""
 
 import sys
@@ -1192,6 +1192,8 @@ VARIANTS += [
         "blocked-imports",
         "imported-judged-by-truth",
         {"blocker.py": (None, BLOCKER_TRUTHY)},
+        fails=("an_imported_module_is_not_blocked", "unblocking_something_not_blocked_changes_nothing"),
+        says=("lazybox",),
     ),
     Variant(
         "blocked-imports",
@@ -1500,7 +1502,7 @@ def load(name):
         raise
 '''
 
-#: Right for every module: unblock() judging the entry by its truth (only a false object would tell).
+#: block() right, unblock() judging the entry by its truth: an imported module object that is false is thrown out.
 BLOCKER_UNBLOCK_BY_TRUTH = '''"""Make modules impossible to import, to test code that has optional dependencies."""
 
 import sys
@@ -1529,6 +1531,8 @@ VARIANTS += [
         "blocked-imports",
         "unblock-judges-the-entry-by-its-truth",
         {"blocker.py": (None, BLOCKER_UNBLOCK_BY_TRUTH)},
+        fails=("unblocking_something_not_blocked_changes_nothing",),
+        says=("lazybox", "None"),
     ),
     Variant(
         "short-alias",

@@ -8,8 +8,9 @@ mentions, and count how often each one's body runs: an audit hook sees an
 "exec" event for every module body the import system executes. Among them
 are a package with submodules (a dotted name has an entry of its own in
 sys.modules, whatever its package's), and a module that puts another module
-object in its place in sys.modules, as lazy-loading libraries do: it is
-imported all the same.
+object in its place in sys.modules, as lazy-loading libraries do, one that is
+false (it has a length, 0): it is imported all the same, since the entry is
+not None.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -25,7 +26,7 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 2: block of a module already imported raises ValueError.
   -> an_imported_module_is_not_blocked
 - Step 2: imported means that its entry in sys.modules is not None, whatever module object it is (here a
-  module that put another one in its place).
+  module that put another one, a false one, in its place).
   -> an_imported_module_is_not_blocked
 - Step 2: only that name counts: block("pkg.sub") is no error while pkg is imported and pkg.sub is not.
   -> a_blocked_module_cannot_be_imported
@@ -66,15 +67,17 @@ OWN_MODULES = {
     "meter/dial.py": '"""A submodule of the check\'s own."""\n\nWHO = "meter.dial"\n',
     "meter/face.py": '"""A submodule of the check\'s own."""\n\nWHO = "meter.face"\n',
     # Any object may sit in sys.modules: this module puts another module object there in its own place (as
-    # lazy-loading libraries do). It is imported all the same, and no check asks a blocker to tell it apart.
+    # lazy-loading libraries do), a false one. It is imported all the same: the entry is not None. (A module
+    # object, so that a blocker judging by the entry's type, as the README's hint 1 once put it, is right.)
     "lazybox.py": '"""A module of the check\'s own that leaves another object in its place."""\n\n'
-    "import sys\nimport types\n\n\nclass Box(types.ModuleType):\n    WHO = \"lazybox\"\n\n\n"
+    "import sys\nimport types\n\n\nclass Box(types.ModuleType):\n    WHO = \"lazybox\"\n\n"
+    "    def __len__(self):\n        return 0\n\n\n"
     "sys.modules[__name__] = Box(__name__)\n",
 }
 
 #: What the checks say about lazybox, the module whose entry in sys.modules is an object of its own.
-LAZYBOX = ("lazybox.py (a module the check wrote) put another module object in its place in sys.modules: "
-           "lazybox is imported all the same")
+LAZYBOX = ("lazybox.py (a module the check wrote) put another module object, a false one, in its place in "
+           "sys.modules: lazybox is imported all the same")
 
 #: The first lines of every probe: count the module bodies that run, by file name.
 COUNT_RUNS = """
@@ -370,7 +373,8 @@ report(seen=seen, ran=ran("sparkline"), step=None)
             expected=expected + (f" ({LAZYBOX})" if lazy else ""),
             saw="it did not refuse",
             hint="imported means that sys.modules holds something other than None under that name, whatever "
-            "object it is (Hint 1), even one its module put there in its own place."
+            "object it is (Hint 1), even a false one its module put there in its own place: ask `is None`, "
+            "not whether the entry is true."
             if lazy
             else "check whether sys.modules holds a module under that name first, and raise ValueError then.",
         )
