@@ -38,7 +38,6 @@ import secrets
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from . import course, runner
 

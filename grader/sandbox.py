@@ -172,6 +172,18 @@ class Student:
     def exists(self, relative: str) -> bool:
         return self.file(relative).exists()
 
+    def shown_paths(self, entries: list) -> str:
+        """sys.path entries as a message shows them: the private copy's own path as <exercise folder>."""
+        roots = sorted({str(self.path), os.path.realpath(self.path)}, key=len, reverse=True)
+        shown = []
+        for entry in entries:
+            for root in roots:
+                if entry == root or entry.startswith(root + os.sep):
+                    entry = "<exercise folder>" + entry[len(root):]
+                    break
+            shown.append(entry)
+        return repr(shown)
+
     # -- running -----------------------------------------------------------
 
     def env(self, **extra: str) -> dict[str, str]:

@@ -39,6 +39,7 @@ Requirements (the README's, and the checks that fail when only that one is broke
 import pytest
 
 from grader import expect
+from grader.snippets import IMPORT_ERRORS
 
 #: The warm-up call: an error in it shows up again, with its message, when the answer is asked for.
 WARM_UP = """
@@ -76,38 +77,6 @@ def call(name):
     collection = isinstance(added, (set, frozenset, tuple))
     return dict(kind=type(added).__name__, added=list(added) if collection else added, collection=collection,
                 shown=repr(added)[:200], loaded=name in sys.modules)
-"""
-
-#: Every exception that leaves the import system from here on, the very objects, each with what it said as it left
-#: (its args, message, name, path and notes): a spy on importlib._bootstrap._find_and_load, which the import
-#: statement, __import__ and import_module all go through. On a Python without that function nothing is recorded,
-#: and an error of the right class and name passes. altered(error) tells whether the error says something else now.
-IMPORT_ERRORS = """
-        import sys as _sys
-        _bootstrap = _sys.modules.get("importlib._bootstrap") or _sys.modules.get("_frozen_importlib")
-        import_errors, _said = [], []  # _said keeps each error alive, so that no other object takes its id
-
-
-        def _saying(error):
-            return (repr(error.args), repr(getattr(error, "msg", None)), repr(getattr(error, "name", None)),
-                    repr(getattr(error, "path", None)), repr(getattr(error, "__notes__", None)))
-
-
-        def altered(error):
-            said = [saying for seen, saying in _said if seen is error]
-            return bool(said) and said[-1] != _saying(error)
-
-
-        _find_and_load = getattr(_bootstrap, "_find_and_load", None)
-        if _find_and_load is not None:
-            def _spy(*args, **kwargs):
-                try:
-                    return _find_and_load(*args, **kwargs)
-                except BaseException as error:
-                    import_errors.append(error)
-                    _said.append((error, _saying(error)))
-                    raise
-            _bootstrap._find_and_load = _spy
 """
 
 #: Modules of the check's own: kiln.fire.coal imports ember (which the check imports first), flint and kiln.fire._ash.

@@ -253,7 +253,7 @@ def test_bytecode_under_the_cache_folder_only(student):
         FIND
         + f"import launch\ncode = launch.run({SCRIPT!r}, cache_dir={CACHE!r})\n"
         + "found = runs()\n"
-        + f"prefix = found[-1][1] if found else None\n"
+        + "prefix = found[-1][1] if found else None\n"
         + f"report(code=code, runs=found, prefix_is_cache=isinstance(prefix, str) and os.path.realpath(prefix) == os.path.realpath({CACHE!r}),\n"
         + f"       beside=[p for p in caches('.') if not p.startswith(os.path.join('.', {CACHE!r}))], cached=pycs({CACHE!r}))",
         doing=f"launch.run({SCRIPT!r}, cache_dir={CACHE!r}) to work",

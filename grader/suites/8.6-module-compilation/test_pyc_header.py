@@ -493,7 +493,7 @@ def test_is_current_follows_the_rules_python_uses(student):
     expect(
         not wrong,
         expected=(
-            f"is_current to answer as this Python decides, case by case, for " + ", ".join(sources.values()) + ", "
+            "is_current to answer as this Python decides, case by case, for " + ", ".join(sources.values()) + ", "
             "with False for a .pyc Python refuses (magic wrong in bytes 2-3; cut to 10 bytes: False or "
             "read_header's ValueError)"
         ),

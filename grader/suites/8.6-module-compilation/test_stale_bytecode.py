@@ -238,10 +238,10 @@ def test_a_module_never_imported_is_fine(student):
 
 def never_imported(student):
     return student.observe(
-        f"""
+        """
         import os, sys, sourcetools
         os.makedirs("new ü")
-        old_texts = {{"fresh.py": "ANSWER = 0\\n", "existing.py": "ANSWER = 41  # the old text, longer than the new one\\n"}}
+        old_texts = {"fresh.py": "ANSWER = 0\\n", "existing.py": "ANSWER = 41  # the old text, longer than the new one\\n"}
         for name, old in old_texts.items():
             with open(os.path.join("new ü", name), "w", encoding="utf-8") as f:
                 f.write(old)

@@ -52,7 +52,6 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> it_runs_with_dash_m
 """
 
-import os
 import textwrap
 
 import pytest
@@ -123,19 +122,6 @@ def usage_hint(err: str, fallback: str) -> str:
 
 def probe_code(text: str) -> str:
     return CAPTURE + textwrap.dedent(text)
-
-
-def path_entries(entries: list, student) -> str:
-    """sys.path entries for a message, the private copy's own path shown as <exercise folder>."""
-    roots = sorted({str(student.path), os.path.realpath(student.path)}, key=len, reverse=True)
-    shown = []
-    for entry in entries:
-        for root in roots:
-            if entry == root or entry.startswith(root + os.sep):
-                entry = "<exercise folder>" + entry[len(root):]
-                break
-        shown.append(entry)
-    return repr(shown)
 
 
 def shown(text: str) -> str:
@@ -445,7 +431,7 @@ def test_importing_prints_nothing(student):
             expect(
                 False,
                 expected=f"{doing} to leave the importer's sys.path as it was",
-                saw=f"it changed it: now it holds {path_entries(added, student)}"
+                saw=f"it changed it: now it holds {student.shown_paths(added)}"
                 + (" first" if after[:1] != before[:1] else ""),
                 hint="importing wordfreq only defines names: it finds nothing through sys.path, so leave the "
                 "importer's sys.path alone.",

@@ -43,7 +43,6 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> loading_it_under_another_name_prints_nothing
 """
 
-import os
 import textwrap
 import zipapp
 import zipfile
@@ -62,19 +61,6 @@ OTHER_MESSAGES = 'def greeting(name):\n    return f"Good morning to you, {name}.
 ARCHIVE_MESSAGES = 'def greeting(name):\n    return f"Greetings from the archive, {name}!"\n'
 
 PLAIN_IMPORT_HINT = "the folder is not a package when it is run: import messages by its plain name."
-
-
-def path_entries(entries: list, student) -> str:
-    """sys.path entries for a message, the private copy's own path shown as <exercise folder>."""
-    roots = sorted({str(student.path), os.path.realpath(student.path)}, key=len, reverse=True)
-    shown = []
-    for entry in entries:
-        for root in roots:
-            if entry == root or entry.startswith(root + os.sep):
-                entry = "<exercise folder>" + entry[len(root):]
-                break
-        shown.append(entry)
-    return repr(shown)
 
 
 def ending(done):
@@ -323,7 +309,7 @@ def test_loading_it_under_another_name_prints_nothing(student):
         path, argv, (path_before, argv_before) = changed
         if path != path_before:
             added = [entry for entry in path if entry not in path_before] or path[:2]
-            saw = f"it left sys.path changed: now it holds {path_entries(added, student)}" + (
+            saw = f"it left sys.path changed: now it holds {student.shown_paths(added)}" + (
                 " first" if path[:1] != path_before[:1] else ""
             )
         else:

@@ -56,7 +56,6 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> the_package_runs_with_dash_m
 """
 
-import os
 import textwrap
 
 import pytest
@@ -140,19 +139,6 @@ def expect_main_imported(probe) -> None:
         saw="calc/__main__.py defines no function main",
         hint="step 1: define main(argv) in calc/__main__.py.",
     )
-
-
-def path_entries(entries: list, student) -> str:
-    """sys.path entries for a message, the private copy's own path shown as <exercise folder>."""
-    roots = sorted({str(student.path), os.path.realpath(student.path)}, key=len, reverse=True)
-    shown = []
-    for entry in entries:
-        for root in roots:
-            if entry == root or entry.startswith(root + os.sep):
-                entry = "<exercise folder>" + entry[len(root):]
-                break
-        shown.append(entry)
-    return repr(shown)
 
 
 def shown(text: str) -> str:
@@ -522,7 +508,7 @@ def test_importing_the_main_module_runs_nothing(student):
             False,
             expected=("`import calc.__main__`" if phase == "import" else "runpy.run_module('calc.__main__', "
                       "run_name='calc_entry')") + " to leave the importer's sys.path as it was",
-            saw=f"it changed it: now it holds {path_entries(added, student)}"
+            saw=f"it changed it: now it holds {student.shown_paths(added)}"
             + (" first" if after[:1] != before[:1] else ""),
             hint="`python -m calc` has the folder that holds calc/ on sys.path already, and an importer keeps its own "
             "sys.path: import through the package, without putting a folder on sys.path.",
