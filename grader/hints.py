@@ -1,13 +1,17 @@
 """``python -m grader.hints EXERCISE`` (``nox -s hint -- EXERCISE``): the next hint, one at a time.
 
-Hints are the exercise README's folded ``??? hint "Title"`` blocks, in order.
-Which ones were shown is remembered in the progress state; ``--again``
-starts over, ``--all`` shows every hint.
+Hints are the exercise README's folded ``<details class="hint">`` blocks, in
+order: a ``<summary>`` line with the hint's title, then its Markdown text,
+between blank lines, so that GitHub, an editor's preview and the course site
+all fold it (see docs/contributing.md, "An exercise"). Which ones were shown
+is remembered in the progress state; ``--again`` starts over, ``--all`` shows
+every hint.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 import textwrap
@@ -15,25 +19,56 @@ import textwrap
 from . import progress
 from .course import COURSE_ROOT, Exercise, UsageError, find
 
-HINT = re.compile(r'^\?\?\?\+?\s+(?:hint|tip)\s+"(?P<title>[^"]*)"\s*$')
+OPEN = re.compile(r"""^\s*<details\b(?P<attrs>[^>]*)>\s*(?P<rest>.*)$""", re.I)
+HINT_CLASS = re.compile(r"""\bclass\s*=\s*["'](?:[^"']*\s)?hint(?:\s[^"']*)?["']""", re.I)
+SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.I | re.S)
+CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def _plain(title: str) -> str:
+    """A summary's HTML as the terminal shows it: ``<code>x</code>`` as `x`, entities as characters."""
+    title = re.sub(r"<code>(.*?)</code>", lambda m: f"`{m[1]}`", title, flags=re.I | re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
+
+
+def parse_hints(readme: str) -> list[tuple[str, str]]:
+    """[(title, text)] of the ``<details class="hint">`` blocks of a README's text, in order.
+
+    The title is the ``<summary>``'s text without "Hint N:" (the caller numbers
+    hints itself); the text is the Markdown between ``</summary>`` and
+    ``</details>``, as written. A fenced code block in the text may hold any line.
+    """
+    lines = readme.splitlines()
+    found, i = [], 0
+    while i < len(lines):
+        opened = OPEN.match(lines[i])
+        i += 1
+        if not opened or not HINT_CLASS.search(opened["attrs"]):
+            continue
+        head, body, fence = [opened["rest"]] if opened["rest"] else [], [], None
+        while i < len(lines) and lines[i].strip() and "</summary>" not in "\n".join(head).lower():
+            head.append(lines[i])  # the <summary> is in the HTML block that <details> opens: up to a blank line
+            i += 1
+        summary = SUMMARY.match("\n".join(head).strip())
+        while i < len(lines):
+            line = lines[i]
+            i += 1
+            marker = FENCE.match(line)
+            if fence is None and CLOSE.match(line):
+                break
+            if marker and (fence is None or marker[1][0] == fence[0] and len(marker[1]) >= len(fence)):
+                fence = None if fence is not None else marker[1]
+            body.append(line)
+        title = _plain(summary["title"]) if summary else ""
+        title = re.sub(r"^Hint\s*\d+\s*:\s*", "", title)  # we number them ourselves
+        found.append((title, textwrap.dedent("\n".join(body)).strip()))
+    return found
 
 
 def hints_of(exercise: Exercise) -> list[tuple[str, str]]:
     """[(title, text)] of the exercise's hints, in the order of its README."""
-    lines = (COURSE_ROOT / "exercises" / exercise.path / "README.md").read_text(encoding="utf-8").splitlines()
-    found = []
-    for i, line in enumerate(lines):
-        m = HINT.match(line)
-        if not m:
-            continue
-        body = []
-        for following in lines[i + 1 :]:
-            if following.strip() and not following.startswith("    "):
-                break
-            body.append(following[4:])
-        title = re.sub(r"^Hint\s*\d+\s*:\s*", "", m["title"])  # we number them ourselves
-        found.append((title, textwrap.dedent("\n".join(body)).strip()))
-    return found
+    return parse_hints((COURSE_ROOT / "exercises" / exercise.path / "README.md").read_text(encoding="utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

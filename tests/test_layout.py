@@ -92,7 +92,8 @@ def test_exercise_has_statement_stubs_solution_and_suite(exercise):
     assert readme.startswith("# "), "the README starts with the exercise's title"
     assert "## Your task" in readme and re.search(r"^1\. ", readme, re.M), "the task is given in numbered steps"
     assert f"nox -s grade -- {exercise.id}" in readme, "the README says how to grade it"
-    assert "## Hints" in readme and '??? hint "' in readme, "the README has folded hints"
+    assert "## Hints" in readme and '<details class="hint" markdown="1">' in readme, "the README has folded hints"
+    assert '??? hint "' not in readme, "hints fold on GitHub too: <details>, not ??? (tests/test_readmes.py)"
     assert exercise.files, "there is something to edit"
     if HAS_SOLUTIONS:
         solved = {p.relative_to(solution).as_posix() for p in solution.rglob("*") if p.is_file() and "__pycache__" not in p.parts}

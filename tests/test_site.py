@@ -80,9 +80,34 @@ def test_strict_build_has_every_chapter_and_exercise(site):
     assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
 
 
-def test_demo_code_is_included_not_pasted(site):
+def test_pages_show_the_readmes_code_and_fold_each_hint(site):
+    """The site renders what GitHub shows: each demo file written in a chapter, each hint of an exercise folded.
+
+    A chapter writes its demo code in titled blocks (tests/test_readmes.py keeps
+    them identical to the files), which become titled code boxes; an exercise's
+    <details class="hint" markdown="1"> blocks become folded hint boxes whose
+    text is rendered Markdown (md_in_html), one for each hint `nox -s hint` reads.
+    """
+    from grader.hints import parse_hints
+
+    from .test_readmes import titled_blocks
+
     for html in [*site.glob("chapters/**/*.html"), *site.glob("exercises/**/*.html")]:
         assert "--8&lt;--" not in html.read_text(encoding="utf-8"), f"an unresolved snippet include in {html}"
+    for folder in SECTIONS.values():
+        html = page(site, f"chapters/{folder}/README.md").read_text(encoding="utf-8")
+        for block in titled_blocks(REPO / "chapters" / folder / "README.md"):
+            assert f'<span class="filename">{block.title}</span>' in html, f"{folder}: no code box titled {block.title}"
+    for e in EXERCISES:
+        hints = parse_hints((REPO / "exercises" / e.path / "README.md").read_text(encoding="utf-8"))
+        html = page(site, f"exercises/{e.path}/README.md").read_text(encoding="utf-8")
+        folded = re.findall(r'<details class="hint">\s*<summary>(.*?)</summary>(.*?)</details>', html, re.S)
+        assert len(folded) == len(hints) >= 1, f"{e.id}: {len(folded)} folded hints on the page, {len(hints)} in the README"
+        assert 'markdown="1"' not in html, f"{e.id}: md_in_html did not read a hint's markdown attribute"
+        for number, ((title, _), (summary, body)) in enumerate(zip(hints, folded), 1):
+            assert text_of(summary) == f"Hint {number}: {title.replace('`', '')}", f"{e.id}: hint {number}'s title"
+            outside_code = text_of(re.sub(r"<pre.*?</pre>|<code>.*?</code>", "", body, flags=re.S))
+            assert body.lstrip().startswith("<") and "`" not in outside_code, f"{e.id}: hint {number} is not rendered Markdown"
 
 
 def test_solutions_are_not_published_by_default(site):

@@ -221,6 +221,37 @@ def test_hints_are_all_exhausted_politely(tmp_path):
     assert "You have seen all" in last.stdout
 
 
+def test_a_hint_is_its_readme_details_block_shown_as_text(tmp_path):
+    """`nox -s hint` prints each <details class="hint"> block's title and Markdown, not its HTML."""
+    exercise = next(e for e in EXERCISES if e.id == "folder-app")
+    readme = (REPO / "exercises" / exercise.path / "README.md").read_text(encoding="utf-8")
+    assert "<summary>Hint 2: a guard in <code>__main__.py</code>?</summary>" in readme
+    shown = run_module("grader.hints", exercise.id, "--all", state=tmp_path / "state.json")
+    assert shown.returncode == 0, shown.stderr
+    assert "Hint 1 of 2 for folder-app: where is messages.py?\n" in shown.stdout
+    assert "Hint 2 of 2 for folder-app: a guard in `__main__.py`?\n" in shown.stdout
+    assert "\n    At the top of the folder (or archive), which is the first entry of\n    `sys.path`:" in shown.stdout
+    assert "\n    `if __name__ == \"__main__\":` keeps the program from running.\n" in shown.stdout
+    assert not any(tag in shown.stdout for tag in ("<details", "<summary", "</details>", "<code>", "??? hint"))
+
+
+def test_hints_are_read_from_details_blocks_only():
+    """Other <details> are not hints; a hint's text may hold a code block, even one showing </details>."""
+    from grader.hints import parse_hints
+
+    readme = (
+        "# An exercise\n\n## Hints\n\n"
+        "<details>\n<summary>Not a hint: the output</summary>\n\nsome output\n\n</details>\n\n"
+        '<details class="hint" markdown="1">\n<summary>Hint 1: a &lt;tag&gt; &amp; <code>x &lt; 1</code></summary>\n\n'
+        "First line,\n*second* line.\n\n```html\n</details>\n```\n\n</details>\n\n"
+        "<details class='note hint'><summary>Hint 2: same line</summary>\n\n    indented code\n\n</details>\n"
+    )
+    assert parse_hints(readme) == [
+        ("a <tag> & `x < 1`", "First line,\n*second* line.\n\n```html\n</details>\n```"),
+        ("same line", "indented code"),
+    ]
+
+
 def test_grading_records_progress_but_never_depends_on_it(tmp_path):
     state = tmp_path / "state.json"
     env = {"IMPORT_LAB_STATE": str(state)}
