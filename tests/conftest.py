@@ -57,7 +57,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
     return found
 
 
-COPY_IGNORE = shutil.ignore_patterns(".git", ".nox", "site", "__pycache__", "*.pyc", ".pytest_cache", ".import-lab")
+COPY_IGNORE = shutil.ignore_patterns(".git", ".nox", ".nox-*", "site", "__pycache__", "*.pyc", ".pytest_cache", ".import-lab")
 
 
 def course_copy(destination: Path, solved: bool = False) -> Path:
