@@ -5,7 +5,9 @@ include (``--8<-- "path"``) shows as that line where the code should be, and a
 ``??? hint`` block shows unfolded, the last hint (nearly the answer) included.
 So a chapter writes the code it shows in its README, in a fenced block whose
 title names the demo file (``title="launchpad/engine.py"``, relative to the
-README's folder), and these tests keep the two identical; and an exercise folds
+README's folder), and these tests keep the two identical. GitHub and editors do
+not show a fence's title either, so the paragraph just before such a block
+names the file as a code span (`` `launchpad/engine.py` ``). And an exercise folds
 its hints in HTML ``<details>`` blocks, which GitHub, editors and the site
 (with md_in_html) all fold, and which ``nox -s hint`` reads one at a time.
 """
@@ -109,6 +111,48 @@ def differences(block: Titled) -> str | None:
     )
 
 
+COMMENT = re.compile(r"^\s*<!--.*-->\s*$")  # a whole-line HTML comment: invisible on GitHub and the site
+
+
+def lead_in(block: Titled) -> list[str]:
+    """The paragraph just before a titled block: its non-blank lines, stripped, in order.
+
+    Blank lines and whole-line HTML comments (``<!-- transcript: ... -->``)
+    between the paragraph and the block are skipped: a reader sees neither. If
+    what stands right above the block is not prose (another code block ends
+    there), there is no paragraph and the list is empty.
+    """
+    lines = block.readme.read_text(encoding="utf-8").splitlines()
+    n = block.line - 2  # 0-based index of the line above the opening fence
+    while n >= 0 and (not lines[n].strip() or COMMENT.match(lines[n])):
+        n -= 1
+    if n < 0 or FENCE.match(lines[n]):
+        return []
+    paragraph = []
+    while n >= 0 and lines[n].strip():
+        paragraph.insert(0, lines[n].strip())
+        n -= 1
+    return paragraph
+
+
+def unnamed(block: Titled) -> str | None:
+    """Why a reader on GitHub cannot tell which file a titled block is, or None when the prose says so."""
+    paragraph = lead_in(block)
+    span = f"`{block.title}`"
+    if any(span in line for line in paragraph):
+        return None
+    shown = f"{rel(block.readme)}, line {block.line}"
+    before = (
+        "another code block ends right above it"
+        if not paragraph
+        else "the paragraph before it does not:\n    " + "\n    ".join(paragraph)
+    )
+    return (
+        f"{shown}: GitHub and editors do not show a fence's title, so the prose just before the block must "
+        f"name the file it shows, as {span}; {before}"
+    )
+
+
 def includes(readme: Path) -> list[str]:
     return [
         f"{rel(readme)}, line {n}: {line.strip()}"
@@ -118,6 +162,7 @@ def includes(readme: Path) -> list[str]:
 
 
 BLOCKS = [block for readme in readmes() for block in titled_blocks(readme)]
+CHAPTER_BLOCKS = [block for block in BLOCKS if block.readme.parent.parent == REPO / "chapters"]
 
 
 # -- the code a chapter shows -----------------------------------------------------------------------------
@@ -135,6 +180,13 @@ def test_no_snippet_include_stands_for_code(readme):
 @pytest.mark.parametrize("block", BLOCKS, ids=[b.where for b in BLOCKS])
 def test_titled_block_is_the_demo_file_it_names(block):
     problem = differences(block)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("block", CHAPTER_BLOCKS, ids=[b.where for b in CHAPTER_BLOCKS])
+def test_the_prose_before_a_titled_block_names_its_file(block):
+    """A reader on GitHub sees the code but not the fence's title=: the sentence before it says which file it is."""
+    problem = unnamed(block)
     assert problem is None, problem
 
 
@@ -164,6 +216,30 @@ def test_a_block_that_drifted_from_its_file_is_caught(tmp_path):
     assert "differs from" in drifted and "-SPEED = 4" in drifted and "+SPEED = 3" in drifted
     assert "no such file" in missing
     assert len(includes(readme)) == 1
+
+
+def test_a_block_whose_file_the_prose_does_not_name_is_caught(tmp_path):
+    """The naming check itself can fail: a file named too early, only in the title, or by its bare name."""
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# 8.0 A chapter\n\n"
+        "The examples run in `demo/`. Here is the\nengine, `demo/engine.py`:\n\n"
+        '<!-- transcript: skip -->\n```python title="demo/engine.py"\nSPEED = 3\n```\n\n'
+        '```python title="demo/wheel.py"\nSIZE = 2\n```\n\n'
+        "`demo/cabin.py` comes first.\n\nThen its own text:\n\n"
+        '```python title="demo/cabin.py"\nSEATS = 4\n```\n\n'
+        '=== "Python 3.13"\n\n    The file `demo/tab.py`\n    in a tab:\n\n    ```python title="demo/tab.py"\n    X = 1\n    ```\n\n'
+        "The same file as `engine.py`:\n\n"
+        '```python title="demo/engine.py"\nSPEED = 3\n```\n',
+        encoding="utf-8",
+    )
+    engine, wheel, cabin, tab, bare = titled_blocks(readme)
+    assert lead_in(engine) == ["The examples run in `demo/`. Here is the", "engine, `demo/engine.py`:"]
+    assert unnamed(engine) is None
+    assert lead_in(wheel) == [] and "another code block ends right above it" in unnamed(wheel)
+    assert lead_in(cabin) == ["Then its own text:"] and "as `demo/cabin.py`" in unnamed(cabin)
+    assert unnamed(tab) is None
+    assert "as `demo/engine.py`" in unnamed(bare)
 
 
 # -- hints, folded --------------------------------------------------------------------------------------------
