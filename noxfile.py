@@ -106,7 +106,7 @@ def student_session(func):
 
 @student_session
 def grade(session: nox.Session) -> None:
-    """Grade your exercises: nox -s grade [-- 8.2 | EXERCISE_ID | --list | --json report.json]."""
+    """Grade your exercises: nox -s grade [-- 8.2 | EXERCISE_ID | --full | --list] (arguments only after --)."""
     run_student(session, "-m", "grader", *session.posargs)
 
 
@@ -190,3 +190,56 @@ def publish(session: nox.Session) -> None:
     """Build the site strictly and push it to the gh-pages branch (used by .github/workflows/site.yml)."""
     install(session, "docs")
     session.run("mkdocs", "gh-deploy", "--force", "--strict", *session.posargs, env=SITE_ENV)
+
+
+# -- a common slip: grader arguments without `--` ---------------------------------------------------
+
+#: The sessions whose arguments students type: `nox -s grade -- 8.1`, not `nox -s grade 8.1`.
+TAKES_ARGUMENTS = ("grade", "watch", "hint", "solution", "gradebook", "release")
+
+
+def misplaced_arguments(argv: list[str], sessions: set[str]) -> tuple[str, list[str]] | None:
+    """(session, words) when ``argv`` names a session and then words that are no session, before any ``--``.
+
+    nox reads every word after ``-s`` as a session name, and answers
+    ``nox -s grade 8.1`` with "Sessions not found: 8.1" before any session
+    runs: a noxfile cannot turn those words into arguments, but it can say
+    what was meant. A name counts as a session as nox matches it
+    (``tests``, ``tests-3.12``).
+    """
+    named, after = [], False
+    for arg in argv:
+        if arg == "--":
+            break
+        if arg in ("-s", "-e", "--session", "--sessions"):
+            after = True
+        elif arg.startswith(("--session=", "--sessions=")):
+            named.append(arg.partition("=")[2])
+            after = False
+        elif arg.startswith("-"):
+            after = False
+        elif after:
+            named.append(arg)
+    known = [name for name in named if name.split("-")[0] in sessions or name in sessions]
+    strays = [name for name in named if name not in known]
+    student = next((name for name in known if name in TAKES_ARGUMENTS), None)
+    return (student, strays) if student and strays else None
+
+
+def _catch_misplaced_arguments() -> None:
+    """Answer `nox -s grade 8.1` with the command that was meant, before nox says only "Sessions not found"."""
+    program = Path(sys.argv[0])
+    if not (program.stem == "nox" or program.parent.name == "nox"):  # loaded by nox only (not by the tests)
+        return
+    found = misplaced_arguments(sys.argv[1:], set(nox.registry.get()))
+    if found:
+        session, words = found
+        meant = " ".join(["nox -s", session, "--", *words])
+        sys.stderr.write(
+            f"nox reads the words after `-s {session}` as more session names, and there is no session called"
+            f" {', '.join(words)}. To give them to {session}, put `--` before them:\n\n    {meant}\n\n"
+        )
+        sys.exit(2)
+
+
+_catch_misplaced_arguments()

@@ -79,6 +79,12 @@ def parser() -> argparse.ArgumentParser:
         "e.g. --workspace solutions",
     )
     p.add_argument("--list", action="store_true", help="list the exercises instead of grading them")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="show every check of every exercise (by default, when several exercises fail, the report shows "
+        "one line for each, then the first unfinished exercise in full)",
+    )
     p.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
     p.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH ('-' for standard output)")
     p.add_argument(
@@ -197,6 +203,8 @@ def run(argv: list[str] | None = None) -> int:
             sys.stdout.write(console.render_listing(listing, label, frozenset(e.id for e in missing)))
         return EXIT_OK
 
+    if pytest_missing():
+        return _without_pytest(args, sys.argv[1:] if argv is None else argv, exercises)
     results, failure, interrupted = grade(exercises, workspace, args.timeout, args.jobs)
     if not interrupted:
         return _finish(args, all_exercises, exercises, workspace, results, failure, default_workspace, label, interrupted)
@@ -218,6 +226,51 @@ def _sigint_ignored():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def pytest_missing() -> bool:
+    """Whether this Python lacks pytest, which grading needs (``nox -s grade`` installs it; --list does not need it)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("pytest") is None
+    except (ImportError, ValueError):
+        return True
+
+
+def without_pytest_message(argv: list[str]) -> str:
+    """What to do when this Python has no pytest: grade through nox, which installs it, with the same arguments."""
+    import shlex
+
+    command = "nox -s grade" + (" -- " + " ".join(shlex.quote(a) for a in argv) if argv else "")
+    return (
+        f"The grader needs pytest, and this Python ({sys.executable}) does not have it. "
+        f"Grade with nox instead, which installs it once into .nox/: {command}\n"
+        "Nothing was graded, and your saved progress is unchanged."
+    )
+
+
+def _without_pytest(args, argv: list[str], exercises: list[course.Exercise]) -> int:
+    """No grading without pytest: say how to grade, write the reports asked for (an error each), record nothing."""
+    from . import report
+    from .report import Check
+
+    message = without_pytest_message(argv)
+    _say(message)
+    results = {
+        e.id: [
+            Check(name="pytest", max_score=course.suite_points(e.suite), status="error", message=message, finished=True)
+        ]
+        for e in exercises
+    }
+    full = report.build(exercises, results)
+    for destination, write in ((args.json, report.write_json), (args.junit, report.write_junit)):
+        if destination:
+            try:
+                write(full, destination)
+            except OSError as exc:
+                _say(f"could not write {destination}: {exc.strerror or exc}")
+    return EXIT_GRADER
 
 
 def missing_folders(workspace: Path, missing: list[course.Exercise], everything: list[course.Exercise]) -> str:
@@ -249,12 +302,15 @@ def _finish(args, all_exercises, exercises, workspace, results, failure, default
     if failure:
         _say(f"The grader failed; the report marks what it could not grade:\n{failure}")
     full = report.build(exercises, results)
-    progress_rows = None
+    progress_rows = following = None
     if default_workspace and not interrupted:
-        # The student's own exercises: remember where they are (never used for grading).
+        # The student's own exercises: remember where they are (never used for grading), only from a
+        # grading that finished; progress.record leaves out any exercise the grader failed to grade.
         from . import progress
 
-        progress_rows = progress.summary(all_exercises, progress.record(full))
+        state = progress.record(full)
+        progress_rows = progress.summary(all_exercises, state)
+        following = progress.next_exercise(all_exercises, state)
     unwritten = []
     writers = (
         (args.json, lambda path: report.write_json(full, path)),
@@ -267,7 +323,9 @@ def _finish(args, all_exercises, exercises, workspace, results, failure, default
             except OSError as exc:
                 unwritten.append(f"could not write {destination}: {exc.strerror or exc}")
     human = sys.stderr if "-" in (args.json, args.junit) else sys.stdout
-    text = console.render(full, human, course.hidden_checks(), progress_rows, label, interrupted)
+    text = console.render(
+        full, human, course.hidden_checks(), progress_rows, label, interrupted, full=args.full, following=following
+    )
     human.write(text)
     sections = {e.section for e in exercises}
     for stray in course.strays(workspace, all_exercises):
@@ -321,8 +379,11 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
     worth the points its suite declares.
     """
     from .report import Check, Collector
+    from .report import for_beginners
 
     graded = [e for e in exercises if e.folder(workspace).is_dir()]
+    # The workspace as messages name it: the student's own is exercises/, as the reports call it.
+    where = "exercises" if workspace.resolve() == (course.COURSE_ROOT / "exercises").resolve() else shown(workspace)
     suites = [e.suite for e in graded if e.suite.is_file()]
     workers = workers_for(graded, jobs) if suites else 1
     collector = Collector()
@@ -371,6 +432,8 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
         failure += f"\nCould not load {name}:\n{why}"
 
     results = {}
+    starting = [e for e in graded if not any(c.status == "pass" for c in collector.for_suite(e.suite))]
+    given = course.as_given(starting, workspace) if starting else {}
     for e in exercises:
         checks = collector.for_suite(e.suite)
         rel = _course_path(e.suite)
@@ -403,7 +466,7 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
             checks = [
                 Check(name="suite", max_score=course.suite_points(e.suite), message=INTERRUPTED if interrupted else STOPPED)
             ]
-        results[e.id] = checks
+        results[e.id] = for_beginners(checks, e.path, where, given.get(e.id))
     return results, failure, interrupted
 
 

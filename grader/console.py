@@ -7,6 +7,8 @@ import shutil
 import sys
 import textwrap
 
+from .report import start_here
+
 
 def _supports(symbols: str, stream) -> bool:
     try:
@@ -38,6 +40,82 @@ class Style:
         return self.paint(self.marks[status], colors[status])
 
 
+INTERRUPTED = "Grading was interrupted (Ctrl-C): checks marked ! did not finish, and nothing was recorded."
+GRADER_FAILED = "Some checks could not run because the grader failed (marked !): this is not your fault."
+
+
+def _done(ex: dict) -> bool:
+    return ex["score"] == ex["max_score"] and ex["max_score"] > 0
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters, never breaking a path or a name at its hyphens."""
+    return textwrap.wrap(text, width=width, break_on_hyphens=False)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _message_lines(message: str, width: int, indent: str) -> list[str]:
+    """A check's message: its sentences wrapped; what the student's code printed as it was, each line cut."""
+    first, *rest = message.split("\n")
+    lines = [indent + line for line in _wrap(first, width - len(indent)) or [""]]
+    return lines + [_cut(indent + line, width) for line in rest]
+
+
+def _exercise(
+    ex: dict, style: Style, hidden: dict | None, workspace: str, heading: str = "", brief: bool = False
+) -> list[str]:
+    """One exercise in full: its line, every check with its points, and the messages of those that did not pass.
+
+    For an exercise not started yet (report.for_beginners) the pointer to
+    its README, which its messages carry as their hint, is said once, after
+    the checks; with ``brief`` (in a short report), only the first failing
+    check's message is shown then: the others would say again that the
+    exercise is a stub.
+    """
+    score = f"[{ex['score']}/{ex['max_score']}]"
+    if heading:
+        out = [style.paint(line, "1") for line in _wrap(f"{heading}{ex['id']}, {ex['title']}  {score}", style.width)]
+    else:
+        out = [f"  {style.status('pass' if _done(ex) else 'fail')} {ex['id']}: {ex['title']}  {score}"]
+    pointer = start_here(ex["path"], workspace)
+    pointer = pointer if any(pointer in c["message"] for c in ex["checks"]) else None
+    said = False
+    for check in ex["checks"]:
+        points = f"{check['score']}/{check['max_score']}"
+        out.append(f"      {style.status(check['status'])} {check['name'].replace('_', ' ')}  ({points})")
+        if check["status"] == "pass" or not check["message"] or (brief and pointer and said):
+            continue
+        message = check["message"]
+        if pointer:
+            message = message.replace(f" Hint: {pointer}", "", 1)
+        out.extend(_message_lines(message, style.width, "          "))
+        said = True
+    if pointer:
+        text = f'Not started: read {workspace}/{ex["path"]}/README.md and begin with step 1 of "Your task".'
+        out.extend("      " + line for line in _wrap(text, style.width - 6))
+    if hidden and ex["id"] in hidden:
+        more = hidden[ex["id"]]
+        out.append(f"      + {more['checks']} hidden check(s), {more['points']} point(s), run when you submit")
+    return out
+
+
+def _one_line_each(exercises: list[dict], style: Style) -> list[str]:
+    """A line per exercise: its mark, section, id, score, and its first check that did not pass."""
+    id_width = max(len(e["id"]) for e in exercises)
+    score_width = max(len(f"{e['score']}/{e['max_score']}") for e in exercises)
+    out = []
+    for ex in exercises:
+        failing = next((c for c in ex["checks"] if c["status"] != "pass"), None)
+        what = "complete" if _done(ex) else failing["name"].replace("_", " ") if failing else "no checks"
+        score = f"{ex['score']}/{ex['max_score']}"
+        line = f"{ex['chapter']} {ex['id']:<{id_width}}  {score:>{score_width}}  {what}"
+        out.append(f"  {style.status('pass' if _done(ex) else 'fail')} " + _cut(line, style.width - 4))
+    return out
+
+
 def render(
     report: dict,
     stream=sys.stdout,
@@ -45,36 +123,39 @@ def render(
     progress: list | None = None,
     workspace: str | None = None,
     interrupted: bool = False,
+    full: bool = True,
+    following=None,
 ) -> str:
-    """The human report; ``workspace`` names the folder graded when it is not the student's exercises/."""
+    """The human report; ``workspace`` names the folder graded when it is not the student's exercises/.
+
+    Without ``full``, a report of several exercises of which several are
+    unfinished is sized for a beginner: one line per exercise, then the
+    first unfinished one (in the course order, the report's) in full, and
+    a line saying how to see everything. ``following`` is the exercise to do
+    next (grader.progress), said when everything graded here passes.
+    """
     style = Style(stream)
-    out: list[str] = []
-    out.append(style.paint(f"Import Lab: grading with Python {report['python']}", "1"))
+    exercises = report["exercises"]
+    unfinished = [e for e in exercises if not _done(e)]
+    where = workspace or "exercises"
+    out: list[str] = [style.paint(f"Import Lab: grading with Python {report['python']}", "1")]
     if workspace:
         out.append(f"Workspace: {workspace}")
-    chapter = None
-    for ex in report["exercises"]:
-        if ex["chapter"] != chapter:
-            chapter = ex["chapter"]
-            section = ex["path"].split("/")[0]
-            out.append("")
-            out.append(style.paint(f"Section {section}", "1"))
-        done = ex["score"] == ex["max_score"] and ex["max_score"] > 0
-        mark = style.status("pass" if done else "fail")
-        score = f"{ex['score']}/{ex['max_score']}"
-        out.append(f"  {mark} {ex['id']}: {ex['title']}  [{score}]")
-        for check in ex["checks"]:
-            points = f"{check['score']}/{check['max_score']}"
-            out.append(f"      {style.status(check['status'])} {check['name'].replace('_', ' ')}  ({points})")
-            if check["status"] != "pass" and check["message"]:
-                wrapped = textwrap.wrap(check["message"], width=style.width - 10) or [""]
-                out.extend("          " + line for line in wrapped)
-        if hidden and ex["id"] in hidden:
-            more = hidden[ex["id"]]
-            out.append(f"      + {more['checks']} hidden check(s), {more['points']} point(s), run when you submit")
-    exercises = report["exercises"]
-    complete = sum(1 for e in exercises if e["score"] == e["max_score"] and e["max_score"] > 0)
-    out.append("")
+    short = not full and len(exercises) > 1 and len(unfinished) > 1
+    if short:
+        out.append("")
+        out.extend(_one_line_each(exercises, style))
+    else:
+        chapter = None
+        for ex in exercises:
+            if ex["chapter"] != chapter:
+                chapter = ex["chapter"]
+                out.append("")
+                out.append(style.paint(f"Section {ex['path'].split('/')[0]}", "1"))
+            out.extend(_exercise(ex, style, hidden, where))
+    complete = len(exercises) - len(unfinished)
+    if not short:
+        out.append("")
     total = f"Total: {report['score']}/{report['max_score']} points, {complete} of {len(exercises)} exercises complete."
     out.append(style.paint(total, "1"))
     if hidden:
@@ -83,13 +164,21 @@ def render(
         points = sum(h["points"] for i, h in hidden.items() if i in shown)
         if count:
             out.append(f"Your submission is also graded by {count} hidden checks worth {points} points.")
-    if progress and len(progress) > 2:
+    # The progress table says again what one line per exercise says, when the whole course was graded.
+    if progress and len(progress) > 2 and not (short and len(exercises) == progress[-1][2]):
         out.append("")
         out.extend(render_progress(progress, style))
+    if short:
+        out.append("")
+        out.extend(_exercise(unfinished[0], style, None, where, heading="Start here: ", brief=True))
+        out.append("")
+        out.append(_cut("One line per exercise; every check of every exercise: nox -s grade -- --full", style.width))
+    elif following is not None and not unfinished:
+        out.append(f"Next: {following.id}, {following.title} (exercises/{following.path}/README.md)")
     if interrupted:
-        out.append("Grading was interrupted (Ctrl-C): checks marked ! did not finish, and nothing was recorded.")
+        out += _wrap(INTERRUPTED, style.width)
     elif any(c["status"] == "error" for e in exercises for c in e["checks"]):
-        out.append("Some checks could not run because the grader failed (marked !): this is not your fault.")
+        out += _wrap(GRADER_FAILED, style.width)
     return "\n".join(out) + "\n"
 
 
@@ -109,7 +198,7 @@ def render_progress(rows: list, style: Style) -> list[str]:
 
 
 def render_listing(report: dict, workspace: str | None = None, missing: frozenset[str] = frozenset()) -> str:
-    """The exercises, their folders and the files to edit; ``workspace`` when it is not exercises/."""
+    """The exercises in the course order, the files to edit and those to read; ``workspace`` when not exercises/."""
     out = [f"Workspace: {workspace}"] if workspace else []
     chapter = None
     for ex in report["exercises"]:
@@ -121,4 +210,6 @@ def render_listing(report: dict, workspace: str | None = None, missing: frozense
             out.append(f"  {'':<24} missing: this workspace has no folder {ex['path']}")
         else:
             out.append(f"  {'':<24} edit: {', '.join(ex['files']) or '(no files)'}")
+            if ex.get("read"):
+                out.append(f"  {'':<24} read: {', '.join(ex['read'])}")
     return "\n".join(out) + "\n"

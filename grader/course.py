@@ -11,6 +11,21 @@ the student's repository is theirs to change). Beside the suite, the course has
 A missing exercise folder is graded as such (zero, out of the suite's
 points); a folder with no suite is not an exercise (see :func:`strays`).
 ``<section>`` is a folder such as ``8.2-module-caching``; its number is the chapter.
+
+Two more facts are read here, and only here, from what the course already says:
+
+* **the course order** (:func:`discover`, :func:`chapter_order`): sections by
+  number, and within a section the order in which its chapter's README links
+  its exercises (the links of its "Exercises" list, then any other link, in
+  the order of the text); an exercise no chapter links comes last, in id
+  order. Grading, ``--list``, progress and "next", watch mode and the site's
+  navigation all take it from here.
+* **whose files are whose** (:func:`roles`): the files the student edits
+  and the ones they only read, from the "Your task" part of the exercise's
+  README: the files its opening sentence names ("In `settings.py`: ...",
+  "Change `greetapp/__main__.py` so that"), or every file when it names
+  none; minus every file a sentence tells the student to leave alone
+  ("leave `config.py` alone", "leave `bank/__init__.py` exactly as it is").
 """
 
 from __future__ import annotations
@@ -37,8 +52,10 @@ class Exercise:
     chapter: str  # "8.2"
     section: str  # "8.2-module-caching"
     title: str  # first heading of the exercise README
-    files: tuple[str, ...]  # what the student edits, relative to the exercise folder
+    files: tuple[str, ...]  # every file of the exercise folder but its README, relative to it
     suite: Path  # the pytest file holding its checks
+    edit: tuple[str, ...] = ()  # the files the student edits (see roles())
+    read: tuple[str, ...] = ()  # the files the README says to leave alone, and data the task never names
 
     @property
     def path(self) -> str:
@@ -61,13 +78,11 @@ def suite_name(exercise_id: str) -> str:
     return "test_" + exercise_id.replace("-", "_") + ".py"
 
 
-def _title(readme: Path, fallback: str) -> str:
-    try:
-        for line in readme.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    except OSError:
-        pass
+def _title(readme: str, fallback: str) -> str:
+    """The first level-one heading of a README's text."""
+    for line in readme.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
     return fallback
 
 
@@ -95,24 +110,143 @@ def _sections(folder: Path) -> list[tuple[str, Path]]:
     return [(SECTION_RE.match(p.name).group(1), p) for p in sorted(found, key=_section_key)]
 
 
+#: A link to one exercise of a section, as a chapter writes it (``../../exercises/<section>/<id>/README.md``).
+EXERCISE_LINK = r"exercises/{section}/([A-Za-z0-9_.-]+)/README\.md"
+#: The heading of a chapter's list of its exercises.
+EXERCISES_HEADING = re.compile(r"^(#{2,6})\s+Exercises\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def chapter_order(section: str, course_root: Path = COURSE_ROOT) -> list[str]:
+    """The ids of the exercises ``chapters/<section>/README.md`` links, in the order it lists them.
+
+    The links of its "Exercises" list come first, in that list's order (a
+    chapter may mention an exercise earlier in its text, as an aside); then
+    those linked only elsewhere, in the order of the text. A chapter that is
+    missing links nothing.
+    """
+    try:
+        text = (course_root / "chapters" / section / "README.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    link = re.compile(EXERCISE_LINK.format(section=re.escape(section)))
+    listed = ""
+    heading = EXERCISES_HEADING.search(text)
+    if heading:
+        level = len(heading[1])
+        rest = text[heading.end() :]
+        after = re.search(rf"^#{{1,{level}}}\s", rest, re.MULTILINE)
+        listed = rest[: after.start()] if after else rest
+    return list(dict.fromkeys([*link.findall(listed), *link.findall(text)]))
+
+
+def in_course_order(section: str, ids: list[str], course_root: Path = COURSE_ROOT) -> list[str]:
+    """``ids`` (exercises of one section) in the course's order: as the chapter lists them, the others last by id."""
+    linked = {ex_id: i for i, ex_id in enumerate(chapter_order(section, course_root))}
+    return sorted(ids, key=lambda ex_id: (linked.get(ex_id, len(linked)), ex_id))
+
+
+#: "In `settings.py` ...", "Change `greetapp/__main__.py` so that", "Change the imports in `a.py` and `b.py`":
+#: any file named in the words before the first step; a sentence telling the student to leave files alone.
+LEAVE = re.compile(
+    r"\b[Ll]eave\s+(?P<what>(?:`[^`]*`|[^`.:;()])*?)\s+"
+    r"(?:alone|untouched|(?:exactly\s+)?as\s+(?:it|they)\s+(?:is|are))\b"
+)
+TASK = re.compile(r"^##\s+Your task\s*$(?P<task>.*?)(?=^##\s|\Z)", re.MULTILINE | re.DOTALL)
+FIRST_STEP = re.compile(r"^\s*1\.\s", re.MULTILINE)
+
+
+def roles(readme: str, files: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the files the student edits, the files they only read), decided from the exercise's README.
+
+    The student edits the files that the opening words of "Your task" name
+    (every file, when they name none), except those that a sentence of the
+    task tells them to leave alone, which they read. A file the task never
+    names, beside named ones (a data file, the example plugins), is read too.
+    """
+    found = TASK.search(readme)
+    task = found["task"] if found else ""  # no task to read: every file is the student's
+    step = FIRST_STEP.search(task)
+    intro = task[: step.start()] if step else ""
+
+    def named(text: str) -> set[str]:
+        return {name.strip().removeprefix("./") for name in re.findall(r"`([^`\n]+)`", text)} & set(files)
+
+    left = set().union(*(named(m["what"]) for m in LEAVE.finditer(task)))
+    edit = [f for f in files if f in (named(intro) or set(files)) and f not in left]
+    if not edit:  # a README that leaves everything alone would leave nothing to do: trust the folder
+        edit = list(files)
+    return tuple(edit), tuple(f for f in files if f not in edit)
+
+
 def discover(course_root: Path = COURSE_ROOT) -> list[Exercise]:
-    """Every exercise of the course (one per suite), in section order, then in id order."""
+    """Every exercise of the course (one per suite), in the course order (see :func:`chapter_order`)."""
     found = []
     for chapter, suites in _sections(course_root / "grader" / "suites"):
-        for suite in sorted(suites.glob("test_*.py")):
-            ex_id = exercise_id(suite)
+        by_id = {exercise_id(suite): suite for suite in suites.glob("test_*.py")}
+        for ex_id in in_course_order(suites.name, list(by_id), course_root):
             ex_dir = course_root / "exercises" / suites.name / ex_id
+            readme = ex_dir / "README.md"
+            try:
+                text = readme.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            files = _stub_files(ex_dir) if ex_dir.is_dir() else ()
+            edit, read = roles(text, files)
             found.append(
                 Exercise(
                     id=ex_id,
                     chapter=chapter,
                     section=suites.name,
-                    title=_title(ex_dir / "README.md", ex_id),
-                    files=_stub_files(ex_dir) if ex_dir.is_dir() else (),
-                    suite=suite,
+                    title=_title(text, ex_id),
+                    files=files,
+                    suite=by_id[ex_id],
+                    edit=edit,
+                    read=read,
                 )
             )
     return found
+
+
+def as_given(exercises: list[Exercise], workspace: Path) -> dict[str, bool | None]:
+    """{exercise id: whether its files are the stubs as the course gives them (None: cannot tell)}.
+
+    Only the student's own exercises/ can be a first hour: its files are
+    compared with what git has for them (HEAD), and an edited or new file
+    shows; without git, it cannot be told. Another workspace (a submission
+    in a gradebook, a variant, the solutions) is someone's work: False.
+    Only the exercise's own files count (never its README).
+    """
+    default = (COURSE_ROOT / "exercises").resolve()
+    if workspace.resolve() != default:
+        return {e.id: False for e in exercises}
+    changed = _changed_in_git(default, [e.path for e in exercises])
+    if changed is None:
+        return {e.id: None for e in exercises}
+    return {e.id: not any(f"{e.path}/{f}" in changed for f in e.files) for e in exercises}
+
+
+def _changed_in_git(folder: Path, paths: list[str]) -> set[str] | None:
+    """Files in ``paths`` below ``folder`` (relative to it) that differ from git's HEAD, or are new; None without git.
+
+    The short format gives paths relative to ``folder`` (porcelain would give
+    them from the top of the repository); a path with odd characters comes
+    quoted, which no file of an exercise is.
+    """
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), "-c", "status.relativePaths=true", "-c", "core.quotePath=false", "status",
+             "--short", "--untracked-files=all", "--no-renames", "--", *paths],
+            capture_output=True,
+            timeout=10,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return {line[3:] for line in done.stdout.decode("utf-8", "replace").splitlines() if len(line) > 3}
 
 
 def strays(workspace: Path, exercises: list[Exercise]) -> list[str]:

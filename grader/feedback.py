@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -85,41 +86,67 @@ class ErrorInfo:
         return f"{self.type} {self.where}" + (f": {self.message}" if self.message else "")
 
     def explain(self) -> str:
-        """One sentence on what this kind of error usually means."""
+        """One sentence on what this kind of error usually means (the words are in EXPLAINED)."""
         msg = self.message
         if self.type == "NotImplementedError":
-            return "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
+            return STUB_EXPLAINED
         if self.isinstance("SyntaxError"):
-            return "Python could not read the file at all: look at that line (and the one before it) for a typo."
+            return EXPLAINED["syntax"]
         # The words for these two differ between versions (3.13 may say "consider
         # renaming" for both): the harness looks at the traceback instead.
         if self.trouble == "shadow" or "standard library module" in msg:
-            return (
-                "One of your files has the same name as a standard-library module, so Python imported your "
-                "file instead of the library: rename it (see section 8.7 on shadowing)."
-            )
+            return EXPLAINED["shadow"]
         if self.trouble == "cycle" or "circular import" in msg or "partially initialized" in msg:
-            return (
-                "Two modules import each other and one asked for a name before the other had defined it: "
-                "see section 8.4 on circular imports."
-            )
+            return EXPLAINED["cycle"]
         if self.type == "ModuleNotFoundError":
-            return f"Python found no module named {self.name!r} on its search path: check the spelling and where the file is."
+            return EXPLAINED["ModuleNotFoundError"].format(name=repr(self.name))
         if self.isinstance("ImportError"):
-            return "The module was found, but the name asked for is not defined in it (check spelling and order)."
-        if self.type == "AttributeError":
-            return "The object has no attribute by that name: check that your module defines it at the top level."
-        if self.type == "NameError":
-            return "A name is used before it was defined, or is misspelled."
-        if self.type == "RecursionError":
-            return "A function (or an import) keeps calling itself without end."
-        if self.type == "SystemExit":
-            return "The code called sys.exit() (or raised SystemExit) while being imported or run by the check."
-        if self.type == "KeyboardInterrupt":
-            return "The code raised KeyboardInterrupt itself; nobody pressed Ctrl-C."
-        if self.type == "MemoryError":
-            return "The code tried to use more memory than the grader allows."
-        return "Read the message above: it names what went wrong."
+            return EXPLAINED["ImportError"]
+        if self.type in EXPLAINED:
+            return EXPLAINED[self.type]
+        if self.filename and self.filename != "<check>":
+            return EXPLAINED["at a line"].format(file=self.filename, line=self.lineno)
+        return EXPLAINED["other"]
+
+
+#: The unedited stub's exception. Not in EXPLAINED: for an exercise not started yet, a pointer to its
+#: README says more (grader.report).
+STUB_EXPLAINED = "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
+
+#: What ErrorInfo.explain() says about an error, whatever the exercise: general knowledge about Python,
+#: never a step of an exercise, so it is shown even before a student has started (see is_general).
+EXPLAINED = {
+    "syntax": "Python could not read the file at all: look at that line (and the one before it) for a typo.",
+    "shadow": "One of your files has the same name as a standard-library module, so Python imported your "
+    "file instead of the library: rename it (see section 8.7 on shadowing).",
+    "cycle": "Two modules import each other and one asked for a name before the other had defined it: "
+    "see section 8.4 on circular imports.",
+    "ModuleNotFoundError": "Python found no module named {name} on its search path: check the spelling and where "
+    "the file is.",
+    "ImportError": "The module was found, but the name asked for is not defined in it (check spelling and order).",
+    "AttributeError": "The object has no attribute by that name: check that your module defines it at the top level.",
+    "NameError": "A name is used before it was defined, or is misspelled.",
+    "RecursionError": "A function (or an import) keeps calling itself without end.",
+    "SystemExit": "The code called sys.exit() (or raised SystemExit) while being imported or run by the check.",
+    "KeyboardInterrupt": "The code raised KeyboardInterrupt itself; nobody pressed Ctrl-C.",
+    "MemoryError": "The code tried to use more memory than the grader allows.",
+    # input() under the grader: stdin is empty, so input() raises EOFError at once.
+    "EOFError": "input() got nothing to read: nobody types while the checks run your code. Ask for input only "
+    "when the file runs as a program (under `if __name__ == \"__main__\":`), never while it is imported or "
+    "while a function of it is called.",
+    "at a line": "Look at {file}, line {line}: the exception's message, after its name, says what went wrong there.",
+    "other": "The exception's message, after its name, says what went wrong.",
+}
+
+_GENERAL = [
+    re.compile(re.escape(text).replace(r"\{name\}", ".*").replace(r"\{file\}", ".*").replace(r"\{line\}", ".*") + "$")
+    for text in (*EXPLAINED.values(), FIX_THE_NAMED_LINE)
+]
+
+
+def is_general(hint: str | None) -> bool:
+    """Whether a hint is one of the explanations any error gets (see ErrorInfo.explain), not an exercise's own."""
+    return bool(hint) and any(pattern.match(hint) for pattern in _GENERAL)
 
 
 class StudentError(CheckFailed):

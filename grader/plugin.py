@@ -4,7 +4,12 @@
 * the ``student`` fixture hands each check a private copy of the exercise;
 * every test report carries the check's points, status and learner's
   message in ``user_properties``, so the verdict is decided where the check
-  ran (also in a worker, grader.workers) and only read by the grader.
+  ran (also in a worker, grader.workers) and only read by the grader;
+* a check that does not pass shows, in its message, what the student's code
+  printed while the check ran it ("Your code printed:", a few lines): a
+  student who debugs with print() sees it. Its parts (expected, saw, hint,
+  whether the hint is about the exercise or general, and that output) travel
+  with it, so that the report can word it for a beginner (grader.report).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from .course import COURSE_ROOT, exercise_id
-from .feedback import CheckFailed
+from .feedback import CheckFailed, is_general
+from .report import with_printed
 from .runner import Limits
 from .sandbox import make_student
 
@@ -129,5 +135,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
     status, message = verdict(call.excinfo, report.outcome)
+    parts = []
+    exc = call.excinfo.value if call.excinfo is not None else None
+    if isinstance(exc, CheckFailed):
+        parts = [("expected", exc.expected), ("saw", exc.saw), ("hint", exc.hint or "")]
+        parts.append(("general", is_general(exc.hint)))
+        student = getattr(item, "funcargs", {}).get("student")
+        printed = student.printed() if call.when == "call" and student is not None else ""
+        message = with_printed(message, printed)
+        parts.append(("printed", printed))
     # A fresh list: the report shares item.user_properties with later phases.
-    report.user_properties = [*report.user_properties, ("status", status), ("message", message)]
+    report.user_properties = [*report.user_properties, ("status", status), ("message", message), *parts]

@@ -4,6 +4,14 @@ Kept in ``.import-lab/state.json`` at the course root (ignored by git), or
 where IMPORT_LAB_STATE points (``off`` keeps no state at all). It is only
 ever read to show progress and to remember hints: grading never depends on
 it, and a missing, broken or read-only state file changes nothing.
+
+Only real verdicts are recorded: the grader (grader.cli) records a grading
+only once it has finished (not interrupted), and :func:`record` leaves out
+every exercise that the grader could not grade in full (a check with status
+``error``: a grader failure, a suite that could not load, pytest missing),
+so what a student has done is never lowered by something that is not their
+code. "Next" is the first exercise not done in the course order
+(grader.course), never one after the current one.
 """
 
 from __future__ import annotations
@@ -48,12 +56,25 @@ def save(state: dict) -> None:
         pass  # progress is a convenience: never a reason to fail
 
 
+def graded_in_full(entry: dict) -> bool:
+    """Whether an exercise's result is a verdict on the student's work: every check gave one (no grader error)."""
+    return bool(entry.get("checks")) and all(c["status"] != "error" for c in entry["checks"])
+
+
 def record(report: dict) -> dict:
-    """Remember the scores of the exercises in this report; returns the updated state."""
+    """Remember the scores of the exercises this report graded in full; returns the updated state.
+
+    An exercise with a grader error keeps the result it had: a failure of
+    the grader says nothing about the student's code.
+    """
     state = load()
+    changed = False
     for ex in report["exercises"]:
-        state["results"][ex["id"]] = {"score": ex["score"], "max_score": ex["max_score"]}
-    save(state)
+        if graded_in_full(ex):
+            state["results"][ex["id"]] = {"score": ex["score"], "max_score": ex["max_score"]}
+            changed = True
+    if changed:
+        save(state)
     return state
 
 
@@ -81,9 +102,11 @@ def summary(exercises: list[Exercise], state: dict) -> list[tuple[str, int, int,
 
 
 def next_exercise(exercises: list[Exercise], state: dict, after: str | None = None) -> Exercise | None:
-    """The first exercise not done, starting after ``after`` (then wrapping round)."""
-    order = list(exercises)
-    if after in {e.id for e in order}:
-        i = [e.id for e in order].index(after)
-        order = order[i + 1 :] + order[: i + 1]
-    return next((e for e in order if not done(state["results"].get(e.id))), None)
+    """The first exercise not done, in the order of ``exercises`` (the course order), other than ``after``.
+
+    Never "the one after the current": an exercise left unfinished earlier in
+    the course comes first. ``after``, the exercise just worked on, is passed
+    over unless nothing else is left to do.
+    """
+    pending = [e for e in exercises if not done(state["results"].get(e.id))]
+    return next((e for e in pending if e.id != after), pending[0] if pending else None)

@@ -1,4 +1,22 @@
-"""Results: collected from pytest reports, then written as text, JSON or JUnit XML."""
+"""Results: collected from pytest reports, worded for a beginner, then written as text, JSON or JUnit XML.
+
+A check's message is decided where it ran (grader.plugin); two things are
+only known once an exercise's checks are all in, and :func:`for_beginners`
+words them then, in the message itself, so that every reporter (the
+terminal, JSON, JUnit, watch mode, GitHub Classroom) says the same:
+
+* an exercise that has not been started (no check passes, and its files
+  are the stubs as the course gives them, as far as can be told: see
+  grader.course.as_given) gets a pointer to its README and the step to
+  start with, instead of the hints that the checks give about the exercise
+  itself, which close in on the answer. Hints about Python in general (a
+  SyntaxError, a circular import) stay, and so do all hints once the
+  student has changed its files or a check passes.
+* a check that failed on exactly what an earlier check of the exercise
+  reports (the same expectation, the same observation) has not got as far
+  as its own subject yet: its message says so, names it, and names the
+  check to fix first.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .course import Exercise
+from .feedback import CheckFailed
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -31,6 +50,12 @@ class Check:
     duration: float = 0.0
     line: int = 0
     finished: bool = False  # its verdict is in: a setup that did not pass, or the call
+    # The parts of a learner's message (grader.feedback.CheckFailed), for for_beginners():
+    expected: str = ""
+    saw: str = ""
+    hint: str = ""
+    general: bool = False  # the hint explains an error in general, not a step of the exercise
+    printed: str = ""  # what the student's code printed during the check, cut short
 
     @property
     def score(self) -> int:
@@ -92,18 +117,17 @@ class Collector:
             check.max_score = int(props["points"])
         check.duration += report.duration or 0.0
         status = props.get("status") or ("pass" if report.passed else "error")
-        message = props.get("message", "")
         if report.when == "call":
             # The verdict: unless setup already gave one (it did not pass).
             if not check.finished:
-                check.status, check.message, check.finished = status, message, True
+                _give(check, status, props)
         elif report.when == "teardown":
             # A teardown can only spoil a pass.
             if check.finished and check.status == "pass" and status != "pass":
-                check.status, check.message = status, message
+                _give(check, status, props)
         elif status != "pass":
             # A setup that did not pass is the verdict (the call never runs).
-            check.status, check.message, check.finished = status, message, True
+            _give(check, status, props)
         # A setup that passed decides nothing: only the call can make a pass.
 
     def finish(self, interrupted: bool) -> None:
@@ -117,13 +141,76 @@ class Collector:
         return sorted(found, key=lambda c: c.line)
 
 
+def _give(check: Check, status: str, props: dict) -> None:
+    """A phase's verdict becomes the check's: its status, its message and the message's parts."""
+    check.status, check.message, check.finished = status, props.get("message", ""), True
+    check.expected, check.saw = props.get("expected", ""), props.get("saw", "")
+    check.hint, check.general = props.get("hint", ""), bool(props.get("general"))
+    check.printed = props.get("printed", "")
+
+
+# -- words for a beginner -------------------------------------------------------------------------
+
+#: The label of the student's own output in a check's message.
+PRINTED_LABEL = "Your code printed:"
+
+
+def with_printed(message: str, printed: str) -> str:
+    """A check's message, then what the student's code printed, each line marked as theirs with "| "."""
+    if not printed:
+        return message
+    return message + f"\n{PRINTED_LABEL}\n" + "\n".join(f"| {line}" for line in printed.splitlines())
+
+
+def start_here(path: str, workspace: str = "exercises") -> str:
+    """The hint of an exercise not started yet: where its README is, and the step to begin with."""
+    return (
+        f"this exercise is as you got it, and no check passes: read {workspace}/{path}/README.md "
+        'and begin with step 1 of "Your task".'
+    )
+
+
+def _worded(check: Check, text: str) -> None:
+    check.message = with_printed(text + (f" Hint: {check.hint}" if check.hint else ""), check.printed)
+
+
+def for_beginners(
+    checks: list[Check], path: str, workspace: str = "exercises", as_given: bool | None = None
+) -> list[Check]:
+    """An exercise's checks, their messages worded for where the student is (see the module's docstring).
+
+    ``as_given`` says whether the exercise's files are still the course's
+    stubs (grader.course.as_given; None when that cannot be told): work of
+    the student's own that no check passes yet keeps its hints, which say
+    what is wrong with it.
+    """
+    worded = [c for c in checks if c.expected and c.status in ("fail", "timeout")]
+    if worded and as_given is not False and not any(c.status == "pass" for c in checks):
+        for check in worded:
+            if check.hint and not check.general:
+                check.hint = start_here(path, workspace)
+                _worded(check, CheckFailed(check.expected, check.saw).message)
+    owners: dict[tuple[str, str], Check] = {}
+    for check in worded:
+        owner = owners.setdefault((check.expected, check.saw), check)
+        if owner is not check:
+            subject = check.name.replace("_", " ")
+            _worded(
+                check,
+                f"Expected {check.expected} first, to tell whether {subject}, but {check.saw}"
+                f' (as the check "{owner.name.replace("_", " ")}" says: fix that first).',
+            )
+    return checks
+
+
 def exercise_entry(exercise: Exercise, checks: list[Check] | None) -> dict:
     entry = {
         "id": exercise.id,
         "chapter": exercise.chapter,
         "title": exercise.title,
         "path": exercise.path,
-        "files": list(exercise.files),
+        "files": list(exercise.edit),
+        "read": list(exercise.read),
     }
     if checks is not None:
         entry["score"] = sum(c.score for c in checks)

@@ -49,6 +49,10 @@ def harness_code(python: str) -> bytes | None:
 #: site-packages, no ``site`` at all unless a check asks for it.
 CLEAN_FLAGS = ("-E", "-s", "-X", "utf8")
 
+#: How much of what the student's code printed a failing check shows: a few lines, each cut short.
+PRINTED_LINES = 5
+PRINTED_WIDTH = 100
+
 #: Never copied: bytecode the student's own runs left behind, and Finder litter.
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
 
@@ -142,6 +146,9 @@ class Student:
         else:
             self.path.mkdir(parents=True)
         self._runs = itertools.count()
+        #: (stdout, stderr) of every interpreter this check ran, in order: what the student's code
+        #: printed, shown in the check's message if it fails (see printed()).
+        self.outputs: list[tuple[str, str]] = []
 
     # -- files -------------------------------------------------------------
 
@@ -184,6 +191,28 @@ class Student:
             shown.append(entry)
         return repr(shown)
 
+    def printed(self, lines: int = PRINTED_LINES) -> str:
+        """What the student's code printed in this check (stdout and stderr of its runs), cut to ``lines`` lines.
+
+        Blank lines are left out, long lines cut, and the private copy's path
+        is shown as <exercise folder>. "" when nothing was printed.
+        """
+        roots = sorted({str(self.path), os.path.realpath(self.path)}, key=len, reverse=True)
+        found = []
+        for stdout, stderr in self.outputs:
+            for line in (stdout + "\n" + stderr).splitlines():
+                line = line.rstrip()
+                for root in roots:
+                    line = line.replace(root, "<exercise folder>")
+                if line.strip():
+                    found.append(line if len(line) <= PRINTED_WIDTH else line[: PRINTED_WIDTH - 1] + "…")
+        if not found:
+            return ""
+        shown = found[:lines]
+        if len(found) > lines:
+            shown.append(f"… ({len(found) - lines} more line{'s' if len(found) - lines > 1 else ''})")
+        return "\n".join(shown)
+
     # -- running -----------------------------------------------------------
 
     def env(self, **extra: str) -> dict[str, str]:
@@ -217,6 +246,8 @@ class Student:
         if completed.timed_out:
             stderr, stuck = split_stack(completed.stderr, self.path)
             completed = dataclasses.replace(completed, stderr=stderr)
+        self.outputs.append((completed.stdout, without_traceback(completed.stderr)))
+        if completed.timed_out:
             if stuck and stuck.imported and self.hang_memo is not None:
                 self.hang_memo.write_text(f"{stuck.file}:{stuck.line}", encoding="utf-8")
             expect_completed(completed, doing, stuck and (stuck.file, stuck.line, stuck.function))
@@ -307,6 +338,7 @@ class Student:
             harness = ["-c", HARNESS_LOADER, str(loader)]
         argv = [*self._flags(flags, site), *harness, str(channel), str(snippet), str(dump), str(dump_after)]
         completed = self._run(argv, cwd, env, None, timeout)
+        self.outputs.append((completed.stdout, completed.stderr))  # the harness prints nothing of its own
         try:
             state = ast.literal_eval(channel.read_text(encoding="utf-8"))
             if not isinstance(state, dict):
@@ -370,6 +402,20 @@ EXCEPTION_LINE = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?:: (?P<message>.*))?$"
 
 #: The line faulthandler starts its report with after SIGABRT (see runner.SHIM).
 STACK_START = "Fatal Python error: Aborted"
+
+
+def without_traceback(stderr: str) -> str:
+    """stderr without the traceback a run ended with: the check's message names that exception already."""
+    lines = stderr.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("Traceback (most recent call last):"):
+            return "".join(lines[:i])
+    # A SyntaxError in the program itself has no "Traceback" line: its report starts at the File line.
+    if lines and EXCEPTION_LINE.match(lines[-1].strip()) and "Error" in lines[-1]:
+        for i, line in enumerate(lines):
+            if TRACEBACK_FRAME.match(line.rstrip("\n")):
+                return "".join(lines[:i])
+    return stderr
 
 
 @dataclass(frozen=True)

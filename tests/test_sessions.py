@@ -178,3 +178,50 @@ def test_sessions_run_where_there_is_no_python_command(name, tmp_path):
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]
+
+
+# -- the first hour: setting nox up, and the slip of leaving out `--` -------------------------------
+
+
+def test_grader_arguments_without_dashes_get_the_command_that_was_meant(tmp_path):
+    """`nox -s grade 8.1`: nox would answer only "Sessions not found: 8.1"; the noxfile says what was meant."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "NOXSESSION")}
+    env.update(IMPORT_LAB_STATE=str(tmp_path / "state.json"), NO_COLOR="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "nox", "--noxfile", str(REPO / "noxfile.py"), "--envdir", str(tmp_path / "nox"),
+         "-s", "grade", "8.1", FIRST.id],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"nox -s grade -- 8.1 {FIRST.id}\n" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "nox").exists(), "no session ran, nothing was installed"
+
+
+def test_misplaced_arguments_are_told_from_session_names(noxfile, sessions):
+    found = noxfile.misplaced_arguments
+    names = set(sessions)
+    assert found(["-s", "grade", "8.1"], names) == ("grade", ["8.1"])
+    assert found(["--session", "hint", "import-once", "-v"], names) == ("hint", ["import-once"])
+    assert found(["-s", "grade", "--", "8.1"], names) is None
+    assert found(["-s", "grade", "tests-3.12", "site_tests"], names) is None, "several real sessions"
+    assert found(["-s", "tests", "not-a-session"], names) is None, "nox's own answer is right for other sessions"
+    assert found(["-l"], names) is None and found([], names) is None
+
+
+def test_nox_l_says_the_grader_arguments_come_after_dashes(sessions):
+    assert "only after --" in sessions["grade"].__doc__ and "--full" in sessions["grade"].__doc__
+
+
+def test_the_set_up_works_where_pip_refuses():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    students = readme[readme.index("## For students") : readme.index("## For instructors")]
+    first_command = students.split("```sh\n", 1)[1].splitlines()[0]
+    assert first_command.startswith(("pipx install nox", "uv tool install nox")), first_command
+    assert "uv tool install nox" in first_command or "uv tool install nox" in students
+    guide = (REPO / "docs" / "students.md").read_text(encoding="utf-8")
+    for text in (students, guide):
+        assert "externally-managed-environment" in text
+        assert all(where in text for where in ("Debian 12", "Ubuntu 23.04", "Homebrew"))
+        assert "Sessions not found" in text and "nox -s grade -- 8." in text
+    assert "pipx install nox" in guide and "uv tool install nox" in guide
+    assert "--full" in students and "`--full`" in (REPO / "docs" / "grading.md").read_text(encoding="utf-8")

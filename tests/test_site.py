@@ -110,6 +110,13 @@ def test_pages_show_the_readmes_code_and_fold_each_hint(site):
             assert body.lstrip().startswith("<") and "`" not in outside_code, f"{e.id}: hint {number} is not rendered Markdown"
 
 
+def test_the_navigation_lists_exercises_in_the_course_order(site):
+    """The one course order (grader/course.py: as each chapter lists them), not the folders' alphabetical order."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="(?:\./)?exercises/([^/"]+)/([^/"#]+)/"', html)
+    assert list(dict.fromkeys(ex_id for _, ex_id in linked)) == [e.id for e in EXERCISES]
+
+
 def test_solutions_are_not_published_by_default(site):
     assert not (site / "solutions").exists()
     assert not list(site.rglob("solutions/**/*.py"))

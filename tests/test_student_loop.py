@@ -278,6 +278,78 @@ def test_other_workspaces_leave_progress_alone(tmp_path):
         assert not state.exists()
 
 
+def test_next_is_the_first_unfinished_exercise_in_the_course_order():
+    from grader.progress import next_exercise
+
+    first, second, third = EXERCISES[:3]
+    full = {"score": 1, "max_score": 1}
+    state = {"results": {second.id: full}, "hints": {}}
+    assert next_exercise(EXERCISES, state, after=second.id) == first, "not the one after the exercise just done"
+    state["results"][first.id] = full
+    assert next_exercise(EXERCISES, state, after=second.id) == third
+    state["results"] = {e.id: full for e in EXERCISES if e != third}
+    assert next_exercise(EXERCISES, state, after=third.id) == third, "the only one left"
+    state["results"][third.id] = full
+    assert next_exercise(EXERCISES, state) is None
+
+
+@pytest.mark.skipif(not HAS_SOLUTIONS, reason="the test solves an exercise with its solution")
+def test_a_grading_that_passes_names_the_first_unfinished_exercise_next(tmp_path):
+    course = course_copy(tmp_path / "course")
+    first, second, third = EXERCISES[:3]
+    shutil.copytree(course / "solutions" / third.path, course / "exercises" / third.path, dirs_exist_ok=True)
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"results": {second.id: {"score": 1, "max_score": 1}}, "hints": {}}))
+    done = subprocess.run(
+        [sys.executable, "-m", "grader", third.id],
+        cwd=course, env=loop_env(state), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Next: {first.id}, {first.title} (exercises/{first.path}/README.md)" in done.stdout
+
+
+def test_a_grader_failure_never_lowers_progress(tmp_path, monkeypatch):
+    from grader import progress
+
+    state = tmp_path / "state.json"
+    monkeypatch.setenv("IMPORT_LAB_STATE", str(state))
+    passed = {"score": 5, "max_score": 5}
+    state.write_text(json.dumps({"results": {FIRST.id: passed}, "hints": {}}))
+    check = {"name": "x", "status": "pass", "score": 3, "max_score": 3, "message": ""}
+    broken = {**check, "name": "y", "status": "error", "score": 0, "max_score": 2, "message": "The grader failed"}
+    report = {"exercises": [{"id": FIRST.id, "score": 3, "max_score": 5, "checks": [check, broken]}]}
+    progress.record(report)
+    assert json.loads(state.read_text())["results"][FIRST.id] == passed
+    report["exercises"][0]["checks"] = [check, {**broken, "status": "fail", "message": "Expected ..."}]
+    progress.record(report)  # a real verdict, even a worse one, is recorded
+    assert json.loads(state.read_text())["results"][FIRST.id] == {"score": 3, "max_score": 5}
+
+
+def test_without_pytest_the_grader_says_to_run_nox_and_records_nothing(tmp_path):
+    """`python -m grader` outside nox, in a Python without pytest (a fresh virtual environment)."""
+    bare = tmp_path / "bare"
+    base = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([base, "-m", "venv", "--without-pip", str(bare)], check=True, capture_output=True, timeout=120)
+    python = bare / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    state = tmp_path / "state.json"
+    section = [e for e in EXERCISES if e.chapter == FIRST.chapter]
+    before = {"results": {e.id: {"score": 1, "max_score": 1} for e in section}, "hints": {}}
+    state.write_text(json.dumps(before))
+    report = tmp_path / "report.json"
+    done = subprocess.run(
+        [str(python), "-m", "grader", FIRST.chapter, "--json", str(report)],
+        cwd=REPO, env=loop_env(state), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 3, done.stderr
+    assert f"nox -s grade -- {FIRST.chapter} --json {report}" in done.stderr and "instructor" not in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert json.loads(state.read_text()) == before, "progress is left as it was"
+    graded = json.loads(report.read_text())  # the report asked for is still complete, every exercise an error
+    assert {e["id"] for e in graded["exercises"]} == set(before["results"])
+    for e in graded["exercises"]:
+        assert all(c["status"] == "error" and "nox -s grade" in c["message"] for c in e["checks"])
+
+
 @pytest.mark.skipif(not HAS_SOLUTIONS, reason="needs the solutions")
 def test_the_solution_is_shown_only_once_the_exercise_passes(tmp_path):
     course = course_copy(tmp_path / "course")
@@ -287,6 +359,16 @@ def test_the_solution_is_shown_only_once_the_exercise_passes(tmp_path):
     shutil.copytree(course / "solutions" / FIRST.path, course / "exercises" / FIRST.path, dirs_exist_ok=True)
     after = run_module("grader.compare", FIRST.id, cwd=course, state=state)
     assert after.returncode == 0 and "the same as the solution" in after.stdout
+
+
+@pytest.mark.skipif(not HAS_SOLUTIONS, reason="needs the solutions")
+def test_the_solution_forced_on_a_failing_exercise_never_says_both_pass(tmp_path):
+    done = run_module("grader.compare", FIRST.id, "--force", state=tmp_path / "state.json")
+    assert done.returncode == 0, done.stderr
+    assert "both pass" not in done.stdout
+    assert "Yours does not pass yet (0/" in done.stdout and "the solution does" in done.stdout
+    for name in FIRST.read:  # files to leave alone, left alone: nothing to compare
+        assert name not in done.stdout
 
 
 def test_a_template_without_solutions_says_so(tmp_path):

@@ -4,7 +4,9 @@
 so a link written for GitHub (`../../exercises/8.2-module-caching/import-once/README.md`)
 is the same link on the site. Nothing is copied into docs/. The navigation is
 built from the folders: one section per chapter, in order, with its exercises
-beneath. Solutions are left out unless IMPORT_LAB_SOLUTIONS=1. `mkdocs serve`
+beneath in the course's order, which grader/course.py defines (the order the
+chapter lists them), as grading, `--list` and watch mode use it. Solutions
+are left out unless IMPORT_LAB_SOLUTIONS=1. `mkdocs serve`
 watches these folders too, so editing a chapter or an exercise reloads its page.
 """
 
@@ -12,11 +14,16 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
 REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from grader.course import in_course_order  # noqa: E402  (the one definition of the course order)
 COURSE = ("chapters", "exercises")  # the folders outside docs/ that are pages
 SECTION = re.compile(r"^(\d+)\.(\d+)-")
 GUIDES = [
@@ -44,6 +51,12 @@ def _title(readme: Path) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     return readme.parent.name
+
+
+def exercises_in_order(section: Path) -> list[Path]:
+    """The exercise folders (with a README) of one section of exercises/, in the course's order."""
+    found = {p.name: p for p in section.iterdir() if (p / "README.md").is_file()}
+    return [found[name] for name in in_course_order(section.name, list(found), REPO)]
 
 
 def _course_files(folder: str) -> list[str]:
@@ -115,7 +128,7 @@ def on_config(config):
         entries = [f"chapters/{section.name}/README.md"]
         exercise_dir = REPO / "exercises" / section.name
         if exercise_dir.is_dir():
-            for exercise in sorted(p for p in exercise_dir.iterdir() if (p / "README.md").is_file()):
+            for exercise in exercises_in_order(exercise_dir):
                 page = f"exercises/{section.name}/{exercise.name}/README.md"
                 if with_solutions():
                     entries.append({_title(exercise / "README.md"): [page, {"Solution": f"solutions/{section.name}/{exercise.name}/index.md"}]})
