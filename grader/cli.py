@@ -379,6 +379,7 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
     worth the points its suite declares.
     """
     from .report import Check, Collector
+    from . import stubs
     from .report import for_beginners
 
     graded = [e for e in exercises if e.folder(workspace).is_dir()]
@@ -433,7 +434,7 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
 
     results = {}
     starting = [e for e in graded if not any(c.status == "pass" for c in collector.for_suite(e.suite))]
-    given = course.as_given(starting, workspace) if starting else {}
+    given = stubs.as_given(starting, workspace) if starting else {}
     for e in exercises:
         checks = collector.for_suite(e.suite)
         rel = _course_path(e.suite)

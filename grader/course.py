@@ -207,48 +207,6 @@ def discover(course_root: Path = COURSE_ROOT) -> list[Exercise]:
     return found
 
 
-def as_given(exercises: list[Exercise], workspace: Path) -> dict[str, bool | None]:
-    """{exercise id: whether its files are the stubs as the course gives them (None: cannot tell)}.
-
-    Only the student's own exercises/ can be a first hour: its files are
-    compared with what git has for them (HEAD), and an edited or new file
-    shows; without git, it cannot be told. Another workspace (a submission
-    in a gradebook, a variant, the solutions) is someone's work: False.
-    Only the exercise's own files count (never its README).
-    """
-    default = (COURSE_ROOT / "exercises").resolve()
-    if workspace.resolve() != default:
-        return {e.id: False for e in exercises}
-    changed = _changed_in_git(default, [e.path for e in exercises])
-    if changed is None:
-        return {e.id: None for e in exercises}
-    return {e.id: not any(f"{e.path}/{f}" in changed for f in e.files) for e in exercises}
-
-
-def _changed_in_git(folder: Path, paths: list[str]) -> set[str] | None:
-    """Files in ``paths`` below ``folder`` (relative to it) that differ from git's HEAD, or are new; None without git.
-
-    The short format gives paths relative to ``folder`` (porcelain would give
-    them from the top of the repository); a path with odd characters comes
-    quoted, which no file of an exercise is.
-    """
-    import subprocess
-
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), "-c", "status.relativePaths=true", "-c", "core.quotePath=false", "status",
-             "--short", "--untracked-files=all", "--no-renames", "--", *paths],
-            capture_output=True,
-            timeout=10,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return {line[3:] for line in done.stdout.decode("utf-8", "replace").splitlines() if len(line) > 3}
-
-
 def strays(workspace: Path, exercises: list[Exercise]) -> list[str]:
     """Folders in ``workspace`` laid out like exercises that no suite grades ("8.2-module-caching/extra")."""
     known = {e.path for e in exercises}

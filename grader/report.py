@@ -7,7 +7,7 @@ terminal, JSON, JUnit, watch mode, GitHub Classroom) says the same:
 
 * an exercise that has not been started (no check passes, and its files
   are the stubs as the course gives them, as far as can be told: see
-  grader.course.as_given) gets a pointer to its README and the step to
+  grader.stubs.as_given) gets a pointer to its README and the step to
   start with, instead of the hints that the checks give about the exercise
   itself, which close in on the answer. Hints about Python in general (a
   SyntaxError, a circular import) stay, and so do all hints once the
@@ -180,7 +180,7 @@ def for_beginners(
     """An exercise's checks, their messages worded for where the student is (see the module's docstring).
 
     ``as_given`` says whether the exercise's files are still the course's
-    stubs (grader.course.as_given; None when that cannot be told): work of
+    stubs (grader.stubs.as_given; None when that cannot be told): work of
     the student's own that no check passes yet keeps its hints, which say
     what is wrong with it.
     """

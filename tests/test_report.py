@@ -280,16 +280,23 @@ def test_every_exercise_has_files_to_edit_and_reads_what_its_readme_leaves_alone
 
 
 def test_hints_come_back_as_soon_as_the_student_has_changed_the_files(tmp_path):
-    """In the student's own exercises/, "not started" is what git says: files as the course gave them."""
+    """"Not started" means the files are the stubs the course gave (grader/stubs.sha256), even once committed.
 
+    A student commits and pushes their work (GitHub Classroom grades what
+    they push): a file that git has unchanged may still be theirs.
+    """
     course = course_copy(tmp_path / "course")
     git = ["git", "-C", str(course), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     git += ["-c", "commit.gpgsign=false"]
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the course as given"]):
-        subprocess.run([*git, *args], check=True, capture_output=True, timeout=60)
     started = next(e for e in EXERCISES if e.id == "folder-app")
     stub = course / "exercises" / started.path / started.edit[0]
     stub.write_text(stub.read_text(encoding="utf-8") + "# trying something\n", encoding="utf-8")
+    crlf = next(e for e in EXERCISES if e.id == "runnable-package")
+    for name in crlf.files:  # a Windows checkout: the same stubs with \r\n line endings
+        path = course / "exercises" / crlf.path / name
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "my work, committed"]):
+        subprocess.run([*git, *args], check=True, capture_output=True, timeout=60)
     done = subprocess.run(
         [sys.executable, "-m", "grader", "folder-app", "runnable-package", "--json", "-"],
         cwd=course, capture_output=True, text=True, timeout=120,
@@ -300,3 +307,12 @@ def test_hints_come_back_as_soon_as_the_student_has_changed_the_files(tmp_path):
     assert "import messages by its plain name" in changed and "README.md" not in changed, "its own hints"
     untouched = checks(report, "runnable-package")["the_package_runs_with_dash_m"]["message"]
     assert "read exercises/8.8-running-as-main/runnable-package/README.md and begin with step 1" in untouched
+
+
+def test_the_list_of_stubs_as_given_matches_the_exercises():
+    """grader/stubs.sha256 is what tells an untouched stub: after changing a stub, run `python -m grader.stubs`."""
+    from grader import stubs
+
+    now = stubs.current(EXERCISES, REPO / "exercises")
+    assert stubs.listed() == now, "grader/stubs.sha256 is out of date: run `python -m grader.stubs`"
+    assert stubs.render(now) == stubs.MANIFEST.read_text(encoding="utf-8")
