@@ -473,7 +473,8 @@ class Watcher:
 
     def announce(self) -> None:
         e = self.current
-        files = ", ".join(f for f in e.files if not ignored(Path(f), root=Path())) or "its files"
+        # The files its README gives the student to edit: never the ones it says to leave alone.
+        files = ", ".join(f for f in (e.edit or e.files) if not ignored(Path(f), root=Path())) or "its files"
         self.say(f"Watching {e.id}: {e.title}", paint="1")
         self.say(f"edit exercises/{e.path}/ ({files}): every save grades it again.", indent="  ")
         self.say(f"Type {HINT_KEY} and Enter for a hint; Ctrl-C stops watching.", indent="  ")

@@ -161,11 +161,20 @@ def test_a_save_during_the_first_verdict_is_not_missed_and_editor_files_are_not_
 
 
 def test_the_banner_lists_the_students_files_only():
-    e = dataclasses.replace(FIRST, files=(*FIRST.files, f".{FIRST.files[0]}.swp", "4913"))
+    e = dataclasses.replace(FIRST, files=(*FIRST.files, f".{FIRST.files[0]}.swp", "4913"), edit=())
     out = io.StringIO()
     Watcher(EXERCISES, e, Style(out), CtrlC(), Standby(), stream=out).announce()
     assert ".swp" not in out.getvalue() and "4913" not in out.getvalue()
     assert FIRST.files[0] in out.getvalue()
+
+
+def test_the_banner_names_the_files_to_edit_not_those_to_leave_alone():
+    e = next(e for e in EXERCISES if e.read)
+    out = io.StringIO()
+    Watcher(EXERCISES, e, Style(out), CtrlC(), Standby(), stream=out).announce()
+    banner = " ".join(out.getvalue().split())
+    assert all(name in banner for name in e.edit), banner
+    assert not any(name in banner.split("(")[1] for name in e.read), banner
 
 
 # --- a watcher with a grader that answers at once -------------------------------------------
