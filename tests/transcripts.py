@@ -238,11 +238,18 @@ def split_pycon(text: str) -> list[tuple[str, str]]:
 
 
 # Replays statements the way the interactive prompt of the running version
-# does: 3.13+ through its new REPL's console (``<python-input-N>`` file names,
-# source lines in tracebacks), older versions like the classic ``<stdin>`` REPL.
+# does, with public APIs only (code, ast, linecache's cache of source lines),
+# so that it works on every release: a private helper that the prompt itself
+# uses changed its arguments between 3.13.0 and 3.13.1.
+#
+# 3.13 and later: the new prompt (_pyrepl) reads an input, names it
+# ``<python-input-N>``, keeps its source for tracebacks, runs its statements in
+# turn and shows the value of the last one only, and stops at the first error.
+# Before 3.13: the classic prompt, one statement at a time, named ``<stdin>``,
+# with no source lines in tracebacks.
 REPL_DRIVER = r"""
 def _replay():
-    import json, sys, linecache
+    import ast, code, json, linecache, sys
     steps = json.load(open(sys.argv[1], encoding="utf-8"))
     mark = sys.argv[2]
     sys.argv[:] = [""]
@@ -250,24 +257,36 @@ def _replay():
     namespace = sys.modules["__main__"].__dict__
     for key in [k for k in namespace if k not in ("__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__")]:
         del namespace[key]
-    try:
-        from _pyrepl.console import InteractiveColoredConsole
-        console = InteractiveColoredConsole(namespace, filename="<stdin>")
-        console.can_colorize = False
-        new_repl = True
-    except ImportError:
-        import code
-        console = code.InteractiveConsole(namespace, filename="<stdin>")
-        new_repl = False
+    console = code.InteractiveConsole(namespace, filename="<stdin>")
+
+    def run_like_the_new_prompt(source, filename):
+        # What the prompt keeps for tracebacks; mtime None marks it as not a file.
+        linecache.cache[filename] = (len(source), None, [line + "\n" for line in source.splitlines()], filename)
+        try:
+            tree = ast.parse(source, filename)
+        except (SyntaxError, OverflowError, ValueError):
+            console.showsyntaxerror(filename, source=source)
+            return
+        for stmt in tree.body:
+            last = stmt is tree.body[-1]
+            item = ast.Interactive([stmt]) if last else ast.Module([stmt], type_ignores=[])
+            try:
+                compiled = console.compile.compiler(item, filename, "single" if last else "exec")
+            except (SyntaxError, OverflowError, ValueError):
+                console.showsyntaxerror(filename, source=source)
+                return
+            try:
+                exec(compiled, namespace)
+            except SystemExit:
+                raise
+            except BaseException:
+                console.showtraceback()
+                return
+
     for n, source in enumerate(steps):
         print(mark.format(n), flush=True)
-        if new_repl:
-            name = f"<python-input-{n}>"
-            if hasattr(linecache, "_register_code"):
-                linecache._register_code(name, source, "<stdin>")
-            else:
-                linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-            console.runsource(source, filename=name, symbol="single")
+        if sys.version_info >= (3, 13):
+            run_like_the_new_prompt(source, f"<python-input-{n}>")
         else:
             console.runsource(source + "\n", "<stdin>", "single")
         sys.stdout.flush()
