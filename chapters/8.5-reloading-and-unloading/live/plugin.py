@@ -1,3 +1,5 @@
+"""A plugin, version 1."""
+
 print("running plugin.py")
 
 VERSION = 1
