@@ -1,0 +1,3 @@
+"""A submodule of the crew package."""
+
+NAME = "Sally"
