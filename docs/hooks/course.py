@@ -3,15 +3,24 @@
 `chapters/` and `exercises/` are added to the build under their own paths,
 so a link written for GitHub (`../../exercises/8.2-module-caching/import-once/README.md`)
 is the same link on the site. Nothing is copied into docs/. The navigation is
-built from the folders: one section per chapter, in order, with its exercises
-beneath in the course's order, which grader/course.py defines (the order the
-chapter lists them), as grading, `--list` and watch mode use it. Solutions
-are left out unless IMPORT_LAB_SOLUTIONS=1. `mkdocs serve`
-watches these folders too, so editing a chapter or an exercise reloads its page.
+the reading order: home, the student guide, then each chapter followed by its
+exercises in the course's order, which grader/course.py defines (the order the
+chapter lists them), as grading, `--list` and watch mode use it; the pages
+for instructors come last, in a section of their own. Solutions are left out
+unless IMPORT_LAB_SOLUTIONS=1. `mkdocs serve` watches these folders too, so
+editing a chapter or an exercise reloads its page.
+
+Besides the navigation, the hook adds what only the site needs, all of it
+derived from the course's own files: plain-text titles (a README's heading
+may hold `code`), a box at the top of each exercise page (its chapter, its
+place in it, its folder and files, where to run its commands), edit links
+that open the real file, and, for each transcript, the commands alone for
+the copy button.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import sys
@@ -23,12 +32,15 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from grader.course import in_course_order  # noqa: E402  (the one definition of the course order)
+from grader.course import Exercise, discover, in_course_order  # noqa: E402  (the one definition of the course)
+
 COURSE = ("chapters", "exercises")  # the folders outside docs/ that are pages
 SECTION = re.compile(r"^(\d+)\.(\d+)-")
-GUIDES = [
+FOR_STUDENTS = [
     {"Home": "index.md"},
     {"Student guide": "students.md"},
+]
+FOR_INSTRUCTORS = [
     {"Instructor guide": "instructors.md"},
     {"Grading reference": "grading.md"},
     {"Writing for Import Lab": "contributing.md"},
@@ -46,10 +58,15 @@ def _sections(folder: str) -> list[Path]:
     return sorted(found, key=lambda p: tuple(int(n) for n in SECTION.match(p.name).groups()))
 
 
+def plain(title: str) -> str:
+    """A heading as plain text, for places that show no Markdown (the navigation, the footer, the browser's tab)."""
+    return title.replace("`", "")
+
+
 def _title(readme: Path) -> str:
     for line in readme.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return plain(line[2:].strip())
     return readme.parent.name
 
 
@@ -80,9 +97,14 @@ def solution_page(exercise: Path) -> str:
 
 
 def on_files(files: Files, config) -> Files:
+    docs_dir = Path(config["docs_dir"]).resolve()
     for folder in COURSE:
         for path in _course_files(folder):
-            files.append(File(path, str(REPO), config["site_dir"], config["use_directory_urls"]))
+            file = File(path, str(REPO), config["site_dir"], config["use_directory_urls"])
+            # An edit link is edit_uri + this path, and edit_uri points into docs/: the way
+            # from there to the real file makes the link open chapters/... or exercises/...
+            file.edit_uri = Path(os.path.relpath(REPO / path, docs_dir)).as_posix()
+            files.append(file)
     if with_solutions():
         for section in _sections("exercises"):
             for exercise in sorted(p for p in section.iterdir() if (p / "README.md").is_file()):
@@ -103,10 +125,52 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The home page's table of chapters, made from the chapters that exist."""
-    if page.file.src_uri != "index.md" or "<!-- chapters -->" not in markdown:
-        return markdown
+# -- the exercise box ---------------------------------------------------------------------------
+
+#: A transcript line that runs Python in the exercise's folder (`$ python shop.py`, `$ python3 -m calc`).
+RUNS_PYTHON = re.compile(r"^\s*\$ python3?\s", re.MULTILINE)
+
+
+def _code_list(names: tuple[str, ...]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
+
+
+def exercise_box(exercise: Exercise, number: int, count: int, readme: str) -> str:
+    """The admonition shown above an exercise's statement: where it sits and where its files are.
+
+    Every fact comes from grader.course (the course order, the files to edit
+    and to read) and from the README itself, so the box cannot disagree with
+    what the grader does.
+    """
+    chapter = REPO / "chapters" / exercise.section / "README.md"
+    chapter_title = _title(chapter) if chapter.is_file() else exercise.chapter
+    folder = f"exercises/{exercise.path}/"
+    lines = [
+        f'!!! info exercise "Exercise {number} of {count} in {exercise.chapter}"',
+        "",
+        f"    From the chapter [{chapter_title}](../../../chapters/{exercise.section}/README.md).",
+        "",
+        f"    - **Folder:** `{folder}`",
+        f"    - **Files to edit:** {_code_list(exercise.edit)}",
+    ]
+    if exercise.read:
+        lines.append(f"    - **Files to read but leave as they are:** {_code_list(exercise.read)}")
+    where = f"    - **Where to run commands:** `nox -s grade -- {exercise.id}` in the course's top folder (the one with `noxfile.py`)"
+    if RUNS_PYTHON.search(readme):
+        where += f"; the `python` commands below in the exercise's folder (`cd {folder.rstrip('/')}`)"
+    lines += [where + ".", "", ""]
+    return "\n".join(lines)
+
+
+def _with_box(markdown: str, box: str) -> str:
+    """The README with the box after its first heading."""
+    heading = re.search(r"^# .*\n", markdown, re.MULTILINE)
+    if not heading:
+        return box + markdown
+    return markdown[: heading.end()] + "\n" + box + markdown[heading.end() :]
+
+
+def _home_table() -> str:
     rows = ["| Section | Chapter | Exercises |", "|---|---|---|"]
     for section in _sections("chapters"):
         readme = section / "README.md"
@@ -116,10 +180,71 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         exercise_dir = REPO / "exercises" / section.name
         count = sum(1 for p in exercise_dir.iterdir() if (p / "README.md").is_file()) if exercise_dir.is_dir() else 0
         rows.append(f"| {number} | [{title}](chapters/{section.name}/README.md) | {count} |")
-    return markdown.replace("<!-- chapters -->", "\n".join(rows))
+    return "\n".join(rows)
+
+
+_course: list[Exercise] = []  # discover()'s answer, once per build (on_config clears it)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The home page's table of chapters, and the box on every exercise page."""
+    src = page.file.src_uri
+    if src == "index.md" and "<!-- chapters -->" in markdown:
+        return markdown.replace("<!-- chapters -->", _home_table())
+    parts = src.split("/")
+    if len(parts) == 4 and parts[0] == "exercises" and parts[3] == "README.md":
+        if not _course:
+            _course.extend(discover(REPO))
+        section = [e for e in _course if e.section == parts[1]]
+        for number, exercise in enumerate(section, 1):
+            if exercise.id == parts[2]:
+                return _with_box(markdown, exercise_box(exercise, number, len(section), markdown))
+    return markdown
+
+
+# -- the copy button ----------------------------------------------------------------------------
+
+CODE_BLOCK = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code)(>)(.*?)(</code></pre>)", re.DOTALL)
+#: One line of a highlighted transcript that starts with a prompt (`$ `, `>>> `, `... `), after its line anchor.
+PROMPTED = re.compile(r'^(?:<a [^>]*></a>)?<span class="gp">[^<]*</span>(.*)$')
+
+
+def commands_of(code_html: str) -> str | None:
+    """What a transcript's copy button should copy: the lines after a prompt, without the prompt; None if no prompt.
+
+    Pygments marks prompts (`$ `, `>>> `, `... `) as `gp` and output as `go`;
+    a line without a prompt is output, a traceback or a blank line of output.
+    A bare `...` stays as an empty line: it ends a block in the REPL.
+    """
+    if 'class="gp"' not in code_html:
+        return None
+    commands = []
+    for line in code_html.split("\n"):
+        found = PROMPTED.match(line)
+        if found:
+            commands.append(html.unescape(re.sub(r"<[^>]+>", "", found[1])).rstrip())
+    return "\n".join(commands)
+
+
+def _copy_commands_only(block: re.Match) -> str:
+    commands = commands_of(block[3])
+    if commands is None:
+        return block[0]
+    # Material's copy button copies the data-copy of the nearest element that has one.
+    return f'{block[1]} data-copy="{html.escape(commands, quote=True)}"{block[2]}{block[3]}{block[4]}'
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    return CODE_BLOCK.sub(_copy_commands_only, content)
+
+
+# -- the navigation and the links ------------------------------------------------------------------
 
 
 def on_config(config):
+    _course.clear()
+    if not config.get("repo_url"):
+        config["edit_uri"] = None  # no repository to edit in (a local build)
     chapters = []
     for section in _sections("chapters"):
         readme = section / "README.md"
@@ -135,5 +260,5 @@ def on_config(config):
                 else:
                     entries.append({_title(exercise / "README.md"): page})
         chapters.append({_title(readme): entries})
-    config["nav"] = [*GUIDES, {"Chapters": chapters}]
+    config["nav"] = [*FOR_STUDENTS, {"Chapters": chapters}, {"For instructors": FOR_INSTRUCTORS}]
     return config
