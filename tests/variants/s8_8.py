@@ -2294,3 +2294,229 @@ VARIANTS += [
         says=("0.5833333333333333", "0.5833333333"),
     ),
 ]
+
+# -- pickle-anywhere -------------------------------------------------------------------------------------------------
+
+_SHAPES_CLASSES = '''
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class Drawing:
+    def __init__(self, points):
+        self.points = list(points)
+'''
+
+_SHAPES_MAIN = '''
+
+def main(argv):
+    if len(argv) < 2:
+        print("usage: python -m shapes.tool FILE X,Y [X,Y ...]", file=sys.stderr)
+        return 2
+    points = [Point(*map(int, pair.split(","))) for pair in argv[1:]]
+    save(Drawing(points), argv[0])
+    print(f"saved {len(points)} points to {argv[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+
+#: The classes moved, but tool.py keeps its own copies "for the command line": -m saves __main__'s again.
+SHAPES_COPIES_LEFT = "import sys\n\nfrom shapes.model import save\n" + _SHAPES_CLASSES + _SHAPES_MAIN
+
+#: The old cure for pickles made by a script: the guard imports the module by its name and calls its main, so the
+#: objects come from shapes.tool's classes. They load, but the classes never moved, and the tool runs twice.
+SHAPES_REIMPORT_IN_GUARD = (
+    "import pickle\nimport sys\n"
+    + _SHAPES_CLASSES
+    + '''
+
+def save(drawing, path):
+    with open(path, "wb") as file:
+        pickle.dump(drawing, file)
+
+
+def load(path):
+    with open(path, "rb") as file:
+        return pickle.load(file)
+'''
+    + _SHAPES_MAIN.replace(
+        "    sys.exit(main(sys.argv[1:]))", "    import shapes.tool\n\n    sys.exit(shapes.tool.main(sys.argv[1:]))"
+    )
+)
+
+#: The classes stay under the guard's eyes: the tool defines its own, and only when it is __main__ swaps in the
+#: model's. Started with -m the files are right; called by an importing program they name shapes.tool's classes.
+SHAPES_SWAP_UNDER_GUARD = "import sys\n\nfrom shapes.model import save\n" + _SHAPES_CLASSES + _SHAPES_MAIN.replace(
+    'if __name__ == "__main__":\n',
+    'if __name__ == "__main__":\n    from shapes.model import Drawing, Point\n\n',
+)
+
+#: Files "any program can read": plain lists of pairs instead of the objects, rebuilt by load.
+SHAPES_MODEL_AS_PAIRS = (
+    '"""Points and drawings, saved as plain pairs."""\n\nimport pickle\n'
+    + _SHAPES_CLASSES
+    + '''
+
+def save(drawing, path):
+    with open(path, "wb") as file:
+        pickle.dump([(p.x, p.y) for p in drawing.points], file)
+
+
+def load(path):
+    with open(path, "rb") as file:
+        return Drawing(Point(x, y) for x, y in pickle.load(file))
+'''
+)
+
+#: A right answer: dataclasses in the model, the tool taking it relatively as a module, load written in the package.
+SHAPES_DATACLASS_MODEL = '''"""Points and drawings."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Point:
+    x: int
+    y: int
+
+
+@dataclass
+class Drawing:
+    points: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.points = list(self.points)
+'''
+SHAPES_TOOL_WITH_SAVE = '''"""Save a drawing: python -m shapes.tool FILE X,Y [X,Y ...]."""
+
+import pickle
+import sys
+
+from . import model
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.stderr.write("usage: python -m shapes.tool FILE X,Y [X,Y ...]\\n")
+        return 2
+    drawing = model.Drawing([model.Point(int(a), int(b)) for a, b in (pair.split(",") for pair in argv[1:])])
+    with open(argv[0], "wb") as file:
+        pickle.dump(drawing, file)
+    print("saved", len(drawing.points), "points to", argv[0])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+'''
+SHAPES_INIT_WITH_LOAD = '''"""Shapes: points and drawings."""
+
+import pickle
+
+from shapes.model import Drawing, Point
+
+
+def load(path):
+    with open(path, "rb") as file:
+        return pickle.load(file)
+'''
+
+VARIANTS += [
+    Variant(
+        "pickle-anywhere",
+        "init-still-imports-the-tool",
+        {"shapes/__init__.py": ("from .model import Drawing, Point, load", "from .tool import Drawing, Point\nfrom .model import load")},
+        fails=("dash_m_runs_the_tool_once_without_a_warning", "the_package_offers_the_model_classes"),
+        says=("shapes/__init__.py",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "init-imports-the-tool-module-too",
+        {"shapes/__init__.py": ("from .model import Drawing, Point, load", "from . import tool\nfrom .model import Drawing, Point, load")},
+        fails=("dash_m_runs_the_tool_once_without_a_warning", "the_package_offers_the_model_classes"),
+        says=("shapes.tool",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "warning-silenced-in-the-package",
+        {"shapes/__init__.py": (
+            "from .model import Drawing, Point, load",
+            "import warnings\n\nwarnings.filterwarnings('ignore', category=RuntimeWarning)\n"
+            "from .model import Drawing, Point, load\nfrom . import tool",
+        )},
+        fails=("dash_m_runs_the_tool_once_without_a_warning",),
+        says=("2 times",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "tool-keeps-copies-of-the-classes",
+        {"shapes/tool.py": (None, SHAPES_COPIES_LEFT)},
+        fails=("a_drawing_saved_with_dash_m_loads_anywhere", "a_drawing_saved_by_an_importing_program_loads_anywhere"),
+        says=("shapes.model.Drawing", "model.py"),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "guard-reimports-the-tool",
+        {
+            "shapes/tool.py": (None, SHAPES_REIMPORT_IN_GUARD),
+            "shapes/model.py": (None, "from shapes.tool import Drawing, Point, load, save\n"),
+        },
+        fails=(
+            "a_drawing_saved_with_dash_m_loads_anywhere",
+            "a_drawing_saved_by_an_importing_program_loads_anywhere",
+            "dash_m_runs_the_tool_once_without_a_warning",
+        ),
+        says=("shapes.model",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "model-swapped-in-only-under-the-guard",
+        {"shapes/tool.py": (None, SHAPES_SWAP_UNDER_GUARD)},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("shapes.tool.Drawing", "model.py"),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "model-imported-as-a-top-level-module",
+        {"shapes/tool.py": ("from shapes.model import Drawing, Point, save", "from model import Drawing, Point, save")},
+        fails=("a_drawing_saved_with_dash_m_loads_anywhere", "a_drawing_saved_by_an_importing_program_loads_anywhere"),
+        says=("model",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "init-left-empty",
+        {"shapes/__init__.py": (None, '"""Shapes: points and drawings."""\n')},
+        fails=("the_package_offers_the_model_classes",),
+        says=("from shapes import",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "files-hold-plain-pairs",
+        {"shapes/model.py": (None, SHAPES_MODEL_AS_PAIRS)},
+        fails=("a_drawing_saved_with_dash_m_loads_anywhere", "a_drawing_saved_by_an_importing_program_loads_anywhere"),
+        says=("shapes.model.Drawing",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "dataclasses-and-load-in-the-package",
+        {
+            "shapes/model.py": (None, SHAPES_DATACLASS_MODEL),
+            "shapes/tool.py": (None, SHAPES_TOOL_WITH_SAVE),
+            "shapes/__init__.py": (None, SHAPES_INIT_WITH_LOAD),
+        },
+    ),
+    Variant(
+        "pickle-anywhere",
+        "relative-imports-and-a-star",
+        {
+            "shapes/tool.py": ("from shapes.model import Drawing, Point, save", "from .model import Drawing, Point, save"),
+            "shapes/__init__.py": ("from .model import Drawing, Point, load", "from shapes.model import *"),
+        },
+    ),
+]

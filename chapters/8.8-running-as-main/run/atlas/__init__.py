@@ -1,0 +1,1 @@
+from atlas.places import Place
