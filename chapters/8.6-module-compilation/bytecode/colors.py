@@ -1,0 +1,2 @@
+def in_rainbow(color):
+    return color in {"red", "orange", "yellow", "green", "blue", "violet"}
