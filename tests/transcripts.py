@@ -11,9 +11,15 @@ Conventions (docs/contributing.md states them for authors):
   started in that folder.
 * Blocks marked anything else (``sh``, ``python``, ``text``) are not run:
   use ``sh`` for commands to type whose output is not shown.
-* A block inside a content tab whose label names Python versions
-  (``=== "Python 3.13"``, ``=== "Python 3.10-3.12"``, ``=== "Python 3.11+"``)
-  is only run on those versions; every other block runs on every version.
+* A block inside a content tab whose label names Python versions is only
+  run on the releases the label names; every other block runs on every version.
+  A label is ``Python`` and items joined by ``, `` or `` and ``: ``3.N`` (every
+  release of 3.N), ``3.N.P`` (that release only), ``3.N to 3.M`` (every release
+  of those minors): ``=== "Python 3.13.0"``, ``=== "Python 3.10 to 3.12"``.
+  A release that one tab of a group names exactly is left out of the group's
+  other tabs (beside ``Python 3.13.0``, ``Python 3.13 to 3.15`` means 3.13.1 on).
+  From the oldest release a group names up to the newest in VERIFIED, every
+  release has exactly one tab of the group (tests/test_transcripts.py).
 * ``<!-- transcript: cwd=SUBDIR -->`` on the line before a block runs it
   from SUBDIR of that folder; ``<!-- transcript: skip -->`` leaves it out
   (for output that cannot be reproduced, such as timings: use sparingly).
@@ -48,54 +54,140 @@ DIRECTIVE = re.compile(r"<!--\s*transcript:\s*(?P<args>.*?)\s*-->")
 RUN_KINDS = ("console", "pycon")
 
 
-@dataclass
-class Block:
-    path: Path  # the Markdown file
-    line: int  # 1-based line of the opening fence
-    kind: str  # "console" or "pycon"
-    text: str  # the block's content, dedented
-    versions: tuple[tuple[int, int], tuple[int, int]] | None  # inclusive range, None = all
-    cwd: str = "."
-    skip: bool = False
+# The releases the course's text is verified on: every transcript is run on
+# each of them (docs/contributing.md, "When a new Python is released").
+# The first four are pyenv's on the course's machines, the last three the
+# newest of their minor, run through ../shared/tools/newer-pythons.
+VERIFIED = (
+    (3, 10, 13),
+    (3, 11, 7),
+    (3, 12, 1),
+    (3, 13, 0),
+    (3, 13, 18),
+    (3, 14, 10),
+    (3, 15, 2),
+)
 
-    def applies_to(self, version: tuple[int, int]) -> bool:
-        if self.versions is None:
-            return True
-        low, high = self.versions
-        return low <= version <= high
+Release = tuple[int, int, int]
+
+# A version tab's label: "Python " and items joined by ", " or " and ", each
+# "3.N" (every release of 3.N), "3.N.P" (that release only) or "3.N to 3.M"
+# (every release of those minors).
+_ITEM = r"3\.\d+ to 3\.\d+|3\.\d+\.\d+|3\.\d+"
+VERSION_LABEL = re.compile(rf"Python (?:{_ITEM})(?:(?:, | and )(?:{_ITEM}))*")
+LABEL_SCHEME = (
+    '"Python " and items joined by ", " or " and ": 3.N (every release of 3.N), '
+    "3.N.P (that release only), 3.N to 3.M (every release of those minors)"
+)
+
+
+@dataclass(frozen=True)
+class Versions:
+    """What a version tab's label names."""
+
+    label: str
+    minors: frozenset[tuple[int, int]] = frozenset()
+    releases: frozenset[Release] = frozenset()
+    error: str = ""  # the label looks like a version label but breaks the scheme
+
+    def names(self, release: Release, excluded: frozenset[Release] = frozenset()) -> bool:
+        return release in self.releases or (tuple(release[:2]) in self.minors and release not in excluded)
+
+
+def is_version_label(label: str) -> bool:
+    """Tabs whose label starts with "Python" and a number say which Pythons they are for; others ("Linux") do not."""
+    return re.match(r"Python\s*v?\d", label) is not None
+
+
+def parse_label(label: str) -> Versions:
+    if not VERSION_LABEL.fullmatch(label):
+        return Versions(label, error=f'the tab label "{label}" does not follow the scheme: {LABEL_SCHEME}')
+    minors, releases = set(), set()
+    for item in re.split(r", | and ", label.removeprefix("Python ")):
+        numbers = [int(n) for n in re.findall(r"\d+", item)]
+        if " to " in item:
+            low, high = numbers[1], numbers[3]
+            if low >= high:
+                return Versions(label, error=f'"{item}" in the tab label "{label}" is not a range from an older minor to a newer one')
+            minors.update((3, minor) for minor in range(low, high + 1))
+        elif len(numbers) == 3:
+            releases.add((3, numbers[1], numbers[2]))
+        else:
+            minors.add((3, numbers[1]))
+    return Versions(label, frozenset(minors), frozenset(releases))
+
+
+@dataclass
+class TabGroup:
+    """Content tabs side by side (``=== "..."`` lines at one indent): the reader sees one of them."""
+
+    path: Path
+    line: int  # 1-based line of the first tab
+    tabs: list[tuple[int, Versions | None]]  # (line, what the label names; None for a label that names no version)
+
+    def excluded(self, line: int) -> frozenset[Release]:
+        """Releases that another tab of the group names exactly: the tab at ``line`` leaves them to it."""
+        return frozenset(r for at, v in self.tabs if at != line and v is not None for r in v.releases)
+
+    def tabs_for(self, release: Release) -> list[int]:
+        """Lines of the group's tabs that show what ``release`` prints."""
+        return [at for at, v in self.tabs if v is not None and not v.error and v.names(release, self.excluded(at))]
 
     @property
     def where(self) -> str:
         return f"{self.path.relative_to(REPO) if self.path.is_relative_to(REPO) else self.path}:{self.line}"
 
 
-def parse_versions(label: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The Python versions a tab label names, as an inclusive range; None if it names none."""
-    v = r"3\.(\d+)"
-    if m := re.search(v + r"\s*(?:-|–|to)\s*" + v, label):
-        return (3, int(m.group(1))), (3, int(m.group(2)))
-    if m := re.search(v + r"\s*(?:\+|and later|or later|and newer|or newer)", label):
-        return (3, int(m.group(1))), (3, 99)
-    if m := re.search(v + r"\s*(?:and earlier|or earlier|and older|or older)", label):
-        return (3, 0), (3, int(m.group(1)))
-    if m := re.search(v + r"(?!\.\d)", label):
-        return (3, int(m.group(1))), (3, int(m.group(1)))
-    return None
+@dataclass
+class Block:
+    path: Path  # the Markdown file
+    line: int  # 1-based line of the opening fence
+    kind: str  # "console" or "pycon"
+    text: str  # the block's content, dedented
+    versions: Versions | None  # the innermost version tab's label; None = every version
+    cwd: str = "."
+    skip: bool = False
+    excluded: frozenset[Release] = frozenset()  # named exactly by another tab of the same group
+
+    def applies_to(self, version: tuple[int, ...]) -> bool:
+        """Whether the block shows what this release prints (a bare minor means this interpreter's release of it)."""
+        if self.versions is None or self.versions.error:
+            return True  # runs, and check() reports the label
+        release = tuple(version[:3])
+        if len(release) == 2:
+            release = tuple(sys.version_info[:3]) if release == tuple(sys.version_info[:2]) else (*release, 0)
+        return self.versions.names(release, self.excluded)
+
+    @property
+    def where(self) -> str:
+        return f"{self.path.relative_to(REPO) if self.path.is_relative_to(REPO) else self.path}:{self.line}"
 
 
-def extract(path: Path) -> list[Block]:
-    """Every console and pycon block in a Markdown file, with the versions it applies to."""
+def parse(path: Path) -> tuple[list[Block], list[TabGroup]]:
+    """Every console and pycon block in a Markdown file, with the versions it applies to, and its tab groups."""
     lines = path.read_text(encoding="utf-8").splitlines()
     blocks: list[Block] = []
-    tabs: list[tuple[int, str]] = []  # (indent, label) of the enclosing content tabs
+    groups: list[TabGroup] = []
+    tabs: list[tuple[int, int, Versions | None, TabGroup]] = []  # (indent, line, label, group) of the enclosing tabs
+    open_groups: dict[int, TabGroup] = {}  # by indent: a tab there now joins the group
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.strip():
             indent = len(line) - len(line.lstrip())
-            tabs = [(d, lab) for d, lab in tabs if d < indent]  # a line at or left of a tab closes it
-            if m := TAB.match(line):
-                tabs.append((indent, m.group("label")))
+            tabs = [t for t in tabs if t[0] < indent]  # a line at or left of a tab closes it
+            m = TAB.match(line)
+            # Any other line at or left of a group's tabs ends the group; a tab's own content is indented further.
+            open_groups = {d: g for d, g in open_groups.items() if d < indent or (m and d == indent)}
+            if m:
+                label = m.group("label")
+                versions = parse_label(label) if is_version_label(label) else None
+                group = open_groups.get(indent)
+                if group is None:
+                    group = open_groups[indent] = TabGroup(path, i + 1, [])
+                    groups.append(group)
+                group.tabs.append((i + 1, versions))
+                tabs.append((indent, i + 1, versions, group))
         m = FENCE.match(line)
         if not m:
             i += 1
@@ -107,9 +199,8 @@ def extract(path: Path) -> list[Block]:
             j += 1
         kind = info.split()[0].lstrip("{.").rstrip("}") if info else ""
         if kind in RUN_KINDS:
-            versions = None
-            for _, label in tabs:
-                versions = parse_versions(label) or versions
+            # The innermost version tab decides (a tab inside an operating system's tab, say).
+            version_tab = next((t for t in reversed(tabs) if t[2] is not None), None)
             cwd, skip = ".", False
             previous = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
             if d := DIRECTIVE.search(previous):
@@ -118,18 +209,59 @@ def extract(path: Path) -> list[Block]:
                         skip = True
                     elif arg.startswith("cwd="):
                         cwd = arg[4:]
-            blocks.append(Block(path, i + 1, kind, "\n".join(body), versions, cwd, skip))
+            blocks.append(Block(path, i + 1, kind, "\n".join(body), None, cwd, skip))
+            if version_tab is not None:
+                blocks[-1].versions = version_tab[2]
+                blocks[-1].excluded = version_tab  # resolved below, once the whole group is known
         i = j + 1
-    return blocks
+    for block in blocks:
+        if block.versions is not None:
+            _, at, _, group = block.excluded
+            block.excluded = group.excluded(at)
+    return blocks, groups
+
+
+def extract(path: Path) -> list[Block]:
+    """Every console and pycon block in a Markdown file, with the versions it applies to."""
+    return parse(path)[0]
+
+
+def version_groups(path: Path) -> list[TabGroup]:
+    """The file's tab groups whose labels name Python versions."""
+    return [g for g in parse(path)[1] if any(v is not None for _, v in g.tabs)]
+
+
+def coverage_problems(group: TabGroup, releases=VERIFIED) -> list[str]:
+    """How a version tab group fails to give each release exactly one tab.
+
+    From the oldest release a group names up to the newest verified one, the
+    reader of every release finds exactly one tab; older releases may have none
+    (a feature they do not have). A newer release left without a tab is a gap.
+    """
+    where = group.where.rsplit(":", 1)[0]
+    problems = [f"{where}:{at}: {v.error}" for at, v in group.tabs if v is not None and v.error]
+    named = [r for r in releases if any(v is not None and v.names(r) for _, v in group.tabs)]
+    if problems or not named:
+        return problems
+    for release in releases:
+        if release < named[0]:
+            continue
+        found = group.tabs_for(release)
+        shown = ".".join(map(str, release))
+        if len(found) != 1:
+            which = "no tab" if not found else "tabs at lines " + ", ".join(map(str, found))
+            problems.append(f"{group.where}: Python {shown} has {which} in this group (labels: "
+                            + "; ".join(v.label for _, v in group.tabs if v is not None) + ")")
+    return problems
 
 
 # -- running ---------------------------------------------------------------
 
 
-def python_version(python: str) -> tuple[int, int]:
-    out = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"], capture_output=True, text=True, check=True)
-    major, minor = out.stdout.split()
-    return int(major), int(minor)
+def python_version(python: str) -> Release:
+    out = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:3])"], capture_output=True, text=True, check=True)
+    major, minor, micro = out.stdout.split()
+    return int(major), int(minor), int(micro)
 
 
 class Workspace:
@@ -304,6 +436,8 @@ def run_pycon(block: Block, ws: Workspace, timeout: float = 60) -> list[tuple[st
 
 def check(block: Block, python: str) -> list[str]:
     """Differences between the block and what ``python`` prints; empty when it is current."""
+    if block.versions is not None and block.versions.error:
+        return [f"{block.where}: {block.versions.error}"]
     ws = Workspace(block, python)
     try:
         runner = run_console if block.kind == "console" else run_pycon
@@ -384,6 +518,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: {fix(path, python)} block(s) rewritten")
         return 0
     failures = 0
+    for path in files:
+        for group in version_groups(path):
+            for problem in coverage_problems(group):
+                failures += 1
+                print(f"[tabs] {problem}\n")
     for python in args.python or [sys.executable]:
         version = python_version(python)
         for path in files:
@@ -392,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 for problem in check(block, python):
                     failures += 1
-                    print(f"[Python {version[0]}.{version[1]}] {problem}\n")
+                    print(f"[Python {'.'.join(map(str, version))}] {problem}\n")
     print("transcripts: " + ("all current" if not failures else f"{failures} stale"))
     return 1 if failures else 0
 
