@@ -2259,3 +2259,225 @@ VARIANTS = [
     ),
     Variant("zip-library", "skips-only-if-the-same-bytes", {"bundle.py": (None, SKIPS_ONLY_IF_THE_SAME_BYTES)}),
 ]
+
+# install-plugin: a module written while the program runs. The solution's import, and the lines a
+# variant puts in its place (the file is written just before, as the stub writes it).
+INSTALL_IMPORT = (
+    "    importlib.invalidate_caches()\n"
+    '    return importlib.import_module(f"plugins.{name}")\n'
+)
+
+
+def install_body(body: str) -> dict:
+    """installer.py with install()'s last lines (after the file is written) replaced by body."""
+    return {
+        "installer.py": [
+            ("import importlib\n", "import importlib\nimport importlib.util\nimport os\nimport time\n"),
+            (INSTALL_IMPORT, body),
+        ]
+    }
+
+
+INSTALL_HEAD = '''"""Install a plugin while the program runs."""
+
+import importlib
+import importlib.util
+import os
+import sys
+import time
+'''
+
+VARIANTS += [
+    # Wait a little, so that the folder's time has moved on: it has not, on a coarse clock.
+    Variant(
+        "install-plugin",
+        "waits-a-second",
+        install_body('    time.sleep(1.1)\n    return importlib.import_module(f"plugins.{name}")\n'),
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once"),
+        says=("ModuleNotFoundError", "modification time"),
+    ),
+    # Try again a few times, with a pause between: the listing stays the same.
+    Variant(
+        "install-plugin",
+        "tries-again",
+        install_body(
+            "    for attempt in range(5):\n"
+            "        try:\n"
+            '            return importlib.import_module(f"plugins.{name}")\n'
+            "        except ModuleNotFoundError:\n"
+            "            if attempt == 4:\n"
+            "                raise\n"
+            "            time.sleep(0.1)\n"
+        ),
+        fails=("a_new_plugin_imports_at_once", "the_plugin_is_imported_like_any_other"),
+        says=("ModuleNotFoundError", "forget"),
+    ),
+    # Reload the package, hoping it looks at its folder again: the finder of plugins/ stays as it was.
+    Variant(
+        "install-plugin",
+        "reloads-the-package",
+        install_body(
+            "    import plugins\n\n"
+            "    importlib.reload(plugins)\n"
+            '    return importlib.import_module(f"plugins.{name}")\n'
+        ),
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once", "an_installed_plugin_stays_installed"),
+        says=("ModuleNotFoundError",),
+    ),
+    # The caches forgotten once, when installer is imported: the folder is listed again afterwards.
+    Variant(
+        "install-plugin",
+        "forgets-once-at-import",
+        {
+            "installer.py": [
+                ('PLUGINS = Path(', 'importlib.invalidate_caches()\nPLUGINS = Path('),
+                (INSTALL_IMPORT, '    return importlib.import_module(f"plugins.{name}")\n'),
+            ]
+        },
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once"),
+        says=("ModuleNotFoundError",),
+    ),
+    # Forgets the caches on the first install only: a flag the student thought would save time.
+    Variant(
+        "install-plugin",
+        "forgets-on-the-first-install-only",
+        {
+            "installer.py": [
+                ('PLUGINS = Path(', '_FRESH = []\nPLUGINS = Path('),
+                (
+                    "    importlib.invalidate_caches()\n",
+                    "    if not _FRESH:\n        importlib.invalidate_caches()\n        _FRESH.append(True)\n",
+                ),
+            ]
+        },
+        fails=("every_install_imports_at_once",),
+        says=("every install", "after install() had already worked for omega"),
+    ),
+    # __import__ of the dotted name returns the top package, not the plugin.
+    Variant(
+        "install-plugin",
+        "returns-the-package",
+        install_body('    importlib.invalidate_caches()\n    return __import__(f"plugins.{name}")\n'),
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once"),
+        says=("'plugins'", "import_module"),
+    ),
+    # Loaded from its path into a module of its own, never filed in sys.modules: a later import runs it again.
+    Variant(
+        "install-plugin",
+        "loads-the-file-but-files-nothing",
+        install_body(
+            '    path = PLUGINS / f"{name}.py"\n'
+            '    spec = importlib.util.spec_from_file_location(f"plugins.{name}", path)\n'
+            "    module = importlib.util.module_from_spec(spec)\n"
+            "    spec.loader.exec_module(module)\n"
+            "    return module\n"
+        ),
+        fails=("the_plugin_is_imported_like_any_other",),
+        says=("sys.modules",),
+    ),
+    # Run the source in a new module object without the file ever being read: nothing stays installed.
+    Variant(
+        "install-plugin",
+        "runs-the-source-without-the-file",
+        {
+            "installer.py": (
+                None,
+                INSTALL_HEAD
+                + "import types\n\n\ndef install(name, source):\n"
+                '    module = types.ModuleType(f"plugins.{name}")\n'
+                '    module.__file__ = os.path.join(os.path.dirname(__file__), "plugins", name + ".py")\n'
+                "    sys.modules[module.__name__] = module\n"
+                "    import plugins\n\n"
+                "    setattr(plugins, name, module)\n"
+                "    exec(compile(source, module.__file__, 'exec'), module.__dict__)\n"
+                "    return module\n",
+            )
+        },
+        fails=("an_installed_plugin_stays_installed",),
+        says=("no plugins/zeta.py",),
+    ),
+    # From the adversarial round: the folder's time moved on by hand after writing; on a coarse clock
+    # that is the same second again, as the checks make it.
+    Variant(
+        "install-plugin",
+        "touches-the-folder",
+        install_body('    os.utime(PLUGINS)\n    return importlib.import_module(f"plugins.{name}")\n'),
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once"),
+        says=("ModuleNotFoundError", "modification time"),
+    ),
+    # From the adversarial round: the source tidied before it is written (a final newline made sure of).
+    Variant(
+        "install-plugin",
+        "tidies-the-source",
+        {"installer.py": ("write_text(source,", "write_text(source.rstrip() + \"\\n\\n\",")},
+        fails=("an_installed_plugin_stays_installed",),
+        says=("exactly the source",),
+    ),
+    # Right: the caches forgotten before the file is written; nothing is listed in between.
+    Variant(
+        "install-plugin",
+        "forgets-before-writing",
+        {
+            "installer.py": [
+                ("    (PLUGINS /", "    importlib.invalidate_caches()\n    (PLUGINS /"),
+                (INSTALL_IMPORT, '    return importlib.import_module(f"plugins.{name}")\n'),
+            ]
+        },
+    ),
+    # Right: try, and only when the plugin is not found, forget the caches and try once more.
+    Variant(
+        "install-plugin",
+        "forgets-when-not-found",
+        install_body(
+            "    try:\n"
+            '        return importlib.import_module(f"plugins.{name}")\n'
+            "    except ModuleNotFoundError:\n"
+            "        importlib.invalidate_caches()\n"
+            '        return importlib.import_module(f"plugins.{name}")\n'
+        ),
+    ),
+    # Right, from scratch: the path finder's whole cache of finders thrown away, os for the file.
+    Variant(
+        "install-plugin",
+        "drops-every-finder",
+        {
+            "installer.py": (
+                None,
+                INSTALL_HEAD
+                + "\n\ndef install(name, source):\n"
+                '    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")\n'
+                '    with open(os.path.join(folder, name + ".py"), "w", encoding="utf-8") as f:\n'
+                "        f.write(source)\n"
+                "    sys.path_importer_cache.clear()  # new finders list their folders afresh\n"
+                '    return importlib.import_module("plugins." + name)\n',
+            )
+        },
+    ),
+    # Right, from scratch: loaded by its path, and filed where an import files it.
+    Variant(
+        "install-plugin",
+        "loads-by-path-and-files-it",
+        {
+            "installer.py": (
+                None,
+                INSTALL_HEAD
+                + "\n\ndef install(name, source):\n"
+                '    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins", name + ".py")\n'
+                '    with open(path, "w", encoding="utf-8") as f:\n'
+                "        f.write(source)\n"
+                "    import plugins\n\n"
+                '    full = "plugins." + name\n'
+                "    spec = importlib.util.spec_from_file_location(full, path)\n"
+                "    module = importlib.util.module_from_spec(spec)\n"
+                "    sys.modules[full] = module\n"
+                "    try:\n"
+                "        spec.loader.exec_module(module)\n"
+                "    except BaseException:\n"
+                "        del sys.modules[full]\n"
+                "        raise\n"
+                "    setattr(plugins, name, module)\n"
+                "    return module\n",
+            )
+        },
+    ),
+]

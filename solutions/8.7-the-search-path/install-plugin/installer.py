@@ -1,0 +1,16 @@
+"""Install a plugin while the program runs: write its source into plugins/, then import it."""
+
+import importlib
+from pathlib import Path
+
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+
+
+def install(name, source):
+    """Write `source` to plugins/<name>.py and return the module plugins.<name>, imported."""
+    (PLUGINS / f"{name}.py").write_text(source, encoding="utf-8")
+    # The path finder may still hold a listing of plugins/ taken before the file existed: it reads
+    # the folder again only when the folder's modification time changes, which a coarse clock can
+    # miss. Forget every cached listing, so that this import looks at the folder as it is now.
+    importlib.invalidate_caches()
+    return importlib.import_module(f"plugins.{name}")

@@ -1,0 +1,1 @@
+"""The plugins of the report tool: one module per plugin, written by installer.install()."""
