@@ -1,8 +1,9 @@
 """Write the student template: the course without its solutions, and without hidden checks.
 
 ``python -m grader.release DEST`` (``nox -s release -- DEST``). The template
-keeps the chapters, exercises, grader, noxfile, docs and the Classroom
-workflow. Checks marked ``@pytest.mark.hidden`` are cut out of the suites;
+keeps the chapters, exercises, grader, noxfile, docs, the Classroom
+workflow and the site's workflow (a public template publishes the course
+site for free; see the instructor guide). Checks marked ``@pytest.mark.hidden`` are cut out of the suites;
 ``grader/suites/hidden.json`` records how many there were, and what they are
 worth, so the local report can say what will also run on submission.
 """
@@ -24,7 +25,6 @@ LEFT_OUT = (
     "solutions/",
     "tests/variants/",  # mistakes and other correct answers: whole solutions, some of them
     "tests/test_variants.py",
-    ".github/workflows/site.yml",  # publishing the site is the instructor's
     ".github/workflows/ci.yml",  # the course's own CI
     ".ci/",
 )

@@ -39,7 +39,7 @@ def test_the_template_has_what_students_need_and_no_solutions(template):
     assert not (template / "solutions").exists()
     assert not (template / "tests" / "variants").exists(), "variants hold other correct answers"
     workflows = sorted(p.name for p in (template / ".github" / "workflows").iterdir())
-    assert workflows == ["classroom.yml"]
+    assert workflows == ["classroom.yml", "site.yml"], "grading, and the site a public template publishes"
 
 
 def test_no_solution_text_reaches_the_template(template):

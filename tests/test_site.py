@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import http.server
+import json
 import os
 import re
 import shutil
@@ -37,12 +38,25 @@ def need(module: str):
     return pytest.importorskip(module)
 
 
-def build(destination: Path, solutions: bool = False) -> subprocess.CompletedProcess:
+#: What the publishing workflow (.github/workflows/site.yml) gives a build, for a project page on GitHub Pages.
+PUBLISHED = {
+    "IMPORT_LAB_SITE_URL": "https://example-org.github.io/import-lab/",
+    "IMPORT_LAB_REPO_URL": "https://github.com/example-org/import-lab",
+    "IMPORT_LAB_EDIT_URI": "edit/main/docs/",
+}
+SUBPATH = "/import-lab/"
+
+
+def build(destination: Path, solutions: bool = False, published: bool = False, course: Path = REPO) -> subprocess.CompletedProcess:
+    """A strict build of ``course``'s site; ``published`` gives it what the publishing workflow gives."""
     need("mkdocs")
-    env = {**os.environ, "IMPORT_LAB_SOLUTIONS": "1" if solutions else "0"}
+    env = {k: v for k, v in os.environ.items() if k not in PUBLISHED}  # a local build, unless asked
+    env.update(IMPORT_LAB_SOLUTIONS="1" if solutions else "0", NO_MKDOCS_2_WARNING="1")
+    if published:
+        env.update(PUBLISHED)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=REPO,
+        cwd=course,
         env=env,
         capture_output=True,
         text=True,
@@ -54,6 +68,17 @@ def site(tmp_path_factory):
     destination = tmp_path_factory.mktemp("site")
     done = build(destination)
     assert done.returncode == 0, f"strict build failed:\n{done.stderr[-5000:]}"
+    assert "WARNING" not in done.stderr, done.stderr[-5000:]
+    return destination
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site as the workflow builds it for https://example-org.github.io/import-lab/."""
+    destination = tmp_path_factory.mktemp("published")
+    done = build(destination, published=True)
+    assert done.returncode == 0, f"strict build failed:\n{done.stderr[-5000:]}"
+    assert "WARNING" not in done.stderr, done.stderr[-5000:]
     return destination
 
 
@@ -200,6 +225,259 @@ def test_every_internal_link_resolves(site):
             if not target.exists():
                 broken.append(f"{html.relative_to(site)} -> {link}")
     assert not broken, "\n".join(broken[:30])
+
+
+# -- reading order, titles, the exercise box, copy text, search, publishing --------------------------
+
+#: The pages for instructors, last and in this order (docs/hooks/course.py).
+FOR_INSTRUCTORS = ["instructors/", "grading/", "contributing/"]
+
+
+def reading_order() -> list[str]:
+    """Every page in the order a reader meets them: home, student guide, each chapter then its exercises, staff."""
+    order = ["", "students/"]
+    for chapter, folder in SECTIONS.items():
+        order.append(f"chapters/{folder}/")
+        order += [f"exercises/{e.path}/" for e in EXERCISES if e.chapter == chapter]
+    return order + FOR_INSTRUCTORS
+
+
+def footer_links(html: str) -> dict[str, str]:
+    """{"prev" / "next": the href} of a page's Previous and Next links."""
+    found = re.findall(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"', html)
+    return {kind: href for href, kind in found}
+
+
+def test_previous_and_next_follow_the_reading_order(site):
+    """Next from the home page walks the course in order, and Previous walks it back: no staff page in between."""
+    walked, here = [""], site / "index.html"
+    while True:
+        nxt = footer_links(here.read_text(encoding="utf-8")).get("next")
+        if nxt is None:
+            break
+        here = (here.parent / nxt / "index.html").resolve()
+        walked.append(here.parent.relative_to(site.resolve()).as_posix() + "/")
+        assert len(walked) < 200, "Next goes round in a circle"
+    assert walked == reading_order()
+    for previous, page_path in zip(walked, walked[1:]):
+        back = footer_links((site / page_path / "index.html").read_text(encoding="utf-8"))["prev"]
+        assert (site / page_path / back).resolve() == (site / previous).resolve(), f"Previous from {page_path}"
+
+
+def test_the_sidebar_puts_the_instructors_pages_last_in_a_section_of_their_own(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    primary = html[html.index("md-nav--primary") :]
+    pages = [href for href in re.findall(r'<a href="([^"#]*)"\s+class="md-nav__link', primary) if href not in ("", ".")]
+    assert pages[-len(FOR_INSTRUCTORS) :] == FOR_INSTRUCTORS
+    section = re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', primary)
+    assert section.index("For instructors") > section.index("Chapters"), "the instructors' pages have a section, last"
+
+
+def between(html: str, start: str, end: str) -> str:
+    """The part of a page from ``start`` to ``end`` ("" if it has none)."""
+    if start not in html:
+        return ""
+    begin = html.index(start)
+    return html[begin : html.index(end, begin)]
+
+
+def test_titles_are_plain_text_in_the_navigation_footer_and_browser_tab(site):
+    """A README heading may hold `code`; where no Markdown is rendered, the backticks must not show."""
+    with_code = [e for e in EXERCISES if "`" in e.title]
+    assert with_code, "no exercise title has code in it: this test checks nothing"
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+        nav = between(html, "md-nav--primary", "md-sidebar--secondary")
+        footer = between(html, 'class="md-footer"', "md-footer-meta")
+        for where, text in (("<title>", title), ("navigation", nav), ("footer", footer)):
+            assert "`" not in unescape(re.sub(r"<code>.*?</code>", "", text)), f"{html_file.relative_to(site)}: a backtick in the {where}"
+    for e in with_code:
+        html = page(site, f"exercises/{e.path}/README.md").read_text(encoding="utf-8")
+        assert f"<title>{e.title.replace('`', '')} - Import Lab</title>" in unescape(html)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["title"] for d in index["docs"] if "`" in d["title"]], "search results show titles too"
+
+
+def exercise_box(html: str) -> str:
+    found = re.search(r'<div class="admonition info exercise">(.*?)</div>', html, re.S)
+    assert found, "no exercise box"
+    return found[1]
+
+
+def test_every_exercise_page_says_where_it_sits_and_what_to_edit(site):
+    """The box comes from grader/course.py, as grading does: its chapter, N of M, folder, files, where to run."""
+    for chapter, folder in SECTIONS.items():
+        in_chapter = [e for e in EXERCISES if e.chapter == chapter]
+        for number, e in enumerate(in_chapter, 1):
+            html_file = page(site, f"exercises/{e.path}/README.md")
+            html = html_file.read_text(encoding="utf-8")
+            assert html.index('class="admonition info exercise"') < html.index('<h2'), f"{e.id}: the box comes first"
+            box = exercise_box(html)
+            text = text_of(box)
+            assert f"Exercise {number} of {len(in_chapter)} in {chapter}" in text, e.id
+            chapter_link = re.search(r'From the chapter <a href="([^"]+)">', box)[1]
+            assert (html_file.parent / chapter_link / "index.html").resolve() == page(site, f"chapters/{folder}/README.md").resolve()
+            assert f"exercises/{e.path}/" in text
+            edit = re.search(r"Files to edit:</strong>(.*?)</li>", box, re.S)[1]
+            assert re.findall(r"<code>(.*?)</code>", edit) == list(e.edit), f"{e.id}: the files to edit"
+            read = re.search(r"leave as they are:</strong>(.*?)</li>", box, re.S)
+            assert (re.findall(r"<code>(.*?)</code>", read[1]) if read else []) == list(e.read), f"{e.id}: the files to read"
+            assert f"nox -s grade -- {e.id}" in text and "noxfile.py" in text, f"{e.id}: where to run nox"
+            readme = (REPO / "exercises" / e.path / "README.md").read_text(encoding="utf-8")
+            if re.search(r"^\s*\$ python", readme, re.M):
+                assert f"cd exercises/{e.path}" in text, f"{e.id}: where to run its python commands"
+
+
+def test_hints_are_folded_hint_boxes_not_notes(site):
+    """course.css gives <details class="hint"> its own colours and icon (Material would draw a plain note)."""
+    css = (REPO / "docs" / "stylesheets" / "course.css").read_text(encoding="utf-8")
+    assert "details.hint" in css and "--md-admonition-icon--tip" in css
+    assert 'href="../stylesheets/course.css"' in (site / "students" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_copy_text_of_a_transcript_is_its_commands():
+    """What docs/hooks/course.py gives a transcript's copy button: commands without prompts, never output."""
+    sys.path.insert(0, str(REPO / "docs" / "hooks"))
+    try:
+        hook = importlib.import_module("course")
+    finally:
+        sys.path.remove(str(REPO / "docs" / "hooks"))
+    shell = (
+        '<a id="l1"></a><span class="gp">$ </span><span class="nb">cd</span> cache\n'
+        '<a id="l2"></a><span class="gp">$ </span>python3 main.py &gt; out.txt\n'
+        '<a id="l3"></a><span class="go">running noisy.py</span>\n'
+    )
+    assert hook.commands_of(shell) == "cd cache\npython3 main.py > out.txt"
+    repl = (
+        '<span class="gp">&gt;&gt;&gt; </span><span class="k">for</span> n <span class="ow">in</span> (1, 2):\n'
+        '<span class="gp">... </span>    print(n)\n'
+        '<span class="gp">...</span>\n'
+        '<span class="go">1</span>\n'
+        '<span class="gr">Traceback</span> (most recent call last):\n'
+        '<span class="gp">&gt;&gt;&gt; </span>"done"\n'
+    )
+    assert hook.commands_of(repl) == 'for n in (1, 2):\n    print(n)\n\n"done"'
+    assert hook.commands_of('<span class="n">x</span> = 1\n') is None, "code without prompts is copied as it is"
+
+
+def test_every_transcript_on_the_site_copies_its_commands_only(site):
+    transcripts = 0
+    for html_file in [*site.glob("chapters/**/index.html"), *site.glob("exercises/**/index.html")]:
+        for code in re.findall(r"<pre[^>]*>(?:<span></span>)?<code([^>]*)>(.*?)</code></pre>", html_file.read_text(encoding="utf-8"), re.S):
+            attributes, body = code
+            if 'class="gp"' not in body:
+                assert "data-copy" not in attributes
+                continue
+            transcripts += 1
+            copied = unescape(re.search(r'data-copy="([^"]*)"', attributes)[1]).split("\n")
+            assert len(copied) == body.count('class="gp"'), f"{html_file}: one line for each prompt, no output"
+            assert not [line for line in copied if line.startswith(("$ ", ">>> ", "... "))], f"{html_file}: a prompt is copied"
+    assert transcripts >= 40, f"only {transcripts} transcripts found"
+
+
+def mkdocs_yml() -> dict:
+    """mkdocs.yml as data (its !ENV values left out)."""
+    yaml = need("yaml")
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def search_words(text: str) -> list[str]:
+    """The words the site's search makes of ``text``: split by the separator mkdocs.yml gives the search plugin.
+
+    It is a JavaScript regular expression that Python's re reads the same way
+    (character classes, a lookahead, a lookbehind of fixed width).
+    """
+    search = next(p["search"] for p in mkdocs_yml()["plugins"] if isinstance(p, dict) and "search" in p)
+    return [word for word in re.split(search["separator"], text.lower()) if word]
+
+
+def test_search_splits_python_names_but_keeps_dunder_names_whole():
+    assert search_words("importlib.import_module(name)") == ["importlib", "import", "module", "name"]
+    assert search_words("__pycache__/noisy.cpython-312.pyc") == ["__pycache__", "noisy", "cpython", "312", "pyc"]
+    assert search_words("importlib.util.find_spec") == ["importlib", "util", "find", "spec"]
+    assert search_words("__all__ and __main__.py") == ["__all__", "and", "__main__", "py"]
+    assert search_words("section 8.1, Python 3.13") == ["section", "8.1", "python", "3.13"]
+
+
+def test_a_published_site_knows_its_address(published):
+    """Under a project path, the 404 page, the sitemap and canonical links need site_url (the workflow sets it)."""
+    url = PUBLISHED["IMPORT_LAB_SITE_URL"]
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    located = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(located) == sorted(url + p for p in reading_order())
+    for html_file in published.rglob("index.html"):
+        where = html_file.parent.relative_to(published).as_posix()
+        where = "" if where == "." else where + "/"
+        assert f'<link rel="canonical" href="{url}{where}">' in html_file.read_text(encoding="utf-8"), where
+    not_found = (published / "404.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"#]+\.(?:css|js))"', not_found)
+    assert assets and all(a.startswith(SUBPATH + "assets/") or a.startswith(SUBPATH + "stylesheets/") for a in assets), assets
+    assert (published / "stylesheets" / "course.css").is_file()
+
+
+def test_a_published_site_links_its_repository_and_edits_the_real_files(published):
+    repo_url = PUBLISHED["IMPORT_LAB_REPO_URL"]
+    sources = {"": "docs/index.md", "students/": "docs/students.md", **{p: f"docs/{p[:-1]}.md" for p in FOR_INSTRUCTORS}}
+    for chapter, folder in SECTIONS.items():
+        sources[f"chapters/{folder}/"] = f"chapters/{folder}/README.md"
+    for e in EXERCISES:
+        sources[f"exercises/{e.path}/"] = f"exercises/{e.path}/README.md"
+    for where, source in sources.items():
+        html = (published / where / "index.html").read_text(encoding="utf-8")
+        assert f'href="{repo_url}" title="Go to repository" class="md-source"' in html, f"{where}: no repository link"
+        edit = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
+        assert edit, f"{where}: no edit link"
+        assert edit[1] == f"{repo_url}/edit/main/{source}", where
+        assert (REPO / source).is_file()
+
+
+def test_a_local_build_has_no_edit_links_to_nowhere(site):
+    html = page(site, f"chapters/{SECTIONS['8.1']}/README.md").read_text(encoding="utf-8")
+    assert 'title="Edit this page"' not in html and "md-source" not in html
+
+
+def test_the_workflow_publishes_with_pages_own_address_one_run_at_a_time():
+    yaml = need("yaml")
+    text = (REPO / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert not [u for u in uses if u.startswith("actions/cache")], "a cache with nothing to cache"
+    assert {u.split("@")[0] for u in uses} >= {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+    publish = next(s for s in steps if s.get("run") == "nox -s publish")
+    assert publish["env"]["IMPORT_LAB_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert set(publish["env"]) == set(PUBLISHED)
+    build_job = next(job for job in workflow["jobs"].values() if publish in job["steps"])
+    assert build_job["if"] == "github.event.repository.has_pages", "a repository without Pages skips the job"
+    assert workflow["permissions"] == {"contents": "read"}
+    for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("site_url:", "repo_url:", "edit_uri:")):
+            assert "!ENV" in line and any(name in line for name in PUBLISHED), line
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'"mkdocs-material>=9\.\d+,<10"', pyproject), "Material pinned below its next major version"
+
+
+@pytest.mark.skipif(not HAS_SOLUTIONS, reason="a student template cannot make another")
+def test_the_student_template_can_publish_the_site_for_free(tmp_path):
+    """The template `nox -s release` writes has the workflow and all the site needs, and builds without solutions."""
+    template = tmp_path / "template"
+    done = subprocess.run([sys.executable, "-m", "grader.release", str(template)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (template / ".github" / "workflows" / "site.yml").read_bytes() == (REPO / ".github" / "workflows" / "site.yml").read_bytes()
+    for needed in ("mkdocs.yml", "docs/hooks/course.py", "docs/stylesheets/course.css", "pyproject.toml", "noxfile.py"):
+        assert (template / needed).is_file(), needed
+    built = build(tmp_path / "site", published=True, course=template)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr[-5000:]
+    assert not (tmp_path / "site" / "solutions").exists()
+    for e in EXERCISES:
+        assert page(tmp_path / "site", f"exercises/{e.path}/README.md").is_file()
 
 
 # -- a real browser ----------------------------------------------------------------------------
