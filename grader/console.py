@@ -9,6 +9,10 @@ import textwrap
 
 from .report import start_here
 
+#: The newest Python the course's text was checked on (tests/transcripts.py VERIFIED holds the releases;
+#: tests/test_newer_python.py keeps the two in step).
+NEWEST_VERIFIED = (3, 15)
+
 
 def _supports(symbols: str, stream) -> bool:
     try:
@@ -139,6 +143,8 @@ def render(
     unfinished = [e for e in exercises if not _done(e)]
     where = workspace or "exercises"
     out: list[str] = [style.paint(f"Import Lab: grading with Python {report['python']}", "1")]
+    if notice := newer_than_verified(report["python"]):
+        out += _wrap(notice, style.width)
     if workspace:
         out.append(f"Workspace: {workspace}")
     short = not full and len(exercises) > 1 and len(unfinished) > 1
@@ -180,6 +186,22 @@ def render(
     elif any(c["status"] == "error" for e in exercises for c in e["checks"]):
         out += _wrap(GRADER_FAILED, style.width)
     return "\n".join(out) + "\n"
+
+
+def newer_than_verified(python: str) -> str | None:
+    """One sentence for a Python newer than the course was checked on, once per report; None for the others.
+
+    The checks assert on what code does, not on wording, so grading holds;
+    what a newer Python may change is what the chapters show it printing.
+    """
+    numbers = python.split(".")[:2]
+    if len(numbers) < 2 or not all(n.isdigit() for n in numbers):
+        return None
+    minor = (int(numbers[0]), int(numbers[1]))
+    if minor <= NEWEST_VERIFIED:
+        return None
+    newest = "{}.{}".format(*NEWEST_VERIFIED)
+    return f"Note: the chapters show Python up to {newest}; {minor[0]}.{minor[1]} may word messages differently."
 
 
 def render_progress(rows: list, style: Style) -> list[str]:
