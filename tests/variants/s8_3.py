@@ -1698,3 +1698,194 @@ VARIANTS = [
     # -- public-api, round 3: other correct answers
     Variant("public-api", "table-with-a-private-alias", {"textkit.py": TABLE_WITH_A_PRIVATE_ALIAS}),
 ]
+
+# -- lazy-names ------------------------------------------------------------------------------------------------------
+
+_TOOLBOX_HEAD = '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+import importlib
+
+__version__ = "2.1"
+'''
+
+#: Three names, three if-statements with a from-import each; __all__ a tuple; __dir__ adding to globals().
+TOOLBOX_IF_CHAIN = '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+__version__ = "2.1"
+__all__ = ("bar", "mean", "slugify")
+
+
+def __getattr__(name):
+    if name == "bar":
+        from .charts import bar
+        return bar
+    if name == "mean":
+        from .stats import mean
+        return mean
+    if name == "slugify":
+        from .slugs import slugify
+        return slugify
+    raise AttributeError(name)
+
+
+def __dir__():
+    return list(globals()) + ["bar", "mean", "slugify"]
+'''
+
+#: __import__ with a fromlist, nothing cached, the table keyed by submodule.
+TOOLBOX_BY_MODULE = '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+__version__ = "2.1"
+
+_MODULES = {"charts": ["bar"], "stats": ["mean"], "slugs": ["slugify"]}
+__all__ = [name for names in _MODULES.values() for name in names]
+
+
+def __getattr__(name):
+    for module, names in _MODULES.items():
+        if name in names:
+            return getattr(__import__(__name__ + "." + module, fromlist=[name]), name)
+    raise AttributeError(f"module {__name__} has no attribute {name}")
+
+
+def __dir__():
+    return [*globals(), *__all__]
+'''
+
+#: Looks for the name in each submodule in turn: every name imports the submodules before its own, and an unknown
+#: name imports them all.
+TOOLBOX_SEARCH_EVERY_MODULE = _TOOLBOX_HEAD + '''
+__all__ = ["bar", "mean", "slugify"]
+
+
+def __getattr__(name):
+    for module in ("charts", "slugs", "stats"):
+        found = importlib.import_module("." + module, __name__)
+        if hasattr(found, name):
+            return getattr(found, name)
+    raise AttributeError(name)
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)
+'''
+
+#: Placeholders "so that dir() lists them": the names exist, so __getattr__ is never asked.
+TOOLBOX_PLACEHOLDERS = _TOOLBOX_HEAD + '''
+_WHERE = {"bar": "charts", "mean": "stats", "slugify": "slugs"}
+__all__ = ["bar", "mean", "slugify"]
+bar = mean = slugify = None
+
+
+def __getattr__(name):
+    if name not in _WHERE:
+        raise AttributeError(name)
+    return getattr(importlib.import_module("." + _WHERE[name], __name__), name)
+'''
+
+VARIANTS += [
+    Variant(
+        "lazy-names",
+        "one-eager-import-left",
+        {"toolbox/__init__.py": ('__version__ = "2.1"\n', '__version__ = "2.1"\n\nfrom .stats import mean\n')},
+        fails=("importing_the_package_loads_no_submodule",),
+        says=("toolbox.stats", "__getattr__"),
+    ),
+    Variant(
+        "lazy-names",
+        "search-every-submodule",
+        {"toolbox/__init__.py": (None, TOOLBOX_SEARCH_EVERY_MODULE)},
+        fails=("each_name_loads_only_its_own_submodule", "an_unknown_name_is_an_attribute_error"),
+        says=("toolbox.charts",),
+    ),
+    Variant(
+        "lazy-names",
+        "unknown-name-returns-none",
+        {"toolbox/__init__.py": ("    if name not in _WHERE:\n        raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n", "    if name not in _WHERE:\n        return None\n")},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("AttributeError", "None"),
+    ),
+    Variant(
+        "lazy-names",
+        "unknown-name-is-a-key-error",
+        {"toolbox/__init__.py": ("    if name not in _WHERE:\n        raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n", "")},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("KeyError",),
+    ),
+    Variant(
+        "lazy-names",
+        "unknown-name-is-an-import-error",
+        {"toolbox/__init__.py": ("raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")", "raise ImportError(f\"no {name} in toolbox\")")},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("ImportError", "AttributeError"),
+    ),
+    Variant(
+        "lazy-names",
+        "the-submodule-returned",
+        {"toolbox/__init__.py": ("    value = getattr(importlib.import_module(f\".{_WHERE[name]}\", __name__), name)", "    value = importlib.import_module(f\".{_WHERE[name]}\", __name__)")},
+        fails=("each_name_loads_only_its_own_submodule",),
+        says=("module", "getattr(module"),
+    ),
+    Variant(
+        "lazy-names",
+        "no-dir",
+        {"toolbox/__init__.py": ("def __dir__():\n    return sorted(set(globals()) | set(_WHERE))\n", "")},
+        fails=("dir_lists_the_names_without_loading_them",),
+        says=("bar, mean, slugify", "__dir__"),
+    ),
+    Variant(
+        "lazy-names",
+        "dir-lists-only-the-lazy-names",
+        {"toolbox/__init__.py": ("    return sorted(set(globals()) | set(_WHERE))", "    return __all__")},
+        fails=("dir_lists_the_names_without_loading_them",),
+        says=("__version__", "globals()"),
+    ),
+    Variant(
+        "lazy-names",
+        "dir-of-the-function-scope",
+        {"toolbox/__init__.py": ("    return sorted(set(globals()) | set(_WHERE))", "    return dir() + list(_WHERE)")},
+        fails=("dir_lists_the_names_without_loading_them",),
+        says=("__version__",),
+    ),
+    Variant(
+        "lazy-names",
+        "dir-imports-the-submodules-to-list-them",
+        {"toolbox/__init__.py": (
+            "    return sorted(set(globals()) | set(_WHERE))",
+            "    names = set(globals())\n    for module in set(_WHERE.values()):\n"
+            "        names |= set(vars(importlib.import_module('.' + module, __name__)))\n    return sorted(names)",
+        )},
+        fails=("dir_lists_the_names_without_loading_them",),
+        says=("without importing",),
+    ),
+    Variant(
+        "lazy-names",
+        "no-all",
+        {"toolbox/__init__.py": ("__all__ = sorted(_WHERE)\n", "")},
+        fails=("star_import_follows_all",),
+        says=("__all__",),
+    ),
+    Variant(
+        "lazy-names",
+        "all-lists-the-submodules",
+        {"toolbox/__init__.py": ("__all__ = sorted(_WHERE)\n", "__all__ = sorted(_WHERE.values())\n")},
+        fails=("star_import_follows_all",),
+        says=("charts, slugs, stats",),
+    ),
+    Variant(
+        "lazy-names",
+        "all-with-the-version",
+        {"toolbox/__init__.py": ("__all__ = sorted(_WHERE)\n", "__all__ = sorted(_WHERE) + ['__version__']\n")},
+        fails=("star_import_follows_all",),
+        says=("__version__",),
+    ),
+    Variant(
+        "lazy-names",
+        "placeholders-so-that-dir-lists-them",
+        {"toolbox/__init__.py": (None, TOOLBOX_PLACEHOLDERS)},
+        fails=("each_name_loads_only_its_own_submodule",),
+        says=("not that function",),
+    ),
+    Variant("lazy-names", "if-chain-of-from-imports", {"toolbox/__init__.py": (None, TOOLBOX_IF_CHAIN)}),
+    Variant("lazy-names", "dunder-import-by-module", {"toolbox/__init__.py": (None, TOOLBOX_BY_MODULE)}),
+]

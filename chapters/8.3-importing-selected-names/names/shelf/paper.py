@@ -1,0 +1,5 @@
+print("shelf/paper.py runs")
+
+
+def fold(sheet):
+    return f"folded {sheet}"
