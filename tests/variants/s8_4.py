@@ -1093,3 +1093,199 @@ VARIANTS += [
         says=('teams.TEAMS deleted',),
     ),
 ]
+
+# format-table: the solution's import of the two format modules, and what variants put in its place.
+TABLE_IMPORT = (
+    "from . import csvfile, jsonfile\n\n"
+    'FORMATS = {".csv": csvfile, ".json": jsonfile}'
+)
+TABLE_INIT = '"""Rows of data (a list of dicts) written as CSV or JSON text."""\n'
+#: csvfile.py as given, and the same with columns looked up another way.
+CSV_IMPORT = "import convert.formats\n\n\ndef dumps(rows):\n    names = convert.formats.columns(rows)\n"
+
+
+def table(text: str) -> dict:
+    return {"convert/formats.py": (TABLE_IMPORT, text)}
+
+
+VARIANTS += [
+    # Only the CSV entry repaired: a program that starts with jsonfile still fails.
+    Variant(
+        "format-table",
+        "only-csv-repaired",
+        table('from . import csvfile\nimport convert.jsonfile\n\nFORMATS = {".csv": csvfile, ".json": convert.jsonfile}'),
+        fails=("each_module_can_be_imported_first", "the_table_holds_the_format_modules"),
+        says=("convert.jsonfile", "AttributeError", "sys.modules"),
+    ),
+    # The cycle hidden by the package: __init__.py imports formats first, formats.py as given.
+    Variant(
+        "format-table",
+        "init-imports-formats-first",
+        {
+            "convert/formats.py": STUB,
+            "convert/__init__.py": (None, TABLE_INIT + "\nfrom . import formats  # noqa: F401\n"),
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("convert.csvfile", "AttributeError"),
+    ),
+    # The same repair as the solution, with an __init__.py that also imports formats: works, but the
+    # statement says to leave __init__.py as it is.
+    Variant(
+        "format-table",
+        "init-changed-too",
+        {"convert/__init__.py": (None, TABLE_INIT + "\nfrom .formats import dumps  # noqa: F401\n")},
+        fails=("each_module_can_be_imported_first",),
+        says=("convert/__init__.py", "from .formats import dumps"),
+    ),
+    # Names in the table, imported when dumps() runs: the table no longer holds the modules.
+    Variant(
+        "format-table",
+        "table-of-names",
+        {
+            "convert/formats.py": [
+                (TABLE_IMPORT, 'import importlib\n\nFORMATS = {".csv": "convert.csvfile", ".json": "convert.jsonfile"}'),
+                ("return FORMATS[extension].dumps(rows)", "return importlib.import_module(FORMATS[extension]).dumps(rows)"),
+            ]
+        },
+        fails=("the_table_holds_the_format_modules",),
+        says=("'convert.csvfile'", "module objects"),
+    ),
+    # The table filled at first use, in dumps(): empty right after the imports.
+    Variant(
+        "format-table",
+        "table-filled-at-first-use",
+        {
+            "convert/formats.py": [
+                (TABLE_IMPORT, "FORMATS = {}"),
+                (
+                    "    return FORMATS[extension].dumps(rows)",
+                    "    if not FORMATS:\n"
+                    "        from . import csvfile, jsonfile\n\n"
+                    '        FORMATS.update({".csv": csvfile, ".json": jsonfile})\n'
+                    "    return FORMATS[extension].dumps(rows)",
+                ),
+            ]
+        },
+        fails=("the_table_holds_the_format_modules",),
+        says=("its keys were []",),
+    ),
+    # A table of functions, taken by name: `from .csvfile import dumps` needs csvfile finished.
+    Variant(
+        "format-table",
+        "table-of-functions",
+        {
+            "convert/formats.py": [
+                (
+                    TABLE_IMPORT,
+                    "from .csvfile import dumps as csv_dumps\nfrom .jsonfile import dumps as json_dumps\n\n"
+                    'FORMATS = {".csv": csv_dumps, ".json": json_dumps}',
+                ),
+                ("return FORMATS[extension].dumps(rows)", "return FORMATS[extension](rows)"),
+            ]
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("ImportError", "import modules"),
+    ),
+    Variant(
+        "format-table",
+        "table-of-functions-seen-in-the-table",
+        {
+            "convert/formats.py": [
+                (
+                    TABLE_IMPORT,
+                    "from .csvfile import dumps as csv_dumps\nfrom .jsonfile import dumps as json_dumps\n\n"
+                    'FORMATS = {".csv": csv_dumps, ".json": json_dumps}',
+                ),
+                ("return FORMATS[extension].dumps(rows)", "return FORMATS[extension](rows)"),
+            ]
+        },
+        fails=("the_table_holds_the_format_modules",),
+        says=("<function dumps", "module objects"),
+    ),
+    # csvfile breaks the cycle with its own copy of columns(): the shared function is no longer used.
+    Variant(
+        "format-table",
+        "csv-copies-columns",
+        {
+            "convert/csvfile.py": (
+                CSV_IMPORT,
+                "def columns(rows):\n    seen = {}\n    for row in rows:\n        for key in row:\n"
+                "            seen.setdefault(key)\n    return list(seen)\n\n\n"
+                "def dumps(rows):\n    names = columns(rows)\n",
+            )
+        },
+        fails=("both_formats_use_the_shared_columns",),
+        says=("convert.csvfile.dumps(rows) returned", "a copy"),
+    ),
+    # Given formats.py, csvfile takes the name from formats: fails where formats comes first.
+    Variant(
+        "format-table",
+        "csv-imports-the-name",
+        {
+            "convert/formats.py": STUB,
+            "convert/csvfile.py": (
+                CSV_IMPORT,
+                "from .formats import columns\n\n\ndef dumps(rows):\n    names = columns(rows)\n",
+            ),
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("import convert.formats", "ImportError"),
+    ),
+    # The table's lookups guarded: an empty table when the package has no such attribute yet.
+    Variant(
+        "format-table",
+        "empty-table-on-error",
+        table(
+            "import convert.csvfile\nimport convert.jsonfile\n\n"
+            "try:\n"
+            '    FORMATS = {".csv": convert.csvfile, ".json": convert.jsonfile}\n'
+            "except AttributeError:  # a format module is still being imported\n"
+            "    FORMATS = {}"
+        ),
+        fails=("the_table_holds_the_format_modules",),
+        says=("convert.csvfile", "its keys were []"),
+    ),
+    # The imports moved below the functions: the package's attribute is still missing there.
+    Variant(
+        "format-table",
+        "imports-at-the-bottom",
+        {
+            "convert/formats.py": (
+                None,
+                '"""Every format the package writes."""\n\n\n'
+                "def columns(rows):\n    seen = {}\n    for row in rows:\n        for key in row:\n"
+                "            seen.setdefault(key)\n    return list(seen)\n\n\n"
+                "def dumps(rows, extension):\n    return FORMATS[extension].dumps(rows)\n\n\n"
+                "import convert.csvfile  # noqa: E402\nimport convert.jsonfile  # noqa: E402\n\n"
+                'FORMATS = {".csv": convert.csvfile, ".json": convert.jsonfile}\n',
+            )
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("AttributeError", "sys.modules"),
+    ),
+    # Right: `import a.b as c` also finds the half-built submodule (since Python 3.7).
+    Variant(
+        "format-table",
+        "import-as",
+        table(
+            "import convert.csvfile as csvfile\nimport convert.jsonfile as jsonfile\n\n"
+            'FORMATS = {".csv": csvfile, ".json": jsonfile}'
+        ),
+    ),
+    # Right: the absolute `from convert import ...`, and both formats importing formats the same way.
+    Variant(
+        "format-table",
+        "absolute-from-everywhere",
+        {
+            "convert/formats.py": (
+                TABLE_IMPORT,
+                'from convert import csvfile, jsonfile\n\nFORMATS = {".csv": csvfile, ".json": jsonfile}',
+            ),
+            "convert/csvfile.py": (CSV_IMPORT, "from convert import formats\n\n\ndef dumps(rows):\n    names = formats.columns(rows)\n"),
+            "convert/jsonfile.py": [
+                ("import convert.formats\n", "from . import formats\n"),
+                ("convert.formats.columns(rows)", "formats.columns(rows)"),
+            ],
+        },
+    ),
+]

@@ -1,0 +1,7 @@
+import pets.registry
+
+SOUND = "meow"
+
+
+def kinds():
+    return sorted(pets.registry.KINDS)

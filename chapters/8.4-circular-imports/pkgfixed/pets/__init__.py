@@ -1,0 +1,1 @@
+"""Pets, and a registry of every kind."""
