@@ -520,17 +520,38 @@ def png_colours(data: bytes) -> int:
     return len(colours)
 
 
-@pytest.fixture
-def served(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+def serve(site: Path, prefix: str = "/"):
+    """Serve a built site under ``prefix`` as GitHub Pages serves a project: its 404.html, with status 404, for anything missing."""
+    import mimetypes
+
+    class Pages(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+        def do_GET(self):
+            path = unquote(urlsplit(self.path).path)
+            target = site / path[len(prefix) :] if path.startswith(prefix) else None
+            if target is not None and target.is_dir():
+                target = target / "index.html"
+            status = 200
+            if target is None or not target.is_file() or site.resolve() not in target.resolve().parents:
+                status, target = 404, site / "404.html"
+            body = target.read_bytes()
+            self.send_response(status)
+            self.send_header("Content-Type", mimetypes.guess_type(target.name)[0] or "application/octet-stream")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture
+def served(site):
+    server, address = serve(site)
+    yield address
     server.shutdown()
 
 
@@ -545,9 +566,9 @@ def chromium_path() -> str:
     return found
 
 
-def test_a_reader_can_go_from_a_chapter_to_an_exercise_and_search(served, tmp_path):
+@pytest.fixture(scope="module")
+def chromium():
     sync_api = need("playwright.sync_api")
-    chapter = SECTIONS["8.2"]
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=chromium_path(),
@@ -563,33 +584,164 @@ def test_a_reader_can_go_from_a_chapter_to_an_exercise_and_search(served, tmp_pa
             ],
         )
         try:
-            view = browser.new_page(viewport={"width": 1280, "height": 900})
-            offsite = []
-            view.on("request", lambda r: offsite.append(r.url) if not r.url.startswith(served) else None)
-            view.goto(f"{served}/chapters/{chapter}/")
-            assert view.locator("h1").first.inner_text().startswith("8.2")
-
-            view.locator(f"article a[href*='exercises/{chapter}/']").first.click()
-            view.wait_for_load_state()
-            assert f"/exercises/{chapter}/" in view.url
-            assert view.locator("details.hint").count() >= 1
-
-            search = view.locator("input.md-search__input")
-            search.click()
-            search.press_sequentially("modules", delay=30)  # the search reacts to key presses
-            results = view.locator(".md-search-result__item")
-            results.first.wait_for(timeout=15_000)
-            assert results.count() >= 1
-
-            assert not offsite, f"the site fetched from elsewhere: {offsite[:3]}"
-            shot = tmp_path / "search.png"
-            view.screenshot(path=str(shot))
-            blank = browser.new_page(viewport={"width": 1280, "height": 900})
-            blank.goto("about:blank")
-            assert png_colours(shot.read_bytes()) > 20 * png_colours(blank.screenshot())
-            artifacts = os.environ.get("IMPORT_LAB_ARTIFACTS")
-            if artifacts:
-                Path(artifacts).mkdir(parents=True, exist_ok=True)
-                shutil.copy(shot, Path(artifacts) / "site-search.png")
+            yield browser
         finally:
             browser.close()
+
+
+def fence_commands(readme: Path, language: str, index: int) -> str:
+    """The commands of the ``index``-th ``language`` block of a README, read from the Markdown: prompts removed, output left out."""
+    blocks = re.findall(rf"^([ \t]*)```{language}\n(.*?)^\1```", readme.read_text(encoding="utf-8"), re.M | re.S)
+    indent, body = blocks[index]
+    commands = []
+    for line in body.splitlines():
+        line = line[len(indent) :]
+        for prompt in ("$ ", ">>> ", "... "):
+            if line.startswith(prompt):
+                commands.append(line[len(prompt) :].rstrip())
+                break
+        else:
+            if line.rstrip() == "...":
+                commands.append("")
+    return "\n".join(commands)
+
+
+def search_for(view, query: str, close: bool = True) -> list[str]:
+    """The pages the site's search lists for ``query``, best first (every result, loaded by scrolling)."""
+    search = view.locator("input.md-search__input")
+    search.click()
+    search.fill("")
+    search.press_sequentially(query, delay=30)  # the search reacts to key presses
+    results = view.locator(".md-search-result__item > .md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    count = -1
+    while results.count() != count:  # Material shows ten results, then more as the list scrolls
+        count = results.count()
+        results.nth(count - 1).scroll_into_view_if_needed()
+        view.wait_for_timeout(300)
+    pages = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+    if close:
+        view.keyboard.press("Escape")
+    return list(dict.fromkeys(pages))
+
+
+def test_a_reader_can_go_from_a_chapter_to_an_exercise_and_search(served, chromium, tmp_path):
+    chapter = SECTIONS["8.2"]
+    view = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        offsite = []
+        view.on("request", lambda r: offsite.append(r.url) if not r.url.startswith(served) else None)
+        view.goto(f"{served}/chapters/{chapter}/")
+        assert view.locator("h1").first.inner_text().startswith("8.2")
+
+        view.locator(f"article a[href*='exercises/{chapter}/']").first.click()
+        view.wait_for_load_state()
+        assert f"/exercises/{chapter}/" in view.url
+        assert view.locator("details.hint").count() >= 1
+
+        assert len(search_for(view, "modules", close=False)) >= 1
+
+        assert not offsite, f"the site fetched from elsewhere: {offsite[:3]}"
+        shot = tmp_path / "search.png"
+        view.screenshot(path=str(shot))
+        blank = chromium.new_page(viewport={"width": 1280, "height": 900})
+        blank.goto("about:blank")
+        assert png_colours(shot.read_bytes()) > 20 * png_colours(blank.screenshot())
+        blank.close()
+        artifacts = os.environ.get("IMPORT_LAB_ARTIFACTS")
+        if artifacts:
+            Path(artifacts).mkdir(parents=True, exist_ok=True)
+            shutil.copy(shot, Path(artifacts) / "site-search.png")
+    finally:
+        view.close()
+
+
+def test_a_reader_walks_the_course_in_order(served, chromium):
+    """Next from the home page: the student guide, the first chapter, its first exercise; titles without backticks; the box."""
+    view = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        first = [e for e in EXERCISES if e.chapter == "8.1"]
+        view.goto(f"{served}/")
+        for expected in ("/students/", f"/chapters/{SECTIONS['8.1']}/", f"/exercises/{first[0].path}/"):
+            view.locator("a.md-footer__link--next").click()
+            view.wait_for_load_state()
+            assert urlsplit(view.url).path == expected
+        view.locator("a.md-footer__link--prev").click()
+        view.wait_for_load_state()
+        assert urlsplit(view.url).path == f"/chapters/{SECTIONS['8.1']}/"
+
+        with_code = next(e for e in EXERCISES if "`" in e.title)
+        view.goto(f"{served}/exercises/{with_code.path}/")
+        plain_title = with_code.title.replace("`", "")
+        assert view.title() == f"{plain_title} - Import Lab"
+        assert plain_title in view.locator(".md-nav--primary").inner_text()
+        for where in (".md-nav--primary", ".md-footer", ".md-header"):
+            assert "`" not in view.locator(where).first.inner_text(), f"a backtick shows in {where}"
+
+        in_chapter = [e for e in EXERCISES if e.chapter == with_code.chapter]
+        box = view.locator(".admonition.exercise")
+        assert box.is_visible()
+        heading = box.locator(".admonition-title").inner_text()
+        assert heading == f"Exercise {in_chapter.index(with_code) + 1} of {len(in_chapter)} in {with_code.chapter}"
+        assert f"exercises/{with_code.path}/" in box.inner_text()
+        assert all(name in box.inner_text() for name in with_code.edit)
+        box.locator("a", has_text=with_code.chapter).click()
+        view.wait_for_load_state()
+        assert urlsplit(view.url).path == f"/chapters/{with_code.section}/"
+
+        view.goto(f"{served}/exercises/{with_code.path}/")
+        hint = view.locator("details.hint").first
+        colour = hint.evaluate("e => getComputedStyle(e).borderColor")
+        note = view.evaluate(
+            "() => { const d = document.createElement('details'); d.className = 'note';"
+            " document.querySelector('article').append(d); return getComputedStyle(d).borderColor }"
+        )
+        assert colour != note and colour == "rgb(0, 191, 165)", "a hint is drawn as a hint, not as a note"
+    finally:
+        view.close()
+
+
+def test_search_finds_python_names_and_the_copy_button_copies_commands(served, chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    view = context.new_page()
+    try:
+        view.goto(f"{served}/")
+        assert f"/chapters/{SECTIONS['8.1']}/" in search_for(view, "import_module"), "8.1 teaches import_module"
+        assert f"/chapters/{SECTIONS['8.7']}/" in search_for(view, "find_spec")
+        assert f"/chapters/{SECTIONS['8.3']}/" in search_for(view, "__all__")
+        assert f"/chapters/{SECTIONS['8.8']}/" in search_for(view, "__main__")
+
+        chapter = REPO / "chapters" / SECTIONS["8.2"] / "README.md"
+        view.goto(f"{served}/chapters/{SECTIONS['8.2']}/")
+        for language, prompt in (("console", r"^\$"), ("pycon", r"^>>>")):
+            block = view.locator("div.highlight").filter(has=view.locator("span.gp", has_text=re.compile(prompt))).first
+            block.hover()
+            block.locator("button[data-clipboard-target]").click()  # Material's copy button
+            copied = view.evaluate("() => navigator.clipboard.readText()")
+            assert copied == fence_commands(chapter, language, 0), f"the copy button of the first {language} block"
+            assert copied and not re.search(r"^(\$|>>>|\.\.\.) ", copied, re.M)
+    finally:
+        context.close()
+
+
+def test_the_404_page_works_under_a_project_path(published, chromium):
+    """Published at https://ORG.github.io/REPO/, a missing page gets a styled 404 page whose links stay in the site."""
+    server, address = serve(published, SUBPATH)
+    view = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        failed = []
+        view.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "no-such-page" not in r.url else None)
+        response = view.goto(f"{address}{SUBPATH}chapters/no-such-page/")
+        assert response.status == 404
+        view.wait_for_load_state("networkidle")
+        assert not failed, f"the 404 page could not load {failed[:3]}"
+        header = view.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+        assert header not in ("rgba(0, 0, 0, 0)", "transparent"), "the 404 page has no styles"
+        view.locator(".md-header a.md-logo").click()
+        view.wait_for_load_state()
+        assert urlsplit(view.url).path == SUBPATH
+        assert view.locator("h1").first.inner_text().startswith("Import Lab")
+    finally:
+        view.close()
+        server.shutdown()
