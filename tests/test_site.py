@@ -478,6 +478,9 @@ def test_the_student_template_can_publish_the_site_for_free(tmp_path):
     assert not (tmp_path / "site" / "solutions").exists()
     for e in EXERCISES:
         assert page(tmp_path / "site", f"exercises/{e.path}/README.md").is_file()
+    guide = (REPO / "docs" / "instructors.md").read_text(encoding="utf-8")
+    free = guide[guide.index("### Publishing for free") :].split("\n## ")[0]
+    assert "template" in free and "public" in free and "**GitHub Actions**" in guide, "the instructor guide says how"
 
 
 # -- a real browser ----------------------------------------------------------------------------
