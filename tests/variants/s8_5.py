@@ -2057,3 +2057,200 @@ VARIANTS += [
         says=('"hey"', "reloaded by someone else"),
     ),
 ]
+
+# safe-reload: the solution's safe_reload, and variants of its body.
+SAFE_BODY = (
+    "    before = dict(module.__dict__)  # each name, bound to the object it is bound to now\n"
+    "    try:\n"
+    "        return importlib.reload(module)\n"
+    "    except BaseException:\n"
+)
+SAFE_RESTORE = (
+    "        namespace = module.__dict__\n"
+    "        namespace.clear()\n"
+    "        namespace.update(before)\n"
+)
+
+
+def safe_file(body: str) -> dict:
+    """reloader.py with safe_reload's body written out whole."""
+    return {
+        "reloader.py": (
+            None,
+            '"""Reload a plugin all or nothing."""\n\nimport copy\nimport importlib\nimport sys\n\n\n'
+            "def safe_reload(module):\n" + body,
+        )
+    }
+
+
+VARIANTS += [
+    # A plain reload: the half-applied new code stays.
+    Variant(
+        "safe-reload",
+        "plain-reload",
+        safe_file("    return importlib.reload(module)\n"),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("rebound: CURRENCY", "added by the new code", "SPREAD"),
+    ),
+    # The old bindings written back over the new, but the names the new code added left in place.
+    Variant(
+        "safe-reload",
+        "update-without-clear",
+        {"reloader.py": ("        namespace.clear()\n", "")},
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("added by the new code and still there", "SPREAD"),
+        not_says=("rebound",),
+    ),
+    # The "copy" is the namespace itself: nothing to put back.
+    Variant(
+        "safe-reload",
+        "keeps-a-reference-not-a-copy",
+        {"reloader.py": ("before = dict(module.__dict__)", "before = module.__dict__")},
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("gone: CURRENCY, RATES",),
+    ),
+    # A deep copy: the names come back bound to copies, not the objects others hold.
+    Variant(
+        "safe-reload",
+        "deep-copy",
+        safe_file(
+            "    before = {k: v for k, v in vars(module).items() if not k.startswith('__')}\n"
+            "    saved = copy.deepcopy(before)\n"
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except Exception:\n"
+            "        for name in list(vars(module)):\n"
+            "            if not name.startswith('__') and name not in saved:\n"
+            "                delattr(module, name)\n"
+            "        vars(module).update(saved)\n"
+            "        raise\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("rebound: RATES",),
+    ),
+    # Only the public names put back: __spec__ stays as the failed reload left it.
+    Variant(
+        "safe-reload",
+        "public-names-only",
+        safe_file(
+            "    before = {k: v for k, v in vars(module).items() if not k.startswith('__')}\n"
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except Exception:\n"
+            "        for name in [k for k in vars(module) if not k.startswith('__')]:\n"
+            "            delattr(module, name)\n"
+            "        vars(module).update(before)\n"
+            "        raise\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("new objects of the failed reload", "__spec__"),
+    ),
+    # The source compiled first, to catch mistakes before reloading: an error halfway still gets through.
+    Variant(
+        "safe-reload",
+        "compiles-first",
+        safe_file(
+            "    with open(module.__file__, encoding='utf-8') as f:\n"
+            "        compile(f.read(), module.__file__, 'exec')  # raises SyntaxError: nothing changed yet\n"
+            "    return importlib.reload(module)\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("rebound: CURRENCY",),
+    ),
+    # A copy taken once, the first time a module is reloaded: a later failure goes back too far.
+    Variant(
+        "safe-reload",
+        "copy-taken-once",
+        safe_file(
+            "    saved = _FIRST.setdefault(module.__name__, dict(vars(module)))\n"
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except BaseException:\n"
+            "        vars(module).clear()\n"
+            "        vars(module).update(saved)\n"
+            "        raise\n\n\n"
+            "_FIRST = {}\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("rebound: BASE", "tariff"),
+    ),
+    # The error swallowed: the module is put back, but the caller never learns why.
+    Variant(
+        "safe-reload",
+        "returns-none-on-failure",
+        {"reloader.py": (SAFE_RESTORE + "        raise\n", SAFE_RESTORE + "        return None\n")},
+        fails=("the_caller_gets_the_error", "a_failed_edit_leaves_the_module_as_it_was"),
+        says=("returned a NoneType object",),
+    ),
+    # The error wrapped in one of its own: not the reload's error.
+    Variant(
+        "safe-reload",
+        "wraps-the-error",
+        {"reloader.py": (SAFE_RESTORE + "        raise\n", SAFE_RESTORE + "        raise RuntimeError('reload failed')\n")},
+        fails=("the_caller_gets_the_error",),
+        says=("RuntimeError", "caused by ValueError"),
+    ),
+    # The new source tried in a scratch module first, then reloaded for real: it runs twice.
+    Variant(
+        "safe-reload",
+        "tries-in-a-scratch-module",
+        safe_file(
+            "    import importlib.util\n\n"
+            "    spec = importlib.util.spec_from_file_location(module.__name__, module.__file__)\n"
+            "    scratch = importlib.util.module_from_spec(spec)\n"
+            "    spec.loader.exec_module(scratch)  # raises if the new code is broken: nothing changed\n"
+            "    return importlib.reload(module)\n"
+        ),
+        fails=("a_good_edit_is_applied",),
+        says=("ran 2 times",),
+    ),
+    # The new code run in a scratch module, then copied into the real one: its functions read the scratch globals.
+    Variant(
+        "safe-reload",
+        "copies-a-scratch-module-over",
+        safe_file(
+            "    import importlib.util\n\n"
+            "    spec = importlib.util.spec_from_file_location(module.__name__, module.__file__)\n"
+            "    scratch = importlib.util.module_from_spec(spec)\n"
+            "    spec.loader.exec_module(scratch)\n"
+            "    vars(module).update({k: v for k, v in vars(scratch).items() if not k.startswith('__')})\n"
+            "    return module\n"
+        ),
+        fails=("a_good_edit_is_applied",),
+        says=("FACTOR", "19.0"),
+    ),
+    # Right: the names the new code added deleted one by one, then the old bindings written back.
+    Variant(
+        "safe-reload",
+        "deletes-the-new-names",
+        safe_file(
+            "    saved = vars(module).copy()\n"
+            "    try:\n"
+            "        importlib.reload(module)\n"
+            "    except Exception as error:\n"
+            "        namespace = vars(module)\n"
+            "        for name in set(namespace) - set(saved):\n"
+            "            del namespace[name]\n"
+            "        namespace.update(saved)\n"
+            "        raise error\n"
+            "    return module\n"
+        ),
+    ),
+    # Right: the module's own dictionary refilled with a loop of setattr, after delattr of every name.
+    Variant(
+        "safe-reload",
+        "setattr-loop",
+        safe_file(
+            "    saved = list(module.__dict__.items())\n"
+            "    try:\n"
+            "        result = importlib.reload(module)\n"
+            "    except Exception:\n"
+            "        for name in list(module.__dict__):\n"
+            "            delattr(module, name)\n"
+            "        for name, value in saved:\n"
+            "            setattr(module, name, value)\n"
+            "        raise\n"
+            "    return result\n"
+        ),
+    ),
+]
