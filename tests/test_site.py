@@ -616,13 +616,19 @@ def search_for(view, query: str, close: bool = True) -> list[str]:
     search.fill("")
     search.press_sequentially(query, delay=30)  # the search reacts to key presses
     results = view.locator(".md-search-result__item > .md-search-result__link")
-    results.first.wait_for(timeout=15_000)
-    count = -1
-    while results.count() != count:  # Material shows ten results, then more as the list scrolls
-        count = results.count()
-        results.nth(count - 1).scroll_into_view_if_needed()
-        view.wait_for_timeout(300)
-    pages = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+    results.first.wait_for(timeout=30_000)
+
+    def listed() -> list[str]:
+        return [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+
+    # The search answers each key press in turn: the list is the query's once it stops changing.
+    # Material shows ten results, then more as the list is scrolled to its end.
+    pages, before = listed(), None
+    while pages != before:
+        before = pages
+        results.nth(results.count() - 1).scroll_into_view_if_needed()
+        view.wait_for_timeout(500)
+        pages = listed()
     if close:
         view.keyboard.press("Escape")
     return list(dict.fromkeys(pages))
