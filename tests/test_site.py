@@ -47,7 +47,9 @@ PUBLISHED = {
 SUBPATH = "/import-lab/"
 
 
-def build(destination: Path, solutions: bool = False, published: bool = False, course: Path = REPO) -> subprocess.CompletedProcess:
+def build(
+    destination: Path, solutions: bool = False, published: bool = False, course: Path = REPO
+) -> subprocess.CompletedProcess:
     """A strict build of ``course``'s site; ``published`` gives it what the publishing workflow gives."""
     need("mkdocs")
     env = {k: v for k, v in os.environ.items() if k not in PUBLISHED}  # a local build, unless asked

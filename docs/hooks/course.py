@@ -155,7 +155,10 @@ def exercise_box(exercise: Exercise, number: int, count: int, readme: str) -> st
     ]
     if exercise.read:
         lines.append(f"    - **Files to read but leave as they are:** {_code_list(exercise.read)}")
-    where = f"    - **Where to run commands:** `nox -s grade -- {exercise.id}` in the course's top folder (the one with `noxfile.py`)"
+    where = (
+        f"    - **Where to run commands:** `nox -s grade -- {exercise.id}` in the course's top folder"
+        " (the one with `noxfile.py`)"
+    )
     if RUNS_PYTHON.search(readme):
         where += f"; the `python` commands below in the exercise's folder (`cd {folder.rstrip('/')}`)"
     lines += [where + ".", "", ""]
