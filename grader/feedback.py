@@ -55,6 +55,14 @@ class ErrorInfo:
     #: "shadow": that module is a file of the student's named like a standard-library module.
     trouble: str | None = None
 
+    def __post_init__(self):
+        # Read from a printed traceback, the message carries what the display adds for the grader's own
+        # flags (3.15, a missing module under -S); and 3.15 words a missing standard module without "named".
+        message = GRADERS_OWN_WORDS.sub("", self.message)
+        object.__setattr__(self, "message", message)
+        if self.name is None and self.type == "ModuleNotFoundError" and (m := MISSING_STANDARD_MODULE.match(message)):
+            object.__setattr__(self, "name", m.group(1))
+
     @classmethod
     def from_dict(cls, data: dict) -> "ErrorInfo":
         return cls(
@@ -109,6 +117,13 @@ class ErrorInfo:
         return EXPLAINED["other"]
 
 
+#: What an interpreter's traceback adds to an error because the grader started it with -S (no site), not
+#: because of the student's code: on 3.15, "No module named 'x'. Site initialization is disabled, did you
+#: forget to add the site-packages directory to sys.path or to enable your virtual environment?"
+GRADERS_OWN_WORDS = re.compile(r"\. Site initialization is disabled, did you forget to add the site-packages directory\b.*$")
+#: 3.15's display of a missing standard-library module (sys.stdlib_module_names) in place of "No module named 'x'".
+MISSING_STANDARD_MODULE = re.compile(r"Standard library module '([\w.]+)' was not found")
+
 #: The unedited stub's exception. Not in EXPLAINED: for an exercise not started yet, a pointer to its
 #: README says more (grader.report).
 STUB_EXPLAINED = "That part is still the unedited stub: replace `raise NotImplementedError` with your code."
@@ -120,7 +135,7 @@ EXPLAINED = {
     "shadow": "One of your files has the same name as a standard-library module, so Python imported your "
     "file instead of the library: rename it (see section 8.7 on shadowing).",
     "cycle": "Two modules import each other and one asked for a name before the other had defined it: "
-    "see section 8.4 on circular imports.",
+    "see section 8.4 on circular imports (Python 3.13 and later may suggest renaming the file; the cause is the cycle).",
     "ModuleNotFoundError": "Python found no module named {name} on its search path: check the spelling and where "
     "the file is.",
     "ImportError": "The module was found, but the name asked for is not defined in it (check spelling and order).",
