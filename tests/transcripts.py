@@ -378,7 +378,12 @@ def split_pycon(text: str) -> list[tuple[str, str]]:
 # ``<python-input-N>``, keeps its source for tracebacks, runs its statements in
 # turn and shows the value of the last one only, and stops at the first error.
 # Before 3.13: the classic prompt, one statement at a time, named ``<stdin>``,
-# with no source lines in tracebacks.
+# with no source lines in tracebacks. (One difference is left: from 3.13.1 the
+# prompt files an input's lines under its code objects, so a session's own
+# ``linecache.getline("<python-input-0>", 1)`` finds nothing there and the line
+# here. What tests/test_transcripts.py expects of the replay, a value, a
+# traceback, two statements on a line, is what the real prompt printed in a
+# terminal on 3.14.10 and 3.15.2.)
 REPL_DRIVER = r"""
 def _replay():
     import ast, code, json, linecache, sys
