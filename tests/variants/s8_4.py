@@ -1289,3 +1289,64 @@ VARIANTS += [
         },
     ),
 ]
+
+# format-table, adversarial round (from the README alone).
+VARIANTS += [
+    # Only the other side repaired: csvfile and jsonfile import formats with `from .`, formats.py as given.
+    Variant(
+        "format-table",
+        "repairs-the-other-side",
+        {
+            "convert/formats.py": STUB,
+            "convert/csvfile.py": (CSV_IMPORT, "from . import formats\n\n\ndef dumps(rows):\n    names = formats.columns(rows)\n"),
+            "convert/jsonfile.py": [
+                ("import convert.formats\n", "from . import formats\n"),
+                ("convert.formats.columns(rows)", "formats.columns(rows)"),
+            ],
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("import convert.csvfile", "AttributeError", "sys.modules"),
+    ),
+    # The package's attribute read with a default: None in the table while a format is half built.
+    Variant(
+        "format-table",
+        "getattr-with-a-default",
+        table(
+            "import convert\nimport convert.csvfile\nimport convert.jsonfile\n\n"
+            'FORMATS = {".csv": getattr(convert, "csvfile", None), ".json": getattr(convert, "jsonfile", None)}'
+        ),
+        fails=("the_table_holds_the_format_modules",),
+        says=('FORMATS[".csv"] was None',),
+    ),
+    # Right: the modules taken from sys.modules by hand.
+    Variant(
+        "format-table",
+        "sys-modules-by-hand",
+        table(
+            "import sys\n\nimport convert.csvfile\nimport convert.jsonfile\n\n"
+            'FORMATS = {".csv": sys.modules["convert.csvfile"], ".json": sys.modules["convert.jsonfile"]}'
+        ),
+    ),
+    # Right: importlib.import_module returns the module from sys.modules, half built or not.
+    Variant(
+        "format-table",
+        "import-module-calls",
+        table(
+            "import importlib\n\n"
+            'FORMATS = {".csv": importlib.import_module("convert.csvfile"), '
+            '".json": importlib.import_module("convert.jsonfile")}'
+        ),
+    ),
+    # Right: formats.py as given, and the two formats import formats inside dumps(): no cycle at import time.
+    Variant(
+        "format-table",
+        "imports-inside-dumps",
+        {
+            "convert/formats.py": STUB,
+            "convert/csvfile.py": (CSV_IMPORT, "def dumps(rows):\n    import convert.formats\n\n    names = convert.formats.columns(rows)\n"),
+            "convert/jsonfile.py": [
+                ("import convert.formats\n\n\ndef dumps(rows):\n", "def dumps(rows):\n    import convert.formats\n\n"),
+            ],
+        },
+    ),
+]

@@ -2254,3 +2254,77 @@ VARIANTS += [
         ),
     ),
 ]
+
+# safe-reload, adversarial round (from the README alone).
+VARIANTS += [
+    # Only the errors a broken file gives caught: an error halfway through the new code gets through.
+    Variant(
+        "safe-reload",
+        "catches-syntax-errors-only",
+        {"reloader.py": ("    except BaseException:\n", "    except (SyntaxError, ImportError):\n")},
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("rebound: CURRENCY",),
+    ),
+    # The module's namespace replaced by assignment: a module's __dict__ cannot be assigned.
+    Variant(
+        "safe-reload",
+        "assigns-the-dict",
+        {"reloader.py": (SAFE_RESTORE, "        module.__dict__ = before\n")},
+        fails=("the_caller_gets_the_error",),
+        says=("it raised AttributeError",),
+    ),
+    # New names deleted while iterating over the namespace itself: RuntimeError instead of the reload's error.
+    Variant(
+        "safe-reload",
+        "deletes-while-iterating",
+        {
+            "reloader.py": (
+                SAFE_RESTORE,
+                "        for name in module.__dict__:\n"
+                "            if name not in before:\n"
+                "                del module.__dict__[name]\n"
+                "        module.__dict__.update(before)\n",
+            )
+        },
+        fails=("the_caller_gets_the_error",),
+        says=("RuntimeError",),
+    ),
+    # On failure, the module imported afresh: the broken source runs again, and a new module object.
+    Variant(
+        "safe-reload",
+        "imports-afresh-on-failure",
+        safe_file(
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except Exception:\n"
+            "        del sys.modules[module.__name__]\n"
+            "        return importlib.import_module(module.__name__)\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("sys.modules",),
+    ),
+    # A copy of the module object swapped into sys.modules: the program's module stays half updated.
+    Variant(
+        "safe-reload",
+        "swaps-in-a-copy",
+        safe_file(
+            "    import types\n\n"
+            "    spare = types.ModuleType(module.__name__)\n"
+            "    spare.__dict__.update(module.__dict__)\n"
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except Exception:\n"
+            "        sys.modules[module.__name__] = spare\n"
+            "        raise\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("no longer the one in sys.modules", "rebound: CURRENCY"),
+    ),
+    # Right: the error re-raised with `from None`: the same exception object.
+    Variant(
+        "safe-reload",
+        "raise-from-none",
+        {"reloader.py": [("    except BaseException:\n", "    except Exception as error:\n"),
+                         (SAFE_RESTORE + "        raise\n", SAFE_RESTORE + "        raise error from None\n")]},
+    ),
+]

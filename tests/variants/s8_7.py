@@ -2272,7 +2272,7 @@ def install_body(body: str) -> dict:
     """installer.py with install()'s last lines (after the file is written) replaced by body."""
     return {
         "installer.py": [
-            ("import importlib\n", "import importlib\nimport importlib.util\nimport os\nimport time\n"),
+            ("import importlib\n", "import importlib\nimport importlib.util\nimport os\nimport sys\nimport time\n"),
             (INSTALL_IMPORT, body),
         ]
     }
@@ -2479,5 +2479,46 @@ VARIANTS += [
                 "    return module\n",
             )
         },
+    ),
+]
+
+# install-plugin, adversarial round (from the README alone).
+VARIANTS += [
+    # The finder of the current folder dropped, not the one of plugins/, which holds the stale listing.
+    Variant(
+        "install-plugin",
+        "drops-the-wrong-finder",
+        install_body(
+            "    sys.path_importer_cache.pop(os.getcwd(), None)\n"
+            '    return importlib.import_module(f"plugins.{name}")\n'
+        ),
+        fails=("a_new_plugin_imports_at_once", "every_install_imports_at_once"),
+        says=("ModuleNotFoundError",),
+    ),
+    # Each plugin made a package of its own: plugins/<name>/__init__.py.
+    Variant(
+        "install-plugin",
+        "writes-a-package",
+        {
+            "installer.py": [
+                (
+                    '    (PLUGINS / f"{name}.py").write_text(source, encoding="utf-8")\n',
+                    '    (PLUGINS / name).mkdir(exist_ok=True)\n'
+                    '    (PLUGINS / name / "__init__.py").write_text(source, encoding="utf-8")\n',
+                ),
+            ]
+        },
+        fails=("the_plugin_is_imported_like_any_other", "an_installed_plugin_stays_installed"),
+        says=("plugins/zeta.py",),
+    ),
+    # Right: __import__ after forgetting the caches, and the plugin taken from sys.modules.
+    Variant(
+        "install-plugin",
+        "dunder-import-then-sys-modules",
+        install_body(
+            "    importlib.invalidate_caches()\n"
+            '    __import__("plugins." + name)\n'
+            '    return sys.modules["plugins." + name]\n'
+        ),
     ),
 ]

@@ -16,6 +16,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> each_module_can_be_imported_first
 - Intro: convert/__init__.py is left as it is (a docstring, no statements): the checks use their own copy.
   -> each_module_can_be_imported_first
+- Intro: imports may move into functions (csvfile and jsonfile importing formats inside dumps is a
+  repair too); only code may not move to another module, and FORMATS is built at import.
+  -> the_table_holds_the_format_modules, both_formats_use_the_shared_columns
 - Step 2: in each of those programs, FORMATS is {".csv": convert.csvfile, ".json": convert.jsonfile}, the
   module objects, right after the imports (built when convert.formats is imported, not at first use).
   -> the_table_holds_the_format_modules
