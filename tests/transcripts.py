@@ -170,6 +170,7 @@ def parse(path: Path) -> tuple[list[Block], list[TabGroup]]:
     groups: list[TabGroup] = []
     tabs: list[tuple[int, int, Versions | None, TabGroup]] = []  # (indent, line, label, group) of the enclosing tabs
     open_groups: dict[int, TabGroup] = {}  # by indent: a tab there now joins the group
+    in_tab: list[tuple[Block, tuple]] = []  # blocks and the version tab they are in
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -211,13 +212,11 @@ def parse(path: Path) -> tuple[list[Block], list[TabGroup]]:
                         cwd = arg[4:]
             blocks.append(Block(path, i + 1, kind, "\n".join(body), None, cwd, skip))
             if version_tab is not None:
-                blocks[-1].versions = version_tab[2]
-                blocks[-1].excluded = version_tab  # resolved below, once the whole group is known
+                in_tab.append((blocks[-1], version_tab))
         i = j + 1
-    for block in blocks:
-        if block.versions is not None:
-            _, at, _, group = block.excluded
-            block.excluded = group.excluded(at)
+    # What a tab leaves to the other tabs of its group is known once the whole group has been read.
+    for block, (_, at, versions, group) in in_tab:
+        block.versions, block.excluded = versions, group.excluded(at)
     return blocks, groups
 
 
