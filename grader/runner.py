@@ -2,12 +2,14 @@
 
 Output goes to files, not pipes: a grandchild that keeps a pipe open cannot
 make us hang, and the file-size limit bounds how much a runaway print loop
-can write. Every run gets its own process group (POSIX) or process group /
-job (Windows) so that a time-out kills everything the student started.
+can write. Every run gets its own process group (POSIX) or job object
+(Windows, :class:`Job`) so that the end of a run ends everything the student
+started.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import secrets
@@ -15,12 +17,14 @@ import select
 import subprocess
 import sys
 import time
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 POSIX = os.name == "posix"
 LINUX = sys.platform.startswith("linux")
+WINDOWS = os.name == "nt"
 
 #: On POSIX the student's process does not get the grader as its parent: a
 #: small shell stands between them, so killing "the parent" kills the shell.
@@ -76,6 +80,7 @@ class Completed:
     duration: float = 0.0
     parent_killed: bool = False  # the student's code killed the process that started it
     uncaught: str | None = None  # the exception it ended with, in words (the sandbox reads it off stderr)
+    limit: str | None = None  # Windows: the job limit that stopped it ("output" or "cpu"), see Job
 
     @property
     def last_line(self) -> str:
@@ -85,7 +90,12 @@ class Completed:
 
     @property
     def signal_name(self) -> str | None:
-        """The signal that ended the process, if one did (POSIX)."""
+        """The signal that ended the process, if one did (POSIX); on Windows the limit or crash that did."""
+        if WINDOWS:
+            if self.limit:
+                return f"{self.limit} limit"
+            crash = CRASH_CODES.get(self.returncode or 0)
+            return crash and crash[0]
         if self.returncode is None or self.returncode >= 0 or not POSIX:
             return None
         try:
@@ -100,10 +110,13 @@ class Completed:
         if self.parent_killed:
             return "it killed the process that started it (os.kill on its parent), so the run was stopped"
         sig = self.signal_name
-        if sig == "SIGXFSZ":
+        if sig == "SIGXFSZ" or self.limit == "output":
             return "it was stopped for writing too much output or too large a file"
-        if sig == "SIGXCPU":
+        if sig == "SIGXCPU" or self.limit == "cpu":
             return "it was stopped for using too much processor time"
+        if WINDOWS and sig:
+            name, cause = CRASH_CODES[self.returncode]
+            return f"it crashed ({name}, Windows code 0x{self.returncode:08X}), most likely from {cause}"
         if sig in ("SIGSEGV", "SIGBUS", "SIGABRT"):
             return f"it crashed ({sig}), most likely from running out of memory or very deep recursion"
         if sig:
@@ -376,6 +389,247 @@ def kill_user_processes(uid: int) -> None:
         sweep(owned)
 
 
+# -- Windows -------------------------------------------------------------------
+#
+# A job object does there what the process group, the shell and its ulimits
+# do on POSIX. The student's interpreter is created suspended, put in a job
+# of its own and only then let run, so nothing it starts can be outside the
+# job (a child inherits its parent's job, and without the breakaway flag it
+# cannot leave it). The job carries the memory and CPU-time limits; it kills
+# everything in it when the run ends, or when its last handle closes, so even
+# a grader that dies leaves nothing running. Windows has no file-size limit:
+# the runner watches the two output files instead (see _wait_windows).
+
+#: NTSTATUS codes a crashed interpreter exits with: what it means, and its most likely cause in a course on imports.
+CRASH_CODES = {
+    0xC0000005: ("an access violation", "very deep recursion or running out of memory"),
+    0xC00000FD: ("a stack overflow", "very deep recursion"),
+    0xC0000409: ("a stack buffer overrun", "very deep recursion or a C extension that stopped the program"),
+    0xC0000374: ("a corrupted heap", "a C extension writing where it should not"),
+    0xC0000017: ("no memory left", "running out of memory"),
+    0xC000001D: ("an illegal instruction", "a C extension built for another processor"),
+    0xC0000094: ("an integer division by zero in C code", "a C extension"),
+    0xC0000135: ("a DLL that was not found", "an extension module whose DLL is missing"),
+    0xC0000142: ("a DLL that failed to start", "an extension module whose DLL is broken"),
+}
+
+# Job object limit flags (winnt.h) and information classes.
+JOB_OBJECT_LIMIT_PROCESS_MEMORY = 0x100
+JOB_OBJECT_LIMIT_JOB_TIME = 0x4
+JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION = 0x400  # a crash ends the process: no error-report dialog waits
+JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x2000
+JOB_BASIC_ACCOUNTING, JOB_EXTENDED_LIMITS = 1, 9
+CREATE_SUSPENDED = 0x4
+#: The student's interpreter gets a console of its own, without a window: a
+#: Ctrl-C or Ctrl-Break it sends to "every process on its console" cannot reach
+#: the grader's, and a program it starts does not open a window either.
+CREATE_NO_WINDOW = 0x08000000
+
+#: What a grading process allows once it guards itself (see guard_self). No
+#: one may end it, suspend it, start a thread in it, write its memory, take
+#: its handles or change these settings (the first entry, which denies
+#: everyone, administrators too); the user it runs as may wait for it, ask
+#: what it is and read these settings ("OW", owner rights, which also takes
+#: away the owner's implied right to change them back).
+GUARD_DENIED = 0x1 | 0x2 | 0x8 | 0x20 | 0x40 | 0x100 | 0x200 | 0x800 | 0x40000 | 0x80000
+GUARD_SDDL = f"D:(D;;{GUARD_DENIED:#x};;;WD)(A;;0x121400;;;OW)(A;;GA;;;SY)(A;;GA;;;BA)"
+
+
+@functools.cache
+def _win():
+    """ctypes' view of kernel32, advapi32 and ntdll, with the job structures (Windows only; loaded once)."""
+    import ctypes
+    from ctypes import wintypes as w
+
+    class BasicLimits(ctypes.Structure):
+        _fields_ = [
+            ("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", w.DWORD), ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", w.DWORD),
+            ("Affinity", ctypes.c_size_t), ("PriorityClass", w.DWORD), ("SchedulingClass", w.DWORD),
+        ]  # fmt: skip
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [
+            ("Basic", BasicLimits), ("IoInfo", ctypes.c_uint64 * 6), ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t), ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]  # fmt: skip
+
+    class Accounting(ctypes.Structure):
+        _fields_ = [
+            ("TotalUserTime", ctypes.c_int64), ("TotalKernelTime", ctypes.c_int64),
+            ("ThisPeriodTotalUserTime", ctypes.c_int64), ("ThisPeriodTotalKernelTime", ctypes.c_int64),
+            ("TotalPageFaultCount", w.DWORD), ("TotalProcesses", w.DWORD), ("ActiveProcesses", w.DWORD),
+            ("TotalTerminatedProcesses", w.DWORD),
+        ]  # fmt: skip
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)
+    ntdll = ctypes.WinDLL("ntdll")
+    kernel32.CreateJobObjectW.restype = w.HANDLE
+    kernel32.CreateJobObjectW.argtypes = [ctypes.c_void_p, w.LPCWSTR]
+    kernel32.SetInformationJobObject.argtypes = [w.HANDLE, ctypes.c_int, ctypes.c_void_p, w.DWORD]
+    kernel32.QueryInformationJobObject.argtypes = [w.HANDLE, ctypes.c_int, ctypes.c_void_p, w.DWORD, ctypes.c_void_p]
+    kernel32.AssignProcessToJobObject.argtypes = [w.HANDLE, w.HANDLE]
+    kernel32.TerminateJobObject.argtypes = [w.HANDLE, w.UINT]
+    kernel32.CloseHandle.argtypes = [w.HANDLE]
+    kernel32.GetCurrentProcess.restype = w.HANDLE
+    kernel32.CreateRemoteThread.restype = w.HANDLE
+    kernel32.CreateRemoteThread.argtypes = [
+        w.HANDLE, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p, w.DWORD, ctypes.c_void_p,
+    ]  # fmt: skip
+    kernel32.LocalFree.argtypes = [ctypes.c_void_p]
+    advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW.argtypes = [
+        w.LPCWSTR, w.DWORD, ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p,
+    ]  # fmt: skip
+    advapi32.GetSecurityDescriptorDacl.argtypes = [
+        ctypes.c_void_p, ctypes.POINTER(w.BOOL), ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(w.BOOL),
+    ]  # fmt: skip
+    advapi32.SetSecurityInfo.restype = w.DWORD
+    advapi32.SetSecurityInfo.argtypes = [w.HANDLE, ctypes.c_int, w.DWORD, *[ctypes.c_void_p] * 4]
+    ntdll.NtResumeProcess.restype = ctypes.c_long
+    ntdll.NtResumeProcess.argtypes = [w.HANDLE]
+    return types.SimpleNamespace(
+        ctypes=ctypes, w=w, kernel32=kernel32, advapi32=advapi32, ntdll=ntdll,
+        ExtendedLimits=ExtendedLimits, Accounting=Accounting,
+    )  # fmt: skip
+
+
+def _handle(proc: subprocess.Popen) -> int:
+    """The process handle Popen holds (Windows): opened with every right, before any guard or job."""
+    return int(proc._handle)  # a documented Handle object since Python 3.3, not public API
+
+
+@functools.cache
+def guard_self() -> bool:
+    """Windows: take from everyone but SYSTEM and administrators the right to end this process. Once per process.
+
+    A grading process (the grader, a worker, a standby) starts student code,
+    and the student's interpreter knows its parent: ``os.kill(os.getppid(),
+    ...)`` must not end grading. On POSIX a shell stands in between; here the
+    process's own security settings refuse it, and the student's code gets a
+    PermissionError. Whoever started this process keeps the handle it got
+    then, with every right: nox, the grader stopping its workers, Ctrl-C.
+    """
+    if not WINDOWS:
+        return False
+    win = _win()
+    descriptor = win.ctypes.c_void_p()
+    if not win.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW(GUARD_SDDL, 1, win.ctypes.byref(descriptor), None):
+        return False
+    try:
+        present, dacl, defaulted = win.w.BOOL(), win.ctypes.c_void_p(), win.w.BOOL()
+        if not win.advapi32.GetSecurityDescriptorDacl(descriptor, win.ctypes.byref(present), win.ctypes.byref(dacl), win.ctypes.byref(defaulted)):
+            return False
+        kernel_object, dacl_information = 6, 4
+        return win.advapi32.SetSecurityInfo(win.kernel32.GetCurrentProcess(), kernel_object, dacl_information, None, None, dacl, None) == 0
+    finally:
+        win.kernel32.LocalFree(descriptor)
+
+
+class Job:
+    """A Windows job object for one run: kill-on-close, with the run's memory and CPU-time limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.win = win = _win()
+        self.handle = win.kernel32.CreateJobObjectW(None, None)
+        if not self.handle:
+            raise win.ctypes.WinError(win.ctypes.get_last_error())
+        self.cpu_seconds = limits.cpu_seconds or int(limits.timeout) + 1
+        info = win.ExtendedLimits()
+        info.Basic.LimitFlags = (
+            JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION
+            | JOB_OBJECT_LIMIT_PROCESS_MEMORY | JOB_OBJECT_LIMIT_JOB_TIME
+        )  # fmt: skip
+        info.ProcessMemoryLimit = limits.memory_bytes  # committed memory, per process: as RLIMIT_AS, near enough
+        info.Basic.PerJobUserTimeLimit = self.cpu_seconds * 10_000_000  # 100 ns units, all its processes together
+        if not win.kernel32.SetInformationJobObject(self.handle, JOB_EXTENDED_LIMITS, win.ctypes.byref(info), win.ctypes.sizeof(info)):
+            error = win.ctypes.WinError(win.ctypes.get_last_error())
+            self.close()
+            raise error
+
+    def start(self, proc: subprocess.Popen) -> bool:
+        """Put a process created suspended in the job, then let it run. False if it could not go in the job."""
+        win = self.win
+        inside = bool(win.kernel32.AssignProcessToJobObject(self.handle, _handle(proc)))
+        win.ntdll.NtResumeProcess(_handle(proc))
+        return inside
+
+    def accounting(self):
+        info = self.win.Accounting()
+        ctypes = self.win.ctypes
+        self.win.kernel32.QueryInformationJobObject(self.handle, JOB_BASIC_ACCOUNTING, ctypes.byref(info), ctypes.sizeof(info), None)
+        return info
+
+    def over_cpu(self) -> bool:
+        """Whether its processes used up the CPU time it allows (the job then ended them)."""
+        return self.accounting().TotalUserTime >= self.cpu_seconds * 10_000_000
+
+    def end(self) -> None:
+        """End every process in the job and wait (up to REAP_SECONDS) until they are gone, so their files can go."""
+        if not self.handle:
+            return
+        self.win.kernel32.TerminateJobObject(self.handle, 1)
+        deadline = time.monotonic() + REAP_SECONDS
+        while self.accounting().ActiveProcesses and time.monotonic() < deadline:
+            time.sleep(0.005)
+        self.close()
+
+    def close(self) -> None:
+        if self.handle:
+            self.win.kernel32.CloseHandle(self.handle)
+            self.handle = None
+
+
+#: On a time-out, a thread started in the stuck interpreter at this address
+#: faults (nothing is ever mapped at the first page), and faulthandler, which
+#: ``-X faulthandler`` installed for exactly such faults, writes every
+#: thread's Python stack to stderr before the process ends: what SIGABRT does
+#: on POSIX. A process without faulthandler just ends.
+FAULT_ADDRESS = 0x10
+
+#: The first line faulthandler writes then (sandbox.split_stack looks for it).
+WINDOWS_STACK_START = "Windows fatal exception: access violation"
+
+
+def _ask_for_stack_windows(proc: subprocess.Popen) -> None:
+    win = _win()
+    thread = win.kernel32.CreateRemoteThread(_handle(proc), None, 0, FAULT_ADDRESS, None, 0, None)
+    if not thread:
+        return
+    win.kernel32.CloseHandle(thread)
+    try:
+        proc.wait(timeout=STACK_SECONDS)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+#: How often the runner looks at the size of the output files (Windows).
+WATCH_SECONDS = 0.05
+
+
+def _wait_windows(proc: subprocess.Popen, limits: Limits, outputs: tuple) -> str | None:
+    """Wait for the end of the process, or raise TimeoutExpired; "output" if it wrote more than the limit allows.
+
+    Windows has no file-size limit, so the two output files are looked at
+    every WATCH_SECONDS: a print loop is stopped within a fraction of a second
+    of passing ``limits.file_bytes``, as RLIMIT_FSIZE stops it on POSIX.
+    """
+    deadline = time.monotonic() + limits.timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise subprocess.TimeoutExpired(proc.args, limits.timeout)
+        try:
+            proc.wait(timeout=min(left, WATCH_SECONDS))
+            return None
+        except subprocess.TimeoutExpired:
+            pass
+        if any(os.fstat(f.fileno()).st_size > limits.file_bytes for f in outputs):
+            return "output"
+
+
 def run(
     argv: list[str] | tuple[str, ...],
     *,
@@ -396,6 +650,7 @@ def run(
     token = secrets.token_hex(8)
     env = {**env, "IMPORT_LAB_RUN": token}
     kwargs: dict = {}
+    job: Job | None = None
     if POSIX:
         argv = ["/bin/sh", "-c", shim(limits), "sh", *argv]
         kwargs["start_new_session"] = True
@@ -403,7 +658,12 @@ def run(
         if user is not None:
             kwargs.update(user=user[0], group=user[1], extra_groups=[])
     else:  # pragma: no cover - Windows
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+        guard_self()
+        try:
+            job = Job(limits)
+        except OSError:  # no job objects here: the run goes on without its limits, as before they existed
+            job = None
+        kwargs["creationflags"] = CREATE_NO_WINDOW | (CREATE_SUSPENDED if job is not None else 0)
 
     stdin = subprocess.DEVNULL
     if stdin_text is not None:
@@ -412,6 +672,7 @@ def run(
         stdin = open(in_path, "rb")
 
     timed_out = False
+    limit = None
     window = PidWindow.open() if LINUX else None
     start = time.perf_counter()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -419,19 +680,41 @@ def run(
             proc = subprocess.Popen(
                 list(argv), cwd=os.fspath(cwd), env=env, stdin=stdin, stdout=out, stderr=err, **kwargs
             )
+        except BaseException:
+            if job is not None:
+                job.close()
+            raise
         finally:
             if stdin is not subprocess.DEVNULL:
                 stdin.close()
+        if job is not None and not job.start(proc):  # pragma: no cover - a job the grader's own job refuses
+            job.close()
+            job = None  # then only the old way is left: taskkill on the tree, below
         # Read before the shell can exit: any process started later than it may be ours.
         started = proc_stat(proc.pid) if LINUX and proc.pid > 0 else None
         try:
-            _wait(proc, limits.timeout)
+            if WINDOWS:
+                limit = _wait_windows(proc, limits, (out, err))
+            else:
+                _wait(proc, limits.timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
-            _ask_for_stack(proc)
+            if WINDOWS:
+                _ask_for_stack_windows(proc)
+            else:
+                _ask_for_stack(proc)
         finally:
-            # Also reaps children left behind by a process that did finish.
-            kill_group(proc)
+            if job is not None:
+                if not timed_out and limit is None and job.over_cpu():
+                    limit = "cpu"
+                job.end()  # everything the student started, gone before its files are removed
+                try:
+                    proc.kill()
+                except OSError:
+                    pass
+            else:
+                # Also reaps children left behind by a process that did finish.
+                kill_group(proc)
             returncode = _reap(proc)
             if started is not None:
                 _kill_stragglers(token, since=started[2], window=window)
@@ -457,6 +740,7 @@ def run(
         truncated=cut_out or cut_err,
         duration=duration,
         parent_killed=parent_killed,
+        limit=limit,
     )
 
 
@@ -478,6 +762,9 @@ def clean_env(home: str | os.PathLike, tmp: str | os.PathLike, extra: dict[str, 
         for key in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
             if key in os.environ:
                 env[key] = os.environ[key]
+        # What LC_ALL does on POSIX: a Python the student's code starts writes UTF-8 to its
+        # output (to the runner's files), not the ANSI code page, whose bytes would be mojibake.
+        env["PYTHONUTF8"] = "1"
     if extra:
         env.update(extra)
     return env

@@ -400,8 +400,9 @@ FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:,)? in (?P
 TRACEBACK_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)(?:, in (?P<function>.+))?$')
 EXCEPTION_LINE = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?:: (?P<message>.*))?$")
 
-#: The line faulthandler starts its report with after SIGABRT (see runner.SHIM).
-STACK_START = "Fatal Python error: Aborted"
+#: The line faulthandler starts its report with after SIGABRT (see runner.SHIM), or,
+#: on Windows, after the fault the runner causes in a stuck interpreter (runner.FAULT_ADDRESS).
+STACK_START = runner.WINDOWS_STACK_START if runner.WINDOWS else "Fatal Python error: Aborted"
 
 
 def without_traceback(stderr: str) -> str:
