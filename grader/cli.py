@@ -413,7 +413,9 @@ def grade(exercises: list[course.Exercise], workspace: Path, timeout: float | No
         if timeout is not None:
             args += ["--check-timeout", str(timeout)]
         if suites:
-            with tempfile.TemporaryDirectory(prefix="import-lab-run-") as memo_dir:
+            # Every verdict is in by the time it is removed: a file something else still holds
+            # open there (on Windows, an antivirus scan) must not turn a finished report into exit 3.
+            with tempfile.TemporaryDirectory(prefix="import-lab-run-", ignore_cleanup_errors=True) as memo_dir:
                 args += ["--memo-dir", memo_dir]
                 from . import workers as shared
 

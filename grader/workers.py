@@ -130,30 +130,116 @@ def run(
     Workers start in ``cwd``, the course's folder, so that ``-m`` finds this
     course's grader whatever folder the grader was started from.
     """
-    claims = folder / "claims"
+    # Every pipe between the grader's processes in UTF-8, whatever the console's code page (Windows).
+    env = {**env, "PYTHONIOENCODING": "utf-8"}
+    collector, failures, interrupted, lost = _round(pytest_args, count, folder, env, cwd, "")
+    again = 0
+    while lost and not interrupted:
+        # A worker that died without its last line may have been ended by the
+        # code it was grading, or by something passing (the machine short of
+        # memory). What it left unfinished is graded again by one worker, so
+        # that a worker lost again names the one exercise it was on.
+        redo = _unfinished(collector)
+        if not redo:
+            break
+        again += 1
+        _say(f"A grading worker stopped while grading {', '.join(sorted(redo))}; grading it again.")
+        prefix = f"again-{again}-"
+        args = [a for a in pytest_args if not _is_suite(a) or Path(a).name in redo]
+        regraded, more, interrupted, lost = _round(args, 1, folder, env, cwd, prefix)
+        for nodeid, check in regraded.checks.items():
+            if check.finished or nodeid not in collector.checks:
+                collector.checks[nodeid] = check
+        collector.broken_suites.update(regraded.broken_suites)
+        failures += more
+        if not lost or interrupted:
+            break
+        culprits = set(os.listdir(folder / f"{prefix}claims")) & _unfinished(collector)
+        if not (culprits and all(code in KILLED for code, _ in lost)):
+            # It died of itself (an exit, a crash): the grader's own failure, said as such.
+            failures += [why for _, why in lost]
+            break
+        _score_lost(collector, culprits)  # killed twice while running this exercise's code
+    return collector, "\n".join(failures), interrupted
+
+
+#: Exit statuses of a worker that something killed (POSIX): the student's code can send these.
+KILLED = (-signal.SIGKILL, -signal.SIGTERM) if os.name == "posix" else ()
+
+
+def _unfinished(collector: Collector) -> set[str]:
+    """Suite file names with a check that has no verdict."""
+    return {suite_file(nodeid) for nodeid, check in collector.checks.items() if not check.finished}
+
+
+def _round(
+    pytest_args: list[str], count: int, folder: Path, env: dict[str, str], cwd: Path, prefix: str
+) -> tuple[Collector, list[str], bool, list[tuple[int | None, str]]]:
+    """One round of ``count`` workers: their checks, their failures, whether interrupted, and the workers lost.
+
+    A lost worker (one that died without its last line, grading not
+    interrupted) is given as its exit status and what it wrote, for run() to decide.
+    """
+    claims = folder / f"{prefix}claims"
     claims.mkdir()
     args = [*pytest_args, "--claims", str(claims)]
     procs: list[subprocess.Popen] = []
     interrupted = False
     try:
         for i in range(count):
-            with open(folder / f"worker-{i}.log", "wb") as log:
-                command = [sys.executable, "-m", "grader.workers", str(folder / f"worker-{i}.jsonl"), *args]
+            with open(folder / f"{prefix}worker-{i}.log", "wb") as log:
+                command = [sys.executable, "-m", "grader.workers", str(folder / f"{prefix}worker-{i}.jsonl"), *args]
                 procs.append(subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
         for proc in procs:
             proc.wait()
     except KeyboardInterrupt:
         interrupted = True
         _stop(procs)
-    collector, failures = Collector(), []
+    collector, failures, lost = Collector(), [], []
     for i, proc in enumerate(procs):
-        end = _merge(collector, folder / f"worker-{i}.jsonl")
+        end = _merge(collector, folder / f"{prefix}worker-{i}.jsonl")
         if end is None or end["failure"]:
             why = end["failure"] if end else f"a grading worker stopped (exit code {proc.returncode}) before it finished"
-            log = (folder / f"worker-{i}.log").read_text(encoding="utf-8", errors="replace")
-            failures.append(f"{why}\n{log[-3000:]}".rstrip())
+            log = (folder / f"{prefix}worker-{i}.log").read_text(encoding="utf-8", errors="replace")
+            why = f"{why}\n{log[-3000:]}".rstrip()
+            if end is None and not interrupted:
+                lost.append((proc.returncode, why))
+            else:
+                failures.append(why)
         interrupted = interrupted or bool(end and end["interrupted"])
-    return collector, "\n".join(failures), interrupted
+    return collector, failures, interrupted, lost
+
+
+#: What a check says when the worker grading it was lost twice while it ran the student's code.
+LOST_EXPECTED = "the checks of this exercise to run to their end"
+LOST_SAW = (
+    "the grader's process that ran them was ended while it ran your code, twice (the second time on its own),"
+    " so they score 0"
+)
+LOST_HINT = (
+    "Your code must only end processes it started itself: look for os.kill (on os.getppid() or any pid),"
+    " signal, taskkill or killing python by name, and remove it."
+)
+
+
+def _score_lost(collector: Collector, suites: set[str]) -> None:
+    """The checks of ``suites`` still without a verdict failed: their exercise ended the worker grading it, twice."""
+    for nodeid, check in collector.checks.items():
+        if not check.finished and suite_file(nodeid) in suites:
+            check.status, check.finished = "fail", True
+            check.expected, check.saw, check.hint = LOST_EXPECTED, LOST_SAW, LOST_HINT
+            check.message = f"Expected {LOST_EXPECTED}, but {LOST_SAW}. Hint: {LOST_HINT}"
+
+
+def _is_suite(arg: str) -> bool:
+    return arg.endswith(".py") and os.path.isfile(arg)
+
+
+def _say(text: str) -> None:
+    try:
+        print(text, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 def _merge(collector: Collector, results: Path) -> dict | None:
