@@ -7,6 +7,7 @@ import ast
 import importlib
 import pkgutil
 import shutil
+import sys
 
 import pytest
 
@@ -43,6 +44,9 @@ def apply(variant: variants.Variant, folder, stub) -> None:
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[f"{v.exercise}:{v.what}" for v in VARIANTS])
 def test_variant(variant, tmp_path):
+    if variant.pythons and not variant.pythons[0] <= sys.version_info[:2] <= variant.pythons[1]:
+        pytest.skip(f"meant for Python {'.'.join(map(str, variant.pythons[0]))} to "
+                    f"{'.'.join(map(str, variant.pythons[1]))}")
     exercise = BY_ID[variant.exercise]
     folder = tmp_path / exercise.path
     shutil.copytree(REPO / "solutions" / exercise.path, folder)

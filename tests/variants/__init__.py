@@ -33,3 +33,7 @@ class Variant:
     says: tuple[str, ...] = ()
     #: words that none of those messages may hold (a hint about the wrong step, a false statement)
     not_says: tuple[str, ...] = ()
+    #: the Pythons the variant is meant for, as (major, minor) bounds, both included: a submission that uses
+    #: syntax only 3.15 has (``lazy import``), or that is right on one version and wrong before it
+    #: (``__lazy_modules__``); elsewhere its test is skipped. None: every version.
+    pythons: tuple[tuple[int, int], tuple[int, int]] | None = None

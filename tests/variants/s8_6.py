@@ -1602,3 +1602,158 @@ VARIANTS = [
         },
     ),
 ]
+
+# -- quick-start -----------------------------------------------------------------------------------------------------
+
+_JOT_IMPORT = "from jot import store\n"
+_JOT_PARSE = "    args = parser().parse_args(argv)\n"
+_JOT_EAGER = [(_JOT_IMPORT, "from jot import report, store\n"), ("        from jot import report\n\n", "")]
+_JOT_STATS = '''        # Only this command needs report, and the statistics module it imports: `--help`, add and list
+        # start without them (python -X importtime -m jot --help shows what each import costs).
+        from jot import report
+
+        print(report.summary(store.notes()))'''
+
+#: 3.15's compatible spelling, and nothing else: before 3.15 the list changes nothing.
+JOT_LAZY_MODULES = [
+    (_JOT_IMPORT, '__lazy_modules__ = ["jot"]\n\nfrom jot import report, store  # noqa: E402\n'),
+    (_JOT_STATS, "        print(report.summary(store.notes()))"),
+]
+
+VARIANTS += [
+    Variant(
+        "quick-start",
+        "lazy-modules-alone",
+        {"jot/cli.py": JOT_LAZY_MODULES},
+        fails=(
+            "help_loads_within_the_budget",
+            "add_and_list_load_within_the_budget",
+            "main_loads_statistics_only_for_stats",
+        ),
+        says=("__lazy_modules__", "3.15", "ordinary list"),
+        pythons=((3, 10), (3, 14)),
+    ),
+    Variant("quick-start", "lazy-modules-on-3.15", {"jot/cli.py": JOT_LAZY_MODULES}, pythons=((3, 15), (3, 99))),
+    Variant(
+        "quick-start",
+        "lazy-from-import-on-3.15",
+        {"jot/cli.py": [(_JOT_IMPORT, "lazy from jot import report\nfrom jot import store\n"),
+                        (_JOT_STATS, "        print(report.summary(store.notes()))")]},
+        pythons=((3, 15), (3, 99)),
+    ),
+    Variant(
+        "quick-start",
+        "import-moved-into-the-parser",
+        {"jot/cli.py": [
+            ("def parser():\n", "def parser():\n    from jot import report  # noqa: F401\n\n"),
+        ]},
+        fails=("help_loads_within_the_budget",),
+        says=("jot.report", "statistics", "importtime"),
+    ),
+    Variant(
+        "quick-start",
+        "import-at-the-top-of-main",
+        {"jot/cli.py": [
+            (_JOT_PARSE, "    from jot import report\n\n" + _JOT_PARSE),
+            ("        from jot import report\n\n", ""),
+        ]},
+        fails=("help_loads_within_the_budget", "add_and_list_load_within_the_budget"),
+        says=("statistics",),
+    ),
+    Variant(
+        "quick-start",
+        "import-after-parsing",
+        {"jot/cli.py": [
+            (_JOT_PARSE, _JOT_PARSE + "    from jot import report\n"),
+            ("        from jot import report\n\n", ""),
+        ]},
+        fails=("add_and_list_load_within_the_budget",),
+        says=("statistics", "python -m jot add"),
+    ),
+    Variant(
+        "quick-start",
+        "help-answered-before-the-imports",
+        {
+            "jot/__main__.py": (None, '''import sys
+
+if sys.argv[1:] in (["--help"], ["-h"]):
+    print("usage: jot [-h] {add,list,stats} ...")
+    print("commands: add, list, stats")
+    sys.exit(0)
+
+from jot.cli import main  # noqa: E402
+
+sys.exit(main(sys.argv[1:]))
+'''),
+            "jot/cli.py": _JOT_EAGER,
+        },
+        fails=("add_and_list_load_within_the_budget", "main_loads_statistics_only_for_stats"),
+        says=("statistics",),
+    ),
+    Variant(
+        "quick-start",
+        "stats-command-dropped",
+        {"jot/cli.py": [
+            ('    commands.add_parser("stats", help="how long the notes are")\n', ""),
+        ]},
+        fails=("help_loads_within_the_budget", "add_and_list_load_within_the_budget"),
+        says=("stats",),
+    ),
+    Variant(
+        "quick-start",
+        "report-imported-by-its-plain-name",
+        {"jot/cli.py": ("        from jot import report\n", "        import report\n")},
+        fails=("add_and_list_load_within_the_budget",),
+        says=("ModuleNotFoundError", "python -m jot stats"),
+    ),
+    Variant(
+        "quick-start",
+        "statistics-deferred-inside-report",
+        {
+            "jot/cli.py": _JOT_EAGER,
+            "jot/report.py": [
+                ("import statistics\n\n\n", ""),
+                ("    words = [", "    import statistics\n\n    words = ["),
+            ],
+        },
+    ),
+    Variant(
+        "quick-start",
+        "importlib-in-a-helper",
+        {"jot/cli.py": [
+            (_JOT_IMPORT, "import importlib\n\nfrom jot import store\n"),
+            ("        from jot import report\n\n", "        report = importlib.import_module(\"jot.report\")\n"),
+        ]},
+    ),
+]
+
+# quick-start, adversarial round (written from the README and the stubs alone)
+VARIANTS += [
+    Variant(
+        "quick-start",
+        "import-decided-by-sys-argv",
+        {"jot/cli.py": [
+            (_JOT_IMPORT, 'import sys\n\nfrom jot import store\n\nif "stats" in sys.argv:\n'
+                          '    from jot import report\n'),
+            ("        from jot import report\n\n", ""),
+        ]},
+        fails=("main_loads_statistics_only_for_stats",),
+        says=('main(["stats"])', "NameError"),
+    ),
+    Variant(
+        "quick-start",
+        "dunder-import-returns-the-package",
+        {"jot/cli.py": ("        from jot import report\n", '        report = __import__("jot.report")\n')},
+        fails=("add_and_list_load_within_the_budget", "main_loads_statistics_only_for_stats"),
+        says=("stats",),
+    ),
+    Variant(
+        "quick-start",
+        "every-import-inside-main",
+        {"jot/cli.py": [
+            ("import argparse\n\nfrom jot import store\n", ""),
+            ("def parser():\n", "def parser():\n    import argparse\n\n"),
+            (_JOT_PARSE, "    from jot import store\n\n" + _JOT_PARSE),
+        ]},
+    ),
+]

@@ -1,0 +1,1 @@
+"""jot: notes on the command line. Run it as `python -m jot`."""
