@@ -1701,6 +1701,10 @@ VARIANTS = [
 
 # -- lazy-names ------------------------------------------------------------------------------------------------------
 
+_TOOLBOX_RAISE = (
+    '    if name not in _WHERE:\n        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
+)
+
 _TOOLBOX_HEAD = '''"""Toolbox: small helpers, each in a submodule of its own."""
 
 import importlib
@@ -1801,28 +1805,34 @@ VARIANTS += [
     Variant(
         "lazy-names",
         "unknown-name-returns-none",
-        {"toolbox/__init__.py": ("    if name not in _WHERE:\n        raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n", "    if name not in _WHERE:\n        return None\n")},
+        {"toolbox/__init__.py": (_TOOLBOX_RAISE, "    if name not in _WHERE:\n        return None\n")},
         fails=("an_unknown_name_is_an_attribute_error",),
         says=("AttributeError", "None"),
     ),
     Variant(
         "lazy-names",
         "unknown-name-is-a-key-error",
-        {"toolbox/__init__.py": ("    if name not in _WHERE:\n        raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")\n", "")},
+        {"toolbox/__init__.py": (_TOOLBOX_RAISE, "")},
         fails=("an_unknown_name_is_an_attribute_error",),
         says=("KeyError",),
     ),
     Variant(
         "lazy-names",
         "unknown-name-is-an-import-error",
-        {"toolbox/__init__.py": ("raise AttributeError(f\"module {__name__!r} has no attribute {name!r}\")", "raise ImportError(f\"no {name} in toolbox\")")},
+        {"toolbox/__init__.py": (
+            _TOOLBOX_RAISE.strip().splitlines()[-1].strip(),
+            "raise ImportError(f'no {name} in toolbox')",
+        )},
         fails=("an_unknown_name_is_an_attribute_error",),
         says=("ImportError", "AttributeError"),
     ),
     Variant(
         "lazy-names",
         "the-submodule-returned",
-        {"toolbox/__init__.py": ("    value = getattr(importlib.import_module(f\".{_WHERE[name]}\", __name__), name)", "    value = importlib.import_module(f\".{_WHERE[name]}\", __name__)")},
+        {"toolbox/__init__.py": (
+            "    value = getattr(importlib.import_module(f\".{_WHERE[name]}\", __name__), name)",
+            "    value = importlib.import_module(f\".{_WHERE[name]}\", __name__)",
+        )},
         fails=("each_name_loads_only_its_own_submodule",),
         says=("module", "getattr(module"),
     ),
@@ -1888,4 +1898,70 @@ VARIANTS += [
     ),
     Variant("lazy-names", "if-chain-of-from-imports", {"toolbox/__init__.py": (None, TOOLBOX_IF_CHAIN)}),
     Variant("lazy-names", "dunder-import-by-module", {"toolbox/__init__.py": (None, TOOLBOX_BY_MODULE)}),
+]
+
+# lazy-names, adversarial round (written from the README and the stubs alone)
+
+#: Small wrappers that import on their first call: nothing is imported at start-up, but toolbox.mean is the
+#: wrapper, not the function of toolbox.stats (and dir, *, hasattr are all fine).
+TOOLBOX_WRAPPERS = '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+__version__ = "2.1"
+__all__ = ["bar", "mean", "slugify"]
+
+
+def bar(*args, **kwargs):
+    from .charts import bar
+
+    return bar(*args, **kwargs)
+
+
+def mean(values):
+    from .stats import mean
+
+    return mean(values)
+
+
+def slugify(text):
+    from .slugs import slugify
+
+    return slugify(text)
+'''
+
+#: A right answer: the module's class swapped for a subclass whose __getattr__ and __dir__ do the work.
+TOOLBOX_MODULE_SUBCLASS = '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+import importlib
+import sys
+import types
+
+__version__ = "2.1"
+__all__ = ["bar", "mean", "slugify"]
+_HOMES = {"bar": "charts", "mean": "stats", "slugify": "slugs"}
+
+
+class _Lazy(types.ModuleType):
+    def __getattr__(self, name):
+        try:
+            home = _HOMES[name]
+        except KeyError:
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}") from None
+        return getattr(importlib.import_module("toolbox." + home), name)
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(_HOMES))
+
+
+sys.modules[__name__].__class__ = _Lazy
+'''
+
+VARIANTS += [
+    Variant(
+        "lazy-names",
+        "wrappers-that-import-when-called",
+        {"toolbox/__init__.py": (None, TOOLBOX_WRAPPERS)},
+        fails=("each_name_loads_only_its_own_submodule", "star_import_follows_all"),
+        says=("function",),
+    ),
+    Variant("lazy-names", "module-subclass", {"toolbox/__init__.py": (None, TOOLBOX_MODULE_SUBCLASS)}),
 ]

@@ -2297,6 +2297,9 @@ VARIANTS += [
 
 # -- pickle-anywhere -------------------------------------------------------------------------------------------------
 
+_SHAPES_INIT = "from .model import Drawing, Point, load"
+_SHAPES_TOOL_IMPORT = "from shapes.model import Drawing, Point, save"
+
 _SHAPES_CLASSES = '''
 
 class Point:
@@ -2431,14 +2434,14 @@ VARIANTS += [
     Variant(
         "pickle-anywhere",
         "init-still-imports-the-tool",
-        {"shapes/__init__.py": ("from .model import Drawing, Point, load", "from .tool import Drawing, Point\nfrom .model import load")},
+        {"shapes/__init__.py": (_SHAPES_INIT, "from .tool import Drawing, Point\nfrom .model import load")},
         fails=("dash_m_runs_the_tool_once_without_a_warning", "the_package_offers_the_model_classes"),
         says=("shapes/__init__.py",),
     ),
     Variant(
         "pickle-anywhere",
         "init-imports-the-tool-module-too",
-        {"shapes/__init__.py": ("from .model import Drawing, Point, load", "from . import tool\nfrom .model import Drawing, Point, load")},
+        {"shapes/__init__.py": (_SHAPES_INIT, "from . import tool\n" + _SHAPES_INIT)},
         fails=("dash_m_runs_the_tool_once_without_a_warning", "the_package_offers_the_model_classes"),
         says=("shapes.tool",),
     ),
@@ -2515,8 +2518,84 @@ VARIANTS += [
         "pickle-anywhere",
         "relative-imports-and-a-star",
         {
-            "shapes/tool.py": ("from shapes.model import Drawing, Point, save", "from .model import Drawing, Point, save"),
+            "shapes/tool.py": (_SHAPES_TOOL_IMPORT, "from .model import Drawing, Point, save"),
             "shapes/__init__.py": ("from .model import Drawing, Point, load", "from shapes.model import *"),
+        },
+    ),
+]
+
+# pickle-anywhere, adversarial round (written from the README and the stubs alone)
+
+#: The classes stay in tool.py, told to call themselves shapes.model's; model.py re-exports them. Run with -m, the
+#: __main__ copy's classes claim a name that already belongs to the copy imported as shapes.tool: pickle refuses.
+SHAPES_MODULE_RENAMED = (
+    "import pickle\nimport sys\n"
+    + _SHAPES_CLASSES
+    + '''
+
+Point.__module__ = Drawing.__module__ = "shapes.model"
+
+
+def save(drawing, path):
+    with open(path, "wb") as file:
+        pickle.dump(drawing, file)
+
+
+def load(path):
+    with open(path, "rb") as file:
+        return pickle.load(file)
+'''
+    + _SHAPES_MAIN
+)
+
+#: A right answer from another chapter: the package gives load through a module __getattr__, so importing shapes
+#: does not import the tool, and load and save stay in tool.py.
+SHAPES_TOOL_WITH_LOAD = (
+    '"""Save a drawing."""\n\nimport pickle\nimport sys\n\nfrom shapes.model import Drawing, Point\n'
+    + '''
+
+def save(drawing, path):
+    with open(path, "wb") as file:
+        pickle.dump(drawing, file)
+
+
+def load(path):
+    with open(path, "rb") as file:
+        return pickle.load(file)
+'''
+    + _SHAPES_MAIN
+)
+SHAPES_INIT_GETATTR = '''"""Shapes: points and drawings."""
+
+from shapes.model import Drawing, Point
+
+
+def __getattr__(name):
+    if name == "load":
+        from shapes.tool import load
+
+        return load
+    raise AttributeError(name)
+'''
+
+VARIANTS += [
+    Variant(
+        "pickle-anywhere",
+        "tool-classes-renamed-to-the-model",
+        {
+            "shapes/tool.py": (None, SHAPES_MODULE_RENAMED),
+            "shapes/model.py": (None, "from shapes.tool import Drawing, Point, load, save  # noqa: F401\n"),
+        },
+        fails=("a_drawing_saved_with_dash_m_loads_anywhere", "dash_m_runs_the_tool_once_without_a_warning"),
+        says=("python -m shapes.tool",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "load-through-a-module-getattr",
+        {
+            "shapes/model.py": (None, _SHAPES_CLASSES.lstrip()),
+            "shapes/tool.py": (None, SHAPES_TOOL_WITH_LOAD),
+            "shapes/__init__.py": (None, SHAPES_INIT_GETATTR),
         },
     ),
 ]
