@@ -120,7 +120,7 @@ class ErrorInfo:
 #: What an interpreter's traceback adds to an error because the grader started it with -S (no site), not
 #: because of the student's code: on 3.15, "No module named 'x'. Site initialization is disabled, did you
 #: forget to add the site-packages directory to sys.path or to enable your virtual environment?"
-GRADERS_OWN_WORDS = re.compile(r"\. Site initialization is disabled, did you forget to add the site-packages directory\b.*$")
+GRADERS_OWN_WORDS = re.compile(r"\. Site initialization is disabled, did you forget to add the site-packages\b.*$")
 #: 3.15's display of a missing standard-library module (sys.stdlib_module_names) in place of "No module named 'x'".
 MISSING_STANDARD_MODULE = re.compile(r"Standard library module '([\w.]+)' was not found")
 
@@ -135,7 +135,8 @@ EXPLAINED = {
     "shadow": "One of your files has the same name as a standard-library module, so Python imported your "
     "file instead of the library: rename it (see section 8.7 on shadowing).",
     "cycle": "Two modules import each other and one asked for a name before the other had defined it: "
-    "see section 8.4 on circular imports (Python 3.13 and later may suggest renaming the file; the cause is the cycle).",
+    "see section 8.4 on circular imports (Python 3.13 and later may suggest renaming the file; "
+    "the cause is the cycle).",
     "ModuleNotFoundError": "Python found no module named {name} on its search path: check the spelling and where "
     "the file is.",
     "ImportError": "The module was found, but the name asked for is not defined in it (check spelling and order).",

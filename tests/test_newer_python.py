@@ -51,7 +51,11 @@ CYCLE_FROM = {
     "customers.py": "from orders import total\ndef name_of(c):\n    return c\n",
     "orders.py": "from customers import name_of\ndef total():\n    return 0\n",
 }
-CYCLE_ATTRIBUTE = {"main.py": "import stock\n", "stock.py": "import prices\nCOUNT = 3\n", "prices.py": "import stock\nTOTAL = stock.COUNT * 2\n"}
+CYCLE_ATTRIBUTE = {
+    "main.py": "import stock\n",
+    "stock.py": "import prices\nCOUNT = 3\n",
+    "prices.py": "import stock\nTOTAL = stock.COUNT * 2\n",
+}
 SHADOW = {"main.py": "import dice\n", "random.py": "X = 1\n", "dice.py": "import random\nROLL = random.randint(1, 6)\n"}
 MISSING = {"main.py": "import helpers_not_here\n"}
 
@@ -114,6 +118,9 @@ def test_version_wordings_read_as_the_same_error():
     assert standard.name == "tomllib" and "'tomllib'" in standard.explain()
     # 3.14 and 3.15 for a real cycle: words about renaming, which alone say nothing; the harness's
     # finding decides, and a bare message is never read as shadowing.
-    renaming = "cannot import name 'name_of' from 'customers' (consider renaming 'customers.py' if it has the same name as a library you intended to import)"
+    renaming = (
+        "cannot import name 'name_of' from 'customers' (consider renaming 'customers.py' if it has the same name "
+        "as a library you intended to import)"
+    )
     assert "section 8.4" in error(renaming, "customers", "ImportError", trouble="cycle").explain()
     assert "section 8.7" not in error(renaming, "customers", "ImportError").explain()

@@ -41,7 +41,10 @@ def test_transcript_is_current(block):
 
 def test_every_version_tab_label_follows_the_scheme():
     labels = [
-        f"{g.where.rsplit(':', 1)[0]}:{line}: {v.error}" for g in GROUPS for line, v in g.tabs if v is not None and v.error
+        f"{g.where.rsplit(':', 1)[0]}:{line}: {v.error}"
+        for g in GROUPS
+        for line, v in g.tabs
+        if v is not None and v.error
     ]
     assert not labels, "\n".join(labels)
 
@@ -64,8 +67,11 @@ def test_the_label_scheme_is_understood():
     assert v.releases == {(3, 13, 18)} and v.minors == {(3, 14), (3, 15)}
     v = parse_label("Python 3.10, 3.11.7 and 3.13 to 3.14")
     assert v.releases == {(3, 11, 7)} and v.minors == {(3, 10), (3, 13), (3, 14)}
-    for wrong in ("Python 3.11+", "Python 3.10-3.12", "Python 3.13 (3.13.0)", "Python 3.12 to 3.10", "Python 3.13.0 to 3.14",
-                  "Python 3.13 or later", "Python 3.10 and 3.11 and"):
+    wrong_labels = (
+        "Python 3.11+", "Python 3.10-3.12", "Python 3.13 (3.13.0)", "Python 3.12 to 3.10", "Python 3.13.0 to 3.14",
+        "Python 3.13 or later", "Python 3.10 and 3.11 and",
+    )
+    for wrong in wrong_labels:
         assert is_version_label(wrong) and parse_label(wrong).error, wrong
     assert not is_version_label("Linux and macOS") and not is_version_label("Python files")
 
@@ -104,14 +110,19 @@ def test_the_verified_releases_are_the_ones_nox_tests():
         ast.literal_eval(node.value) for node in tree.body
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PYTHONS"
     ]
-    assert sorted({f"{major}.{minor}" for major, minor, _ in VERIFIED}, key=lambda v: tuple(map(int, v.split(".")))) == pythons
+    minors = sorted({(major, minor) for major, minor, _ in VERIFIED})
+    assert [f"{major}.{minor}" for major, minor in minors] == pythons
     assert list(VERIFIED) == sorted(VERIFIED)
 
 
 def test_the_replay_uses_no_private_api():
-    """A private helper's arguments changed in a bug-fix release once (linecache._register_code, 3.13.1): public APIs only."""
+    """Public APIs only: a private helper changed its arguments in 3.13.1 (linecache._register_code)."""
     tree = ast.parse(REPL_DRIVER)
-    private = [f"{ast.unparse(n.value)}.{n.attr}" for n in ast.walk(tree) if isinstance(n, ast.Attribute) and re.match(r"_[a-z]", n.attr)]
+    private = [
+        f"{ast.unparse(n.value)}.{n.attr}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and re.match(r"_[a-z]", n.attr)
+    ]
     imported = [a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names]
     imported += [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
     assert not private and not [m for m in imported if m.startswith("_")], (private, imported)

@@ -108,7 +108,8 @@ def parse_label(label: str) -> Versions:
         if " to " in item:
             low, high = numbers[1], numbers[3]
             if low >= high:
-                return Versions(label, error=f'"{item}" in the tab label "{label}" is not a range from an older minor to a newer one')
+                error = f'"{item}" in the tab label "{label}" is not a range from an older minor to a newer one'
+                return Versions(label, error=error)
             minors.update((3, minor) for minor in range(low, high + 1))
         elif len(numbers) == 3:
             releases.add((3, numbers[1], numbers[2]))
