@@ -116,7 +116,7 @@ def test_the_verified_releases_are_the_ones_nox_tests():
 
 
 def test_the_replay_uses_no_private_api():
-    """Public APIs only: a private helper changed its arguments in 3.13.1 (linecache._register_code)."""
+    """Public APIs only: a private helper changed its arguments within 3.13 (linecache._register_code)."""
     tree = ast.parse(REPL_DRIVER)
     private = [
         f"{ast.unparse(n.value)}.{n.attr}"

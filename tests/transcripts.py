@@ -372,14 +372,14 @@ def split_pycon(text: str) -> list[tuple[str, str]]:
 # Replays statements the way the interactive prompt of the running version
 # does, with public APIs only (code, ast, linecache's cache of source lines),
 # so that it works on every release: a private helper that the prompt itself
-# uses changed its arguments between 3.13.0 and 3.13.1.
+# uses changed its arguments in a 3.13 bug-fix release (3.13.0 and 3.13.18 differ).
 #
 # 3.13 and later: the new prompt (_pyrepl) reads an input, names it
 # ``<python-input-N>``, keeps its source for tracebacks, runs its statements in
 # turn and shows the value of the last one only, and stops at the first error.
 # Before 3.13: the classic prompt, one statement at a time, named ``<stdin>``,
-# with no source lines in tracebacks. (One difference is left: from 3.13.1 the
-# prompt files an input's lines under its code objects, so a session's own
+# with no source lines in tracebacks. (One difference is left: 3.13.18 and later
+# prompts file an input's lines under its code objects, so a session's own
 # ``linecache.getline("<python-input-0>", 1)`` finds nothing there and the line
 # here. What tests/test_transcripts.py expects of the replay, a value, a
 # traceback, two statements on a line, is what the real prompt printed in a
