@@ -32,6 +32,7 @@ Requirements (the README's, and the checks that fail when only that one is broke
 import pytest
 
 from grader import expect
+from grader.feedback import STUB_EXPLAINED
 
 #: What every check starts with: the reloader, rates, and a module of the check's own.
 SETUP = """
@@ -106,7 +107,8 @@ def test_a_good_edit_is_applied(student):
         saw=f"it raised {got['raised']}" if "raised" in got
         else f"it returned a {got['returned']} object" + ("" if got.get("returned") != "module" else ", another module")
         if not got.get("is_module") else "sys.modules no longer held that module",
-        hint="reload the module with importlib.reload, which runs the new source in the same module object, and "
+        hint=STUB_EXPLAINED if got.get("raised") == "NotImplementedError"
+        else "reload the module with importlib.reload, which runs the new source in the same module object, and "
         "return what it returns.",
     )
     expect(
@@ -206,7 +208,8 @@ def test_a_failed_edit_leaves_the_module_as_it_was(student):
         good.get("is_module"),
         expected="safe_reload(tariff) of a new tariff.py that works to apply it and return the module",
         saw=f"it raised {good['raised']}" if "raised" in good else f"it returned a {good.get('returned')} object",
-        hint="reload the module with importlib.reload and return what it returns; only when it raises, put the "
+        hint=STUB_EXPLAINED if good.get("raised") == "NotImplementedError"
+        else "reload the module with importlib.reload and return what it returns; only when it raises, put the "
         "module back.",
     )
     for case, what in CASES.items():
@@ -246,6 +249,13 @@ def test_the_caller_gets_the_error(student):
         expected="the check's edits and calls of safe_reload to run to their end",
         saw=f"the check stopped: {probe.error.summary}" if probe.error else "the check did not finish",
         hint=probe.error.explain() if probe.error else None,
+    )
+    stub = all((results.get(case) or {}).get("raised") == "NotImplementedError" for case in RAISES)
+    expect(
+        not stub,
+        expected="safe_reload to raise the very exception the reload raised, after putting the module back",
+        saw="it raised NotImplementedError every time",
+        hint=STUB_EXPLAINED,
     )
     wrong = []
     for case in ("halfway", "tariff_failed", "syntax", "gone"):

@@ -82,8 +82,7 @@ SOURCE = (
 HINT_RACE = (
     "the import system keeps a listing of each folder it has searched and reads the folder again only when the "
     "folder's modification time changes, which a coarse clock can miss. After writing the file, tell the import "
-    "system to forget what it cached about folders (see the chapter's section on modules created while a program "
-    "runs)."
+    "system to forget what it cached about folders (section 8.7, modules written while the program runs)."
 )
 
 RETURN_HINT = (
