@@ -1350,3 +1350,27 @@ VARIANTS += [
         },
     ),
 ]
+
+# format-table, second look: the cycle broken by moving columns() to a third module (the fix of
+# shared-module, which this statement rules out): the formats no longer follow formats.columns.
+VARIANTS += [
+    Variant(
+        "format-table",
+        "moves-columns-to-a-third-module",
+        {
+            "convert/formats.py": STUB,
+            "convert/common.py": (
+                None,
+                '"""What the formats share."""\n\n\ndef columns(rows):\n    seen = {}\n    for row in rows:\n'
+                "        for key in row:\n            seen.setdefault(key)\n    return list(seen)\n",
+            ),
+            "convert/csvfile.py": (CSV_IMPORT, "from .common import columns\n\n\ndef dumps(rows):\n    names = columns(rows)\n"),
+            "convert/jsonfile.py": [
+                ("import convert.formats\n", "from .common import columns\n"),
+                ("convert.formats.columns(rows)", "columns(rows)"),
+            ],
+        },
+        fails=("both_formats_use_the_shared_columns",),
+        says=("convert.csvfile.dumps(rows) returned", "keep columns() in convert/formats.py"),
+    ),
+]

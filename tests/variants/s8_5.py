@@ -2328,3 +2328,28 @@ VARIANTS += [
                          (SAFE_RESTORE + "        raise\n", SAFE_RESTORE + "        raise error from None\n")]},
     ),
 ]
+
+# safe-reload, second look: each kind of failure must be undone, not only the error halfway.
+VARIANTS += [
+    # A source that does not compile runs nothing, so it is let through: but __spec__ and the rest were replaced.
+    Variant(
+        "safe-reload",
+        "lets-syntax-errors-through",
+        {"reloader.py": ("    except BaseException:\n", "    except SyntaxError:\n        raise\n    except BaseException:\n")},
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("does not compile", "__spec__"),
+    ),
+    # A source file gone is let through as it is: __spec__ is None afterwards.
+    Variant(
+        "safe-reload",
+        "lets-a-missing-file-through",
+        {
+            "reloader.py": (
+                "    except BaseException:\n",
+                "    except ModuleNotFoundError:\n        raise\n    except BaseException:\n",
+            )
+        },
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("deleted", "__spec__"),
+    ),
+]
