@@ -1965,3 +1965,22 @@ VARIANTS += [
     ),
     Variant("lazy-names", "module-subclass", {"toolbox/__init__.py": (None, TOOLBOX_MODULE_SUBCLASS)}),
 ]
+
+#: Python 3.15's lazy from-imports (PEP 810) do it all: nothing is imported until a name is used, dir and * see the
+#: names, and an unknown name is the module's usual AttributeError.
+VARIANTS += [
+    Variant(
+        "lazy-names",
+        "lazy-from-imports-on-3.15",
+        {"toolbox/__init__.py": (None, '''"""Toolbox: small helpers, each in a submodule of its own."""
+
+__version__ = "2.1"
+__all__ = ["bar", "mean", "slugify"]
+
+lazy from .charts import bar
+lazy from .slugs import slugify
+lazy from .stats import mean
+''')},
+        pythons=((3, 15), (3, 99)),
+    ),
+]
