@@ -124,7 +124,10 @@ report(mean=[loaded(), mean is getattr(stats, "mean", object()), type(mean).__na
 report(step="slugify")
 slugify = toolbox.slugify
 slugs = sys.modules.get("toolbox.slugs")
-report(slugify=[loaded(), slugify is getattr(slugs, "slugify", object()), type(slugify).__name__, result(slugify, "Ça va, Zoë?")])
+report(
+    slugify=[loaded(), slugify is getattr(slugs, "slugify", object()), type(slugify).__name__,
+             result(slugify, "Ça va, Zoë?")],
+)
 report(step="from bar")
 from toolbox import bar
 
