@@ -83,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
         "--full",
         action="store_true",
         help="show every check of every exercise (by default, when several exercises fail, the report shows "
-        "one line for each, then the first unfinished exercise in full)",
+        "one line for each (or each section not started), then the first unfinished exercise in full)",
     )
     p.add_argument("--json", metavar="PATH", help="write the JSON report to PATH ('-' for standard output)")
     p.add_argument("--junit", metavar="PATH", help="write a JUnit XML report to PATH ('-' for standard output)")

@@ -106,17 +106,43 @@ def _exercise(
     return out
 
 
-def _one_line_each(exercises: list[dict], style: Style) -> list[str]:
-    """A line per exercise: its mark, section, id, score, and its first check that did not pass."""
-    id_width = max(len(e["id"]) for e in exercises)
-    score_width = max(len(f"{e['score']}/{e['max_score']}") for e in exercises)
-    out = []
+def _one_line_each(exercises: list[dict], style: Style, first: dict | None = None) -> list[str]:
+    """A line per exercise: its mark, section, id, score, and its first check that did not pass.
+
+    A section where no check passes at all, other than the section of
+    ``first`` (the exercise shown in full), gets one line for all its
+    exercises: a course of untouched stubs then fits on one screen however
+    many exercises it has, and the student sees where to start, not a wall
+    of zeros.
+    """
+    sections: dict[str, list[dict]] = {}
     for ex in exercises:
-        failing = next((c for c in ex["checks"] if c["status"] != "pass"), None)
-        what = "complete" if _done(ex) else failing["name"].replace("_", " ") if failing else "no checks"
-        score = f"{ex['score']}/{ex['max_score']}"
-        line = f"{ex['chapter']} {ex['id']:<{id_width}}  {score:>{score_width}}  {what}"
-        out.append(f"  {style.status('pass' if _done(ex) else 'fail')} " + _cut(line, style.width - 4))
+        sections.setdefault(ex["chapter"], []).append(ex)
+    folded = {
+        chapter
+        for chapter, members in sections.items()
+        if len(members) > 1
+        and not (first and first["chapter"] == chapter)
+        and not any(c["status"] == "pass" for e in members for c in e["checks"])
+    }
+    id_width = max(len(e["id"]) for e in exercises)
+    score_width = max(
+        [len(f"{e['score']}/{e['max_score']}") for e in exercises]
+        + [len(f"0/{sum(e['max_score'] for e in sections[chapter])}") for chapter in folded]
+    )
+    out = []
+    for chapter, members in sections.items():
+        if chapter in folded:
+            score = f"0/{sum(e['max_score'] for e in members)}"
+            line = f"{chapter} {f'{len(members)} exercises':<{id_width}}  {score:>{score_width}}  no check passes yet"
+            out.append(f"  {style.status('fail')} " + _cut(line, style.width - 4))
+            continue
+        for ex in members:
+            failing = next((c for c in ex["checks"] if c["status"] != "pass"), None)
+            what = "complete" if _done(ex) else failing["name"].replace("_", " ") if failing else "no checks"
+            score = f"{ex['score']}/{ex['max_score']}"
+            line = f"{ex['chapter']} {ex['id']:<{id_width}}  {score:>{score_width}}  {what}"
+            out.append(f"  {style.status('pass' if _done(ex) else 'fail')} " + _cut(line, style.width - 4))
     return out
 
 
@@ -150,7 +176,7 @@ def render(
     short = not full and len(exercises) > 1 and len(unfinished) > 1
     if short:
         out.append("")
-        out.extend(_one_line_each(exercises, style))
+        out.extend(_one_line_each(exercises, style, unfinished[0]))
     else:
         chapter = None
         for ex in exercises:
@@ -178,7 +204,7 @@ def render(
         out.append("")
         out.extend(_exercise(unfinished[0], style, None, where, heading="Start here: ", brief=True))
         out.append("")
-        out.append(_cut("One line per exercise; every check of every exercise: nox -s grade -- --full", style.width))
+        out.append(_cut("Every check of every exercise: nox -s grade -- --full", style.width))
     elif following is not None and not unfinished:
         out.append(f"Next: {following.id}, {following.title} (exercises/{following.path}/README.md)")
     if interrupted:

@@ -104,12 +104,35 @@ def test_the_first_report_of_a_fresh_clone_fits_on_one_screen(stubs):
     lines = text.splitlines()
     assert len(lines) <= 40, f"{len(lines)} lines:\n{text}"
     assert max(len(line) for line in lines) <= 80, "\n".join(line for line in lines if len(line) > 80)
-    for e in EXERCISES:  # one line each, with its score and its first failing check
-        first = entry(report, e.id)["checks"][0]["name"].replace("_", " ")
-        assert sum(f" {e.id} " in line and first in line for line in lines) == 1, e.id
     first = EXERCISES[0]
+    for e in EXERCISES:
+        if e.section == first.section:  # where to start: one line each, with its score and first failing check
+            name = entry(report, e.id)["checks"][0]["name"].replace("_", " ")
+            assert sum(f" {e.id} " in line and name in line for line in lines) == 1, e.id
+        else:  # every other section, untouched: one line for all its exercises
+            assert not any(f" {e.id} " in line for line in lines), e.id
+    for chapter in {e.chapter for e in EXERCISES} - {first.chapter}:
+        count = sum(e.chapter == chapter for e in EXERCISES)
+        points = sum(entry(report, e.id)["max_score"] for e in EXERCISES if e.chapter == chapter)
+        folded = [line for line in lines if re.search(rf"✗ {re.escape(chapter)} {count} exercises +0/{points} ", line)]
+        assert len(folded) == 1, (chapter, text)
     assert any(line.startswith(f"Start here: {first.id}, {first.title}") for line in lines), text
     assert "nox -s grade -- --full" in lines[-1]
+
+
+@needs_solutions
+def test_a_section_with_a_passing_check_gets_a_line_per_exercise(tmp_path):
+    solved = [e for e in EXERCISES if e.chapter == "8.2"][-1]
+    work = tmp_path / "work"
+    shutil.copytree(REPO / "exercises", work)
+    shutil.rmtree(work / solved.path)
+    shutil.copytree(REPO / "solutions" / solved.path, work / solved.path)
+    text = run_grader("8.1", "8.2", "8.3", "--workspace", str(work), env=SCREEN).stdout
+    for e in EXERCISES:
+        if e.chapter in ("8.1", "8.2"):
+            assert sum(f" {e.id} " in line for line in text.splitlines()) == 1, (e.id, text)
+    assert re.search(r"✗ 8\.3 \d+ exercises +0/\d+ +no check passes yet", text), text
+    assert f"✓ 8.2 {solved.id} " in text and "complete" in text
 
 
 def test_full_shows_every_check_of_every_exercise():
