@@ -116,6 +116,8 @@ class Completed:
             return "it was stopped for using too much processor time"
         if WINDOWS and sig:
             name, cause = CRASH_CODES[self.returncode]
+            if cause is None:
+                return f"it was stopped by {name} (Windows code 0x{self.returncode:08X})"
             return f"it crashed ({name}, Windows code 0x{self.returncode:08X}), most likely from {cause}"
         if sig in ("SIGSEGV", "SIGBUS", "SIGABRT"):
             return f"it crashed ({sig}), most likely from running out of memory or very deep recursion"
@@ -411,6 +413,7 @@ CRASH_CODES = {
     0xC0000094: ("an integer division by zero in C code", "a C extension"),
     0xC0000135: ("a DLL that was not found", "an extension module whose DLL is missing"),
     0xC0000142: ("a DLL that failed to start", "an extension module whose DLL is broken"),
+    0xC000013A: ("a Ctrl-C or Ctrl-Break sent to its console", None),  # not a crash: no cause to guess
 }
 
 # Job object limit flags (winnt.h) and information classes.

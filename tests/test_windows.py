@@ -164,6 +164,19 @@ CASES = {
         def work():
             return 42
     """),
+    # Ctrl-Break to "every process on its console": the student's console is its own, not the grader's.
+    # (Under Wine the call fails with an invalid handle; on POSIX, os.kill(0, ...) reaches the shell.)
+    "breaks-its-console": ("value=fail call=fail", "Ctrl-Break|OSError|killed the process that started it", """
+        import os
+        import signal
+
+        os.kill(0, getattr(signal, "CTRL_BREAK_EVENT", signal.SIGTERM))
+        VALUE = 1
+
+
+        def work():
+            return 42
+    """),
     "crashes": ("value=fail call=fail", "crashed", """
         import faulthandler
 
@@ -387,13 +400,14 @@ def test_a_crash_is_named():
 def test_crash_codes_are_named_in_words():
     code = (
         "from grader.runner import Completed\n"
-        "for status in (0xC00000FD, 0xC0000005, 0xC0000409, 1):\n"
+        "for status in (0xC00000FD, 0xC0000005, 0xC0000409, 1, 0xC000013A):\n"
         "    print(Completed(argv=(), returncode=status, stdout='', stderr='').describe_end())\n"
     )
     lines = windows("-c", code, timeout=120).stdout.splitlines()
     assert lines[0].startswith("it crashed (a stack overflow, Windows code 0xC00000FD), most likely from very deep recursion")
     assert "access violation" in lines[1] and "stack buffer overrun" in lines[2]
     assert lines[3] == "it exited with code 1"
+    assert lines[4] == "it was stopped by a Ctrl-C or Ctrl-Break sent to its console (Windows code 0xC000013A)"
 
 
 # -- the whole course ----------------------------------------------------------------------------------
