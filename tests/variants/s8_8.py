@@ -2599,3 +2599,81 @@ VARIANTS += [
         },
     ),
 ]
+
+# pickle-anywhere, second adversarial round (an adversary's, from the README alone)
+
+_SOLUTION_TOOL_MAIN_LINE = '    print(f"saved {len(points)} points to {path}")'
+
+#: The copies stay in tool.py above the import of the model's, which hides them: every file names the model's
+#: classes, but tool.py still has "a copy of its own".
+SHAPES_COPIES_HIDDEN_BY_IMPORT = (
+    "import sys\n" + _SHAPES_CLASSES + "\n\nfrom shapes.model import Drawing, Point, save  # noqa: E402\n"
+)
+
+#: The tool keeps its own classes and has copyreg pickle them as the model's: the files are right, the copies stay.
+SHAPES_COPIES_SAVED_AS_THE_MODEL = (
+    "import copyreg\nimport sys\n\nfrom shapes import model\nfrom shapes.model import save\n"
+    + _SHAPES_CLASSES
+    + """
+
+copyreg.pickle(Point, lambda p: (model.Point, (p.x, p.y)))
+copyreg.pickle(Drawing, lambda d: (model.Drawing, (d.points,)))
+"""
+)
+
+VARIANTS += [
+    Variant(
+        "pickle-anywhere",
+        "tool-copies-hidden-by-a-later-import",
+        {"shapes/tool.py": (_SHAPES_TOOL_IMPORT, SHAPES_COPIES_HIDDEN_BY_IMPORT)},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("class statement", "step 1"),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "tool-copies-pickled-as-the-model-s",
+        {"shapes/tool.py": (_SHAPES_TOOL_IMPORT, SHAPES_COPIES_SAVED_AS_THE_MODEL)},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("class statement", "step 1"),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "one-point-said-in-the-singular",
+        {"shapes/tool.py": (
+            _SOLUTION_TOOL_MAIN_LINE,
+            "    print(f\"saved {len(points)} point{'' if len(points) == 1 else 's'} to {path}\")",
+        )},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("saved 1 points to one.pkl",),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "usage-on-stdout-with-status-1",
+        {"shapes/tool.py": (
+            '        print("usage: python -m shapes.tool FILE X,Y [X,Y ...]", file=sys.stderr)\n        return 2',
+            '        print("usage: python -m shapes.tool FILE X,Y [X,Y ...]")\n        return 1',
+        )},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("usage", "stderr"),
+    ),
+    Variant(
+        "pickle-anywhere",
+        "main-ends-the-program-after-saving",
+        {"shapes/tool.py": [
+            ("    return 0\n", "    sys.exit(0)\n"),
+            ("    sys.exit(main(sys.argv[1:]))", "    main(sys.argv[1:])"),
+        ]},
+        fails=("a_drawing_saved_by_an_importing_program_loads_anywhere",),
+        says=("SystemExit",),
+    ),
+    # Accepted on purpose: main ends the program on a usage error, with the usage on stderr and status 2, as the
+    # README's command line does; the README asks main to return (0) only after saving.
+    Variant(
+        "pickle-anywhere",
+        "usage-error-ends-the-program",
+        {"shapes/tool.py": (
+            "file=sys.stderr)\n        return 2\n",
+            "file=sys.stderr)\n        sys.exit(2)\n",
+        )},
+    ),
+]

@@ -13,7 +13,10 @@ it loads the wrong objects, which the checks see by the class's module.
 How often tool.py's body runs under -m is counted with an audit hook, in
 runpy.run_module(..., run_name="__main__", alter_sys=True), which finds and
 runs a module as -m does (and warns as -m does); a warning filter set by
-the package cannot hide a second run.
+the package cannot hide a second run. The class statements tool.py runs
+are seen through builtins.__build_class__, which every class statement
+calls: a copy that a later import hides, or that copyreg pickles under the
+model's names, still ran.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -23,9 +26,15 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - Step 1: the tool takes the classes from shapes.model (it defines no copies of its own), so a file it writes when
   another program imports it and calls main names shapes.model's classes too.
   -> a_drawing_saved_by_an_importing_program_loads_anywhere
+- Step 1: "without a copy of its own": no class statement for Point or Drawing runs in tool.py, not even one a
+  later import hides, or one that copyreg saves under the model's names; shapes.tool's Point and Drawing, if it has
+  them, are the model's.
+  -> a_drawing_saved_by_an_importing_program_loads_anywhere
 - Step 2: `python -m shapes.tool` runs tool.py's code once, as __main__, with no RuntimeWarning.
   -> dash_m_runs_the_tool_once_without_a_warning
-- Step 2: shapes/__init__.py does not import shapes.tool.
+- Step 2: importing shapes does not import shapes.tool. (A module __getattr__ in the package that imports the tool
+  only when a program asks for load is accepted on purpose: -m imports the package alone, so the tool still runs
+  once, and the README lets load stay in tool.py.)
   -> dash_m_runs_the_tool_once_without_a_warning, the_package_offers_the_model_classes
 - Step 3: `from shapes import Drawing, Point, load` works, and those classes are shapes.model's; load reads a
   saved drawing.
@@ -33,6 +42,9 @@ Requirements (the README's, and the checks that fail when only that one is broke
 - The tool's command line works as now: with -m, or as main(argv) from another program, it saves the points and
   prints `saved N points to FILE`.
   -> a_drawing_saved_with_dash_m_loads_anywhere, a_drawing_saved_by_an_importing_program_loads_anywhere
+- ... that very line for one point too ("saved 1 points"), main returns 0 after saving, and with too few arguments
+  the usage goes to stderr, nothing to stdout, and the status is 2 (main may return it or exit with it).
+  -> a_drawing_saved_by_an_importing_program_loads_anywhere
 """
 
 import pytest
@@ -145,24 +157,107 @@ def test_a_drawing_saved_with_dash_m_loads_anywhere(student):
 def test_a_drawing_saved_by_an_importing_program_loads_anywhere(student):
     probe = student.probe(
         f"""
+        import builtins, contextlib, io, os
+
+        # Every class statement that runs in tool.py, by name: a copy of the classes there is one even when a
+        # later import hides it under the model's names.
+        tool = os.path.realpath(os.path.join("shapes", "tool.py"))
+        made, build_class = [], builtins.__build_class__
+
+
+        def build(func, name, *bases, **kw):
+            if os.path.realpath(getattr(getattr(func, "__code__", None), "co_filename", "")) == tool:
+                made.append(name)
+            return build_class(func, name, *bases, **kw)
+
+
+        builtins.__build_class__ = build
+        report(step="import")
         import shapes.tool
-        report(status=shapes.tool.main(["kept.pkl"] + {CALLED_PAIRS!r}))
+
+        builtins.__build_class__ = build_class
+        import shapes.model
+
+        report(
+            copies=sorted(set(made) & {{"Point", "Drawing"}}),
+            others=[
+                name
+                for name in ("Point", "Drawing")
+                if getattr(shapes.tool, name, None) not in (None, getattr(shapes.model, name, None))
+            ],
+        )
+
+
+        def call(argv, usage=False):
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    status = shapes.tool.main(argv)
+                except SystemExit as end:
+                    # The README asks main to return after saving; on a usage error it does not say.
+                    if not usage:
+                        raise
+                    status = end.code
+            return [status, out.getvalue(), err.getvalue()]
+
+
+        report(step="main")
+        report(called=call(["kept.pkl"] + {CALLED_PAIRS!r}))
+        report(one=call(["one.pkl", "5,5"]), step="usage")
+        report(usage=call(["alone.pkl"], usage=True), step=None)
         """
     )
     ran_to_its_end(probe, "a program that imports shapes.tool and calls its main to run to its end")
+    seen, error = probe.values, probe.error
     call = f"shapes.tool.main({['kept.pkl'] + CALLED_PAIRS!r})"
+    doing = {"import": "`import shapes.tool`", "main": call, "usage": "shapes.tool.main(['one.pkl', '5,5'])"}
     expect(
-        probe.error is None and probe.values.get("status") == 0 and student.exists("kept.pkl"),
-        expected=f"{call}, called by a program that imported shapes.tool, to save kept.pkl and return 0",
-        saw=f"it raised {probe.error.summary}"
-        if probe.error
-        else f"it returned {probe.values.get('status')!r}"
-        + ("" if student.exists("kept.pkl") else " and wrote no kept.pkl"),
-        hint=probe.error.explain()
-        if probe.error
-        else "the tool's main works as it does now: it saves the points and returns 0.",
+        error is None,
+        expected=f"{doing.get(seen.get('step'), 'shapes.tool.main([])')}, in a program that imported shapes.tool, "
+        "to work",
+        saw=f"it raised {error.summary}" if error else "",
+        hint=error.explain() if error else None,
+    )
+    status, printed, _ = seen["called"]
+    said = f"saved {len(CALLED_PAIRS)} points to kept.pkl"
+    expect(
+        status == 0 and said in printed and student.exists("kept.pkl"),
+        expected=f"{call}, called by a program that imported shapes.tool, to save kept.pkl, print {said!r} "
+        "and return 0",
+        saw=f"it returned {status!r} and printed {printed.strip()[:120]!r}"
+        + ("" if student.exists("kept.pkl") else ", and wrote no kept.pkl"),
+        hint="the tool's main works as it does now: it saves the points, prints how many it saved and returns 0.",
     )
     expect_it_loads(student, "kept.pkl", CALLED_POINTS, f"that {call} wrote")
+    expect(
+        not seen["copies"] and not seen["others"],
+        expected="tool.py to define no Point or Drawing of its own, and to use shapes.model's",
+        saw=f"tool.py runs a class statement for {' and '.join(seen['copies'])}"
+        if seen["copies"]
+        else "".join(f"shapes.tool.{name} is not shapes.model.{name}" for name in seen["others"][:1]),
+        hint="step 1: Point and Drawing are defined in shapes/model.py only, and tool.py takes them from there, "
+        "without a copy of its own: not even one that a later import hides, or that is saved under the model's name.",
+    )
+    status, printed, _ = seen["one"]
+    said = "saved 1 points to one.pkl"
+    expect(
+        status == 0 and printed.strip() == said,
+        expected=f"shapes.tool.main(['one.pkl', '5,5']) to print {said!r}, word for word as the tool does now, "
+        "and return 0",
+        saw=f"it returned {status!r} and printed {printed.strip()[:120]!r}",
+        hint="the tool's command line works as it does now: the line it prints is `saved N points to FILE` "
+        "whatever N is.",
+    )
+    status, printed, complained = seen["usage"]
+    expect(
+        status == 2 and not printed.strip() and "usage" in complained.lower(),
+        expected="shapes.tool.main(['alone.pkl']), given a file but no points, to print its usage on stderr, "
+        "nothing on stdout, and return 2, as it does now",
+        saw=f"it ended with {status!r}, printed {printed.strip()[:80]!r} on stdout and "
+        f"{complained.strip()[:80]!r} on stderr",
+        hint="the tool's command line works as it does now, its usage message included: given too few "
+        "arguments, main does what the stub's main did.",
+    )
 
 
 @pytest.mark.points(2)
@@ -216,7 +311,7 @@ def test_dash_m_runs_the_tool_once_without_a_warning(student):
         "runs once as shapes.tool and again as __main__. Let shapes/__init__.py take its names from shapes.model."
         if twice
         else "step 2: -m imports the package shapes first, and runpy warns when that already imported the module "
-        "it is about to run: shapes/__init__.py must not import shapes.tool.",
+        "it is about to run: importing shapes must not import shapes.tool.",
     )
 
 
@@ -282,6 +377,6 @@ def test_the_package_offers_the_model_classes(student):
         not seen["tool_imported"],
         expected="`import shapes` not to import shapes.tool",
         saw="shapes.tool was in sys.modules after `import shapes`",
-        hint="step 2: shapes/__init__.py must not import the tool, directly or through another module: then "
-        "`python -m shapes.tool` runs it only once.",
+        hint="step 2: as shapes/__init__.py runs, it must not import the tool, directly or through another "
+        "module: then `python -m shapes.tool` runs it only once.",
     )
