@@ -177,6 +177,21 @@ def test_no_snippet_include_stands_for_code(readme):
     )
 
 
+#: MkDocs-only syntax, which GitHub and editors show as it is written: content tabs, admonitions.
+SITE_ONLY = re.compile(r'^\s*(?:===\+?\s+"|!!!\s|\?\?\?\+?\s)', re.MULTILINE)
+
+
+@pytest.mark.parametrize("readme", readmes(), ids=[rel(p.parent) for p in readmes()])
+def test_no_site_only_syntax_stands_in_a_readme(readme):
+    """A version tab is a bold label and its block (``**Python 3.15**``), which the site's hook makes a tab."""
+    text = readme.read_text(encoding="utf-8")
+    found = [m.group(0).strip() for m in SITE_ONLY.finditer(text)]
+    assert not found, (
+        "GitHub shows this line as text and the block under it as indented code: write a version tab as a "
+        "line of its own in bold, **Python 3.10 to 3.14**, then its block at the margin: " + ", ".join(found)
+    )
+
+
 @pytest.mark.parametrize("block", BLOCKS, ids=[b.where for b in BLOCKS])
 def test_titled_block_is_the_demo_file_it_names(block):
     problem = differences(block)

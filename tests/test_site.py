@@ -137,6 +137,24 @@ def test_pages_show_the_readmes_code_and_fold_each_hint(site):
             assert body.lstrip().startswith("<") and "`" not in outside_code, f"{e.id}: hint {number} is not rendered Markdown"
 
 
+def test_a_readmes_version_labels_become_tabs_on_the_site(site):
+    """GitHub shows a bold label above each block (``**Python 3.15**``); the site shows the labels as tabs."""
+    from tests.transcripts import LABEL
+
+    pages = 0
+    for readme in [*REPO.glob("chapters/*/README.md"), *REPO.glob("exercises/*/*/README.md")]:
+        labels = [m["label"] for m in map(LABEL.match, readme.read_text(encoding="utf-8").splitlines()) if m]
+        if not labels:
+            continue
+        html = page(site, str(readme.relative_to(REPO))).read_text(encoding="utf-8")
+        tabs = re.findall(r"<div class=\"tabbed-labels\">(.*?)</div>", html, re.S)
+        shown = [text_of(label) for label in re.findall(r"<label [^>]*>(.*?)</label>", "".join(tabs), re.S)]
+        assert shown == labels, f"{readme.relative_to(REPO)}: tabs {shown}, labels {labels}"
+        assert "<strong>Python " not in html, f"{readme.relative_to(REPO)}: a label left as bold text"
+        pages += 1
+    assert pages >= 3
+
+
 def test_the_navigation_lists_exercises_in_the_course_order(site):
     """The one course order (grader/course.py: as each chapter lists them), not the folders' alphabetical order."""
     html = (site / "index.html").read_text(encoding="utf-8")

@@ -108,6 +108,23 @@ def test_a_release_named_exactly_is_left_out_of_the_other_tabs(tmp_path):
     assert any("tabs at lines 1, 5" in p for p in coverage_problems(group, VERIFIED))
 
 
+def test_a_readme_writes_a_tab_as_a_bold_label_above_its_block(tmp_path):
+    """The form GitHub shows (a bold label, then the block) is read as the tab the site renders, line for line."""
+    page = tmp_path / "README.md"
+    page.write_text(
+        "Intro, **Python 3.15** in a sentence.\n\n**Python 3.15**\n\n<!-- transcript: cwd=sub -->\n"
+        "```console\n$ true\n```\n\n**Python 3.10 to 3.14**\n\n```console\n$ false\n```\n\n"
+        "Prose ends the group.\n\n```console\n$ echo everywhere\n```\n"
+    )
+    (new, old, everywhere), (group,) = parse(page)
+    assert [at for at, _ in group.tabs] == [3, 10] and (new.line, old.line, everywhere.line) == (6, 12, 18)
+    assert new.cwd == "sub" and new.text == "$ true" and old.text == "$ false"
+    assert new.applies_to((3, 15, 2)) and not new.applies_to((3, 14, 10))
+    assert old.applies_to((3, 14, 10)) and not old.applies_to((3, 15, 2))
+    assert everywhere.versions is None
+    assert coverage_problems(group, VERIFIED) == []
+
+
 def test_the_verified_releases_are_the_ones_nox_tests():
     """One Python per minor in the noxfile, and each minor verified on at least one release."""
     tree = ast.parse((REPO / "noxfile.py").read_text(encoding="utf-8"))

@@ -13,6 +13,9 @@ Conventions (docs/contributing.md states them for authors):
   use ``sh`` for commands to type whose output is not shown.
 * A block inside a content tab whose label names Python versions is only
   run on the releases the label names; every other block runs on every version.
+  READMEs write a tab as a line of its own in bold, ``**Python 3.15**``, then
+  its block (GitHub shows ``===`` as text): :func:`as_tabs` reads that as the
+  tab ``=== "Python 3.15"``, as the site's hook renders it.
   A label is ``Python`` and items joined by ``, `` or `` and ``: ``3.N`` (every
   release of 3.N), ``3.N.P`` (that release only), ``3.N to 3.M`` (every release
   of those minors): ``=== "Python 3.13.0"``, ``=== "Python 3.10 to 3.12"``.
@@ -164,9 +167,42 @@ class Block:
         return f"{self.path.relative_to(REPO) if self.path.is_relative_to(REPO) else self.path}:{self.line}"
 
 
+#: A version label as a README writes it, for GitHub and editors to show: a line of its own in bold
+#: (``**Python 3.10 to 3.14**``), then the block for those versions. The site's hook
+#: (docs/hooks/course.py) turns a run of them into content tabs; so does :func:`as_tabs`, here.
+LABEL = re.compile(r"^\*\*(?P<label>Python [0-9][^*]*)\*\*[ \t]*$")
+
+
+def as_tabs(lines: list[str]) -> list[str]:
+    """A README's labelled blocks written as content tabs, line for line (the same line numbers).
+
+    A label, then blank lines or ``<!-- transcript: ... -->`` lines, then a
+    fenced block at the left margin: the label becomes ``=== "label"`` and
+    what follows it, up to the block's closing fence, is indented under it.
+    """
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        label = LABEL.match(out[i])
+        j = i + 1
+        while label and j < len(out) and (not out[j].strip() or DIRECTIVE.fullmatch(out[j].strip())):
+            j += 1
+        fence = FENCE.match(out[j]) if label and j < len(out) else None
+        if not fence or fence.group("indent"):
+            i += 1
+            continue
+        end = j + 1
+        while end < len(out) and out[end].rstrip() != fence.group("fence"):
+            end += 1
+        out[i] = f'=== "{label.group("label").strip()}"'
+        out[i + 1 : end + 1] = ["    " + line if line.strip() else "" for line in out[i + 1 : end + 1]]
+        i = end + 1
+    return out
+
+
 def parse(path: Path) -> tuple[list[Block], list[TabGroup]]:
     """Every console and pycon block in a Markdown file, with the versions it applies to, and its tab groups."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = as_tabs(path.read_text(encoding="utf-8").splitlines())
     blocks: list[Block] = []
     groups: list[TabGroup] = []
     tabs: list[tuple[int, int, Versions | None, TabGroup]] = []  # (indent, line, label, group) of the enclosing tabs

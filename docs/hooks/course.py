@@ -189,8 +189,50 @@ def _home_table() -> str:
 _course: list[Exercise] = []  # discover()'s answer, once per build (on_config clears it)
 
 
+# -- version tabs ------------------------------------------------------------------------------------
+
+#: A README's version label as GitHub shows it: a line of its own in bold, ``**Python 3.10 to 3.14**``,
+#: with the code block for those versions after it (tests/transcripts.py reads the same form).
+VERSION_LABEL = re.compile(r"^\*\*(?P<label>Python [0-9][^*]*)\*\*[ \t]*$")
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+COMMENT = re.compile(r"<!--.*?-->")  # such as the transcript checker's <!-- transcript: cwd=... -->
+
+
+def version_tabs(markdown: str) -> str:
+    """Labelled code blocks side by side (a label, its block, the next label...) become content tabs.
+
+    On GitHub and in an editor, a reader sees each label in bold above its
+    block; the site shows them as tabs, one per label, so that a reader sees
+    their own Python's output (and, with ``content.tabs.link``, keeps that
+    choice from page to page). Anything but blank lines between a block and
+    the next label ends the group; HTML comments between a label and its
+    block go into the tab with it.
+    """
+    lines = markdown.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        label = VERSION_LABEL.match(lines[i])
+        j = i + 1
+        while label and j < len(lines) and (not lines[j].strip() or COMMENT.fullmatch(lines[j].strip())):
+            j += 1
+        fence = FENCE.match(lines[j]) if label and j < len(lines) else None
+        if not fence:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = j + 1
+        while end < len(lines) and lines[end].rstrip() != fence["fence"]:
+            end += 1
+        out.append(f'=== "{label["label"].strip()}"')
+        out.extend("    " + line if line.strip() else "" for line in lines[i + 1 : end + 1])
+        i = end + 1
+    return "\n".join(out)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """The home page's table of chapters, and the box on every exercise page."""
+    """Version tabs, the home page's table of chapters, and the box on every exercise page."""
+    markdown = version_tabs(markdown)
     src = page.file.src_uri
     if src == "index.md" and "<!-- chapters -->" in markdown:
         return markdown.replace("<!-- chapters -->", _home_table())
