@@ -2413,7 +2413,10 @@ VARIANTS += [
         fails=("an_installed_plugin_stays_installed",),
         says=("exactly the source",),
     ),
-    # Right: the caches forgotten before the file is written; nothing is listed in between.
+    # Right: the caches forgotten before the file is written; nothing is listed in between. Hint 2 says
+    # "after the file is written", but forgetting only marks every listing as stale: the folder is read
+    # again at the next search, the import just after the write, which sees the file (an adversary's
+    # submission did the same; accepted on purpose).
     Variant(
         "install-plugin",
         "forgets-before-writing",
@@ -2483,7 +2486,74 @@ VARIANTS += [
 ]
 
 # install-plugin, adversarial round (from the README alone).
+WRITE_PLUGIN = '    (PLUGINS / f"{name}.py").write_text(source, encoding="utf-8")\n'
+
 VARIANTS += [
+    # Second adversary: only the finder filed under the folder's resolved path forgets its listing; the
+    # import system files it under the path it searched, another one when the folder is reached by a link.
+    Variant(
+        "install-plugin",
+        "forgets-the-listing-of-the-resolved-path",
+        install_body(
+            "    finder = sys.path_importer_cache.get(str(PLUGINS))\n"
+            "    if finder is not None:\n"
+            "        finder.invalidate_caches()\n"
+            '    return importlib.import_module(f"plugins.{name}")\n'
+        ),
+        fails=("every_install_imports_at_once",),
+        says=("symbolic link", "ModuleNotFoundError"),
+    ),
+    # Second adversary: the file opened to append: installing over an older plugin leaves both texts in it.
+    Variant(
+        "install-plugin",
+        "appends-to-the-file",
+        {
+            "installer.py": (
+                WRITE_PLUGIN,
+                '    with open(PLUGINS / f"{name}.py", "a", encoding="utf-8") as f:\n        f.write(source)\n',
+            )
+        },
+        fails=("an_installed_plugin_stays_installed",),
+        says=("plugins/eta.py", "older text"),
+    ),
+    # Second adversary: the source staged in plugins/<name>.py.new, copied, and the copy left behind.
+    Variant(
+        "install-plugin",
+        "leaves-the-staged-copy",
+        {
+            "installer.py": (
+                WRITE_PLUGIN,
+                '    staged = PLUGINS / f"{name}.py.new"\n'
+                '    staged.write_text(source, encoding="utf-8")\n'
+                '    (PLUGINS / f"{name}.py").write_bytes(staged.read_bytes())\n',
+            )
+        },
+        fails=("an_installed_plugin_stays_installed",),
+        says=("zeta.py.new",),
+    ),
+    # Second adversary: plugins/ put on sys.path as well, "to be sure it is searched": `import zeta` then
+    # loads a second copy of plugins.zeta.
+    Variant(
+        "install-plugin",
+        "puts-plugins-on-the-path",
+        install_body(
+            "    if str(PLUGINS) not in sys.path:\n"
+            "        sys.path.append(str(PLUGINS))\n" + INSTALL_IMPORT
+        ),
+        fails=("the_plugin_is_imported_like_any_other",),
+        says=("sys.path", "<exercise folder>/plugins", "second copy"),
+    ),
+    # Second adversary: bytecode turned off for the whole program (and its children), against stale .pyc files.
+    Variant(
+        "install-plugin",
+        "turns-bytecode-off-for-good",
+        install_body(
+            "    sys.dont_write_bytecode = True\n"
+            '    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"\n' + INSTALL_IMPORT
+        ),
+        fails=("the_plugin_is_imported_like_any_other",),
+        says=("sys.dont_write_bytecode", "PYTHONDONTWRITEBYTECODE"),
+    ),
     # The finder of the current folder dropped, not the one of plugins/, which holds the stale listing.
     Variant(
         "install-plugin",

@@ -11,7 +11,9 @@ taken. Waiting, retrying, or reloading the package changes nothing then; telling
 to forget its listings (importlib.invalidate_caches(), or a new finder for the folder) does, and so
 does loading the file by its path, if the module is then filed as any import would file it.
 
-The plugins the checks install count the runs of their body in sys.plugin_runs.
+The plugins the checks install count the runs of their body in sys.plugin_runs. One check reaches the
+program's folder through a symbolic link (where the system lets the grader make one): the import
+system files its listing of plugins/ under the path it searched, not under the folder's resolved path.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -20,15 +22,20 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> a_new_plugin_imports_at_once
 - Step 2: the module is imported as `import plugins.<name>` would have: it is sys.modules["plugins.<name>"],
   the attribute <name> of the package plugins, its __file__ is plugins/<name>.py, and its body ran once
-  (a later `import plugins.<name>` runs nothing).
+  (a later `import plugins.<name>` runs nothing); install changes nothing else in the program (sys.path,
+  sys.dont_write_bytecode, os.environ stay as they were).
   -> the_plugin_is_imported_like_any_other
 - Step 3: every call works, not only the first: several installs in one program, one of them of a
-  name the program asked for (ModuleNotFoundError) before the plugin existed.
+  name the program asked for (ModuleNotFoundError) before the plugin existed, and the program's folder
+  reached through a symbolic link.
   -> every_install_imports_at_once
-- Step 4: the plugin stays installed: plugins/<name>.py holds exactly the source given, and the next
-  program imports it with a plain `import plugins.<name>`.
+- Step 4: the plugin stays installed: plugins/<name>.py holds exactly the source given, also over an
+  older plugins/<name>.py; install leaves no other file in plugins/ (but bytecode in __pycache__); the
+  next program imports it with a plain `import plugins.<name>`.
   -> an_installed_plugin_stays_installed
 """
+
+import os
 
 import pytest
 
@@ -117,8 +124,15 @@ def install_failed(probe, call: str) -> str | None:
 
 
 FIRST = RACE + """
+before = list(sys.path), dict(os.environ), sys.dont_write_bytecode
 got = install("zeta", "Zeta report")
 report(got=got)
+report(
+    path_before=before[0],
+    path_after=list(sys.path),
+    environ=sorted(k for k in set(before[1]) | set(os.environ) if before[1].get(k) != os.environ.get(k)),
+    no_bytecode=sys.dont_write_bytecode != before[2] and sys.dont_write_bytecode,
+)
 module = sys.modules.get("plugins.zeta")
 runs_before = list(getattr(sys, "plugin_runs", []))
 # The check's own import must see the file whatever install() did: the race is over.
@@ -191,6 +205,39 @@ def test_the_plugin_is_imported_like_any_other(student):
         hint="let the import system import it (importlib.import_module) once the file is written: it files the "
         "module in sys.modules and on its package, and a later import then runs nothing.",
     )
+    changed = settings_changed(student, seen)
+    expect(
+        not changed,
+        expected="install() to change nothing else in the program: sys.path, sys.dont_write_bytecode and os.environ "
+        "as they were before the call",
+        saw="; ".join(changed),
+        hint="install() writes one file and imports one module; whatever else it changes stays changed for the "
+        "rest of the program (a plugin folder on sys.path, for one, lets `import zeta` load a second copy of "
+        "plugins.zeta). Leave the program's settings alone.",
+    )
+
+
+def settings_changed(student, seen: dict) -> list[str]:
+    """What install() changed in the program beyond the plugin: sys.path, bytecode writing, the environment."""
+    changed = []
+    before, after = seen.get("path_before"), seen.get("path_after")
+    if before is not None and after is not None and before != after:
+        added = [entry for entry in after if entry not in before]
+        lost = [entry for entry in before if entry not in after]
+        changed.append(
+            "sys.path changed: "
+            + ("; ".join(part for part in (
+                f"{student.shown_paths(added)} added" if added else "",
+                f"{student.shown_paths(lost)} taken off" if lost else "",
+            ) if part) or "its entries were put in another order")
+            + (" (with a plugin folder on sys.path, `import zeta` loads a second copy of the plugin)"
+               if any(entry.replace(os.sep, "/").rstrip("/").endswith("/plugins") for entry in added) else "")
+        )
+    if seen.get("no_bytecode"):
+        changed.append("sys.dont_write_bytecode was True afterwards: no module the program imports from then on caches its bytecode")
+    if seen.get("environ"):
+        changed.append("os.environ changed: " + ", ".join(seen["environ"]))
+    return changed
 
 
 # Several installs in one program: each install lists the folder again (at its frozen time), so each
@@ -211,9 +258,22 @@ report(calling=None)
 NAMES = [("omega", "Omega"), ("kappa", "Kappa"), ("nu_3", "Nu three")]
 
 
+def linked(student) -> str | None:
+    """A symbolic link to the private copy, beside it; None where links cannot be made (Windows, mostly)."""
+    link = student.root / "linked"
+    try:
+        os.symlink(student.path, link, target_is_directory=True)
+    except (OSError, NotImplementedError):
+        return None
+    return str(link)
+
+
 @pytest.mark.points(2)
 def test_every_install_imports_at_once(student):
-    probe = student.probe(SEVERAL)
+    # The program's folder is found through a link here: a path other than its resolved one, as it is for a
+    # program started from a linked folder. The import system keeps its listings under the path it searched.
+    link = linked(student)
+    probe = student.probe(("import sys\nsys.path.insert(0, %r)\n" % link if link else "") + SEVERAL)
     seen = probe.values
     calling = seen.get("calling")
     failed = install_failed(probe, f'install("{calling}", source)') if calling else None
@@ -221,14 +281,17 @@ def test_every_install_imports_at_once(student):
     wrong = [f'install("{name}", ...): ' + returned_saw(done.get(name)) for name, title in NAMES
              if name in done and not returned(done[name], name, title)]
     before = ", after install() had already worked for " + ", ".join(done) if failed and done else ""
+    through = " Here the program's folder was on sys.path through a symbolic link: the listing to forget is " \
+        "the one the import system keeps under that path, which is not the folder's resolved path." if link else ""
     expect(
         failed is None and probe.error is None and not wrong and len(done) == len(NAMES),
         expected="three installs in one program (omega, which the program had looked for before it existed, then "
-        "kappa and nu_3) each to return its new module, with the folder's time frozen throughout",
+        "kappa and nu_3) each to return its new module, with the folder's time frozen throughout"
+        + (" and the program's folder reached through a symbolic link" if link else ""),
         saw=(failed + before) if failed else "; ".join(wrong) if wrong
         else f"the check stopped: {probe.error.summary}" if probe.error else "the check did not finish",
         hint=HINT_RACE + " Do it on every install, not only the first: the folder can be listed again in between."
-        if failed else probe.error.explain() if probe.error else RETURN_HINT,
+        + through if failed else probe.error.explain() if probe.error else RETURN_HINT,
     )
 
 
@@ -239,26 +302,50 @@ report(title=plugins.zeta.TITLE, runs=list(getattr(sys, "plugin_runs", [])))
 """
 
 
+#: What plugins/ holds besides the plugins the check installs (bytecode aside).
+SHIPPED = {"__init__.py", "hello.py"}
+
+
 @pytest.mark.points(1)
 def test_an_installed_plugin_stays_installed(student):
-    probe = student.probe(RACE + '\nreport(got=install("zeta", "Zeta report"))\n')
-    got = probe.values.get("got")
-    failed = install_failed(probe, 'install("zeta", source)') if got is None else None
-    expect(
-        failed is None and returned(got, "zeta", "Zeta report"),
-        expected='install("zeta", source) to install the plugin, with plugins/ listed just before',
-        saw=failed or returned_saw(got),
-        hint=HINT_RACE if probe.error and probe.error.type == "ModuleNotFoundError"
-        else probe.error.explain() if probe.error else None,
+    # eta was installed by an earlier run, with an older text: installing it again replaces that text.
+    student.write("plugins/eta.py", SOURCE.format("Eta, the old version"))
+    probe = student.probe(
+        RACE + '\nreport(got=install("zeta", "Zeta report"))\nreport(again=install("eta", "Eta"))\n'
     )
-    source = SOURCE.format("Zeta report")
-    written = student.read("plugins/zeta.py") if student.exists("plugins/zeta.py") else None
+    got, again = probe.values.get("got"), probe.values.get("again")
+    call = 'install("zeta", source)' if got is None else 'install("eta", source)'
+    failed = install_failed(probe, call) if again is None else None
     expect(
-        written == source,
-        expected="plugins/zeta.py to hold exactly the source given to install()",
-        saw="there was no plugins/zeta.py" if written is None else "its text differed from the source given",
-        hint="write the source, as given, to plugins/<name>.py before importing it: the next run of the program "
-        "imports it from there.",
+        failed is None and returned(got, "zeta", "Zeta report") and returned(again, "eta", "Eta"),
+        expected='install("zeta", source) to install the plugin, with plugins/ listed just before, then '
+        'install("eta", source) to install eta over the plugins/eta.py an earlier run left',
+        saw=failed or (returned_saw(got) if not returned(got, "zeta", "Zeta report")
+                       else 'install("eta", ...): ' + returned_saw(again)),
+        hint=HINT_RACE if probe.error and probe.error.type == "ModuleNotFoundError"
+        else probe.error.explain() if probe.error else RETURN_HINT,
+    )
+    for name, title in (("zeta", "Zeta report"), ("eta", "Eta")):
+        source = SOURCE.format(title)
+        written = student.read(f"plugins/{name}.py") if student.exists(f"plugins/{name}.py") else None
+        expect(
+            written == source,
+            expected=f"plugins/{name}.py to hold exactly the source given to install()"
+            + (", in place of the older text it held before" if name == "eta" else ""),
+            saw=f"there was no plugins/{name}.py" if written is None
+            else "it held the older text as well as the source given" if name == "eta" and source in written
+            and written != source
+            else "its text differed from the source given",
+            hint="write the source, as given, to plugins/<name>.py before importing it, replacing whatever the file "
+            "held: the next run of the program imports it from there.",
+        )
+    left = sorted(set(os.listdir(student.file("plugins"))) - SHIPPED - {"zeta.py", "eta.py", "__pycache__"})
+    expect(
+        not left,
+        expected="install() to leave nothing in plugins/ but the plugin's file (and the bytecode the import caches)",
+        saw="plugins/ also held " + ", ".join(left),
+        hint="plugins/ is the tool's folder of plugins, and a file left there stays for every later run: if install() "
+        "writes something on the way, remove it before it returns.",
     )
     later = student.probe(LATER)
     expect(
