@@ -1984,3 +1984,69 @@ lazy from .stats import mean
         pythons=((3, 15), (3, 99)),
     ),
 ]
+
+# lazy-names, second adversarial round (an adversary's, from the README alone)
+
+_TOOLBOX_FOUND = '    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)\n'
+
+#: A right answer: only ImportError for the missing name is caught, and only where the name lookup happens; an
+#: error inside a submodule goes through as it is.
+TOOLBOX_NARROW_TRY = _TOOLBOX_HEAD + '''
+_WHERE = {"bar": "charts", "mean": "stats", "slugify": "slugs"}
+__all__ = list(_WHERE)
+
+
+def __getattr__(name):
+    try:
+        home = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    module = importlib.import_module("." + home, __name__)
+    globals()[name] = getattr(module, name)
+    return globals()[name]
+
+
+def __dir__():
+    return sorted([*globals(), *_WHERE])
+'''
+
+VARIANTS += [
+    Variant(
+        "lazy-names",
+        "the-submodule-s-names-copied-in",
+        {"toolbox/__init__.py": (
+            _TOOLBOX_FOUND,
+            '    module = importlib.import_module(f".{_WHERE[name]}", __name__)\n'
+            '    globals().update({k: v for k, v in vars(module).items() if not k.startswith("__")})\n'
+            "    value = getattr(module, name)\n",
+        )},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("toolbox.statistics", "step 4"),
+    ),
+    Variant(
+        "lazy-names",
+        "every-error-turned-into-attribute-error",
+        {"toolbox/__init__.py": (
+            _TOOLBOX_FOUND,
+            "    try:\n"
+            "    " + _TOOLBOX_FOUND
+            + "    except Exception as error:\n"
+            '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from error\n',
+        )},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("ModuleNotFoundError", "AttributeError"),
+    ),
+    Variant(
+        "lazy-names",
+        "import-error-returns-none",
+        {"toolbox/__init__.py": (
+            _TOOLBOX_FOUND,
+            "    try:\n"
+            "    " + _TOOLBOX_FOUND
+            + "    except ImportError:\n        return None\n",
+        )},
+        fails=("an_unknown_name_is_an_attribute_error",),
+        says=("ModuleNotFoundError", "None"),
+    ),
+    Variant("lazy-names", "narrow-try-around-the-table", {"toolbox/__init__.py": (None, TOOLBOX_NARROW_TRY)}),
+]

@@ -11,7 +11,11 @@ The unknown names are a plain one (median), a dunder that tools probe for
 default)) and with hasattr: each must be an AttributeError, whatever the
 message, so that hasattr and getattr with a default work as they do on any
 module. `from toolbox import *` runs in a namespace of its own, whose names
-are compared with the README's three.
+are compared with the README's three. After mean and slugify were asked
+for, the names their submodules use for themselves (statistics, re, ...)
+must not be the package's; then toolbox/charts.py is rewritten in the
+check's private copy to import a module that is not installed, and
+toolbox.bar must raise that ModuleNotFoundError, not hide it.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
@@ -27,6 +31,12 @@ Requirements (the README's, and the checks that fail when only that one is broke
   -> dir_lists_the_names_without_loading_them
 - Step 4: a name the package does not offer raises AttributeError, as for any module (hasattr is False, getattr's
   default is returned, `from toolbox import NAME` is an ImportError), and imports no submodule.
+  -> an_unknown_name_is_an_attribute_error
+- Step 4: the names a submodule uses for itself (statistics, re, ...) are not the package's, even after the
+  submodule was imported for its function (no copying of the submodule's namespace into the package's).
+  -> an_unknown_name_is_an_attribute_error
+- Step 4: an error raised while a submodule is imported reaches the program as it is (ModuleNotFoundError for a
+  module it needs that is not installed), not turned into an AttributeError by a catch-all in __getattr__.
   -> an_unknown_name_is_an_attribute_error
 - Step 5: `from toolbox import *` binds exactly bar, mean and slugify, the submodules' functions.
   -> star_import_follows_all
@@ -248,6 +258,28 @@ report(
     has=raised(lambda: hasattr(toolbox, "median")),
 )
 report(imported=raised(lambda: exec("from toolbox import median", {})), loaded=loaded())
+
+# The names a submodule has for itself (what it imports): the package does not offer them, even once it is imported.
+report(step="names")
+raised(lambda: toolbox.mean)
+raised(lambda: toolbox.slugify)
+inside = [
+    key
+    for module in ("toolbox.stats", "toolbox.slugs")
+    if module in sys.modules
+    for key in vars(sys.modules[module])
+    if not key.startswith("_") and key not in ("bar", "mean", "slugify")
+]
+report(leaked=[key for key in inside if raised(lambda: getattr(toolbox, key))[0] == "nothing"], inside=inside)
+
+# A submodule that fails as it is imported (a module it needs is not installed): its error must reach the program.
+report(step="broken", charts_before="toolbox.charts" in sys.modules)
+rewrite(
+    "toolbox/charts.py",
+    "import textwrap\\nimport toolbox_chart_engine_not_installed\\n\\n\\n"
+    "def bar(label, value, width=20):\\n    return label\\n",
+)
+report(broken=raised(lambda: toolbox.bar), step=None)
 """
     )
     stopped(probe, {"import": "`import toolbox`"})
@@ -294,6 +326,30 @@ report(imported=raised(lambda: exec("from toolbox import median", {})), loaded=l
         hint=GETATTR_HINT
         if len(seen["loaded"]) == len(OWN)
         else "step 4: a name that is not one of toolbox's has no submodule to import: __getattr__ raises at once.",
+    )
+    leaked = seen.get("leaked", [])
+    expect(
+        not leaked,
+        expected="names that toolbox.stats and toolbox.slugs use for themselves (such as "
+        f"{', '.join(seen.get('inside', [])[:3]) or 'statistics'}) not to be names of toolbox, even after toolbox.mean "
+        "and toolbox.slugify were asked for",
+        saw=f"toolbox.{leaked[0]} worked" if leaked else "",
+        hint="step 4: the package offers bar, mean and slugify, and no other name of its submodules: __getattr__ "
+        "gives (and may keep) the one name it was asked for, not everything the submodule has.",
+    )
+    broken = seen["broken"]
+    # Where charts was imported already, or bar is found without it, the checks of step 2 say what is wrong.
+    untried = seen["charts_before"] or (broken[0] == "nothing" and broken[1].startswith("<function"))
+    expect(
+        untried or broken[0] == "ModuleNotFoundError",
+        expected="toolbox.bar, when toolbox/charts.py fails as it is imported (it imports a module that is not "
+        "installed), to let that ModuleNotFoundError reach the program, as an import does",
+        saw=saw(broken),
+        hint="step 4: only a name the package does not offer is an AttributeError: an error raised while a "
+        "submodule is imported is a real error, and hiding it as \"no such name\" makes hasattr say False. "
+        "Catch only what tells you the name is unknown."
+        if broken[1]
+        else "step 4: an error raised while a submodule is imported reaches the program as it is.",
     )
 
 
