@@ -279,7 +279,8 @@ def test_bytecode_under_the_cache_folder_only(student):
         saw=describe(runs) + f", and launch.run returned {seen['code']!r}",
         hint=hint,
     )
-    mine = [p for p in seen["cached"] if p.rpartition("/")[2].startswith(MODULE + ".")]
+    # The probe's paths use its platform's separator, a backslash on Windows: os.path takes the name from them.
+    mine = [p for p in seen["cached"] if os.path.basename(p).startswith(MODULE + ".")]
     expect(
         not seen["beside"] and mine,
         expected=f"the bytecode of {MODULE}.py under {CACHE}/, and no __pycache__ next to the sources",
