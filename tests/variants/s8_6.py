@@ -1216,7 +1216,7 @@ VARIANTS = [
                 None,
                 '"""Rewrite Python source files safely."""\n\nimport shutil\n\n\n'
                 "def safe_rewrite(path, text):\n"
-                '    with open(path, "w", encoding="utf-8") as f:\n'
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
                 "        f.write(text)\n"
                 '    shutil.rmtree("__pycache__", ignore_errors=True)\n',
             )
@@ -1305,7 +1305,7 @@ VARIANTS = [
                 '"""Rewrite Python source files safely."""\n\n'
                 "import os\nimport sys\n\n\n"
                 "def safe_rewrite(path, text):\n"
-                '    with open(path, "w", encoding="utf-8") as f:\n'
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
                 "        f.write(text)\n"
                 "    for module in list(sys.modules.values()):\n"
                 '        cached = getattr(module, "__cached__", None)\n'
@@ -1322,9 +1322,17 @@ VARIANTS = [
     Variant(
         "stale-bytecode",
         "overwrites-without-truncating",
-        {"sourcetools.py": ('    with open(path, "w", encoding="utf-8") as f:', '    with open(path, "r+" if os.path.exists(path) else "w", encoding="utf-8") as f:')},
+        {"sourcetools.py": ('    with open(path, "w", encoding="utf-8", newline="") as f:', '    with open(path, "r+" if os.path.exists(path) else "w", encoding="utf-8", newline="") as f:')},
         fails=("a_module_never_imported_is_fine",),
         says=("exactly that text", "existing.py"),
+    ),
+    # The file written as text mode writes it on Windows: each \n as \r\n (newline="\r\n" does it everywhere).
+    Variant(
+        "stale-bytecode",
+        "windows-line-ends",
+        {"sourcetools.py": ('encoding="utf-8", newline="") as f:', 'encoding="utf-8", newline="\\r\\n") as f:')},
+        fails=("a_reload_runs_the_new_code", "a_new_interpreter_runs_the_new_code", "a_module_never_imported_is_fine"),
+        says=("\\r\\n", "text mode on Windows", 'newline=""'),
     ),
     # Right: pathlib, the cached file removed first, missing_ok.
     Variant(
@@ -1337,7 +1345,7 @@ VARIANTS = [
                 "import importlib.util\nfrom pathlib import Path\n\n\n"
                 "def safe_rewrite(path, text):\n"
                 "    Path(importlib.util.cache_from_source(path)).unlink(missing_ok=True)\n"
-                '    Path(path).write_text(text, encoding="utf-8")\n',
+                '    Path(path).write_text(text, encoding="utf-8", newline="")\n',
             )
         },
     ),
@@ -1390,7 +1398,7 @@ VARIANTS = [
                 '"""Rewrite Python source files safely."""\n\n'
                 "import py_compile\n\n\n"
                 "def safe_rewrite(path, text):\n"
-                '    with open(path, "w", encoding="utf-8") as f:\n'
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
                 "        f.write(text)\n"
                 "    py_compile.compile(path)  # fresh bytecode for the new text, where this Python keeps it\n",
             )
@@ -1403,7 +1411,7 @@ VARIANTS = [
     Variant(
         "stale-bytecode",
         "compiled-before-writing",
-        {"sourcetools.py": ('    with open(path, "w", encoding="utf-8") as f:', '    compile(text, path, "exec")\n    with open(path, "w", encoding="utf-8") as f:')},
+        {"sourcetools.py": ('    with open(path, "w", encoding="utf-8", newline="") as f:', '    compile(text, path, "exec")\n    with open(path, "w", encoding="utf-8", newline="") as f:')},
         fails=("a_reload_runs_the_new_code",),
         says=("exactly that text", "safe_rewrite raised SyntaxError"),
     ),
@@ -1426,7 +1434,7 @@ VARIANTS = [
                 "import importlib.util\nfrom pathlib import Path\n\n\n"
                 "def safe_rewrite(path, text):\n"
                 "    source = Path(path).resolve()\n"
-                '    source.write_text(text, encoding="utf-8")\n'
+                '    source.write_text(text, encoding="utf-8", newline="")\n'
                 "    Path(importlib.util.cache_from_source(source)).unlink(missing_ok=True)\n",
             )
         },
@@ -1443,7 +1451,7 @@ VARIANTS = [
                 '"""Rewrite Python source files safely."""\n\n'
                 "import contextlib\nimport importlib.util\nimport os\n\n\n"
                 "def safe_rewrite(path, text):\n"
-                '    with open(path, "w", encoding="utf-8") as f:\n'
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
                 "        f.write(text)\n"
                 "    name = os.path.splitext(os.path.basename(path))[0]\n"
                 "    spec = importlib.util.find_spec(name)\n"
@@ -1520,7 +1528,7 @@ VARIANTS = [
                 '"""Rewrite Python source files safely."""\n\n'
                 "import importlib.util\nimport os\nimport sys\n\n\n"
                 "def safe_rewrite(path, text):\n"
-                '    with open(path, "w", encoding="utf-8") as f:\n'
+                '    with open(path, "w", encoding="utf-8", newline="") as f:\n'
                 "        f.write(text)\n"
                 "    for prefix in (sys.pycache_prefix, None):\n"
                 "        sys.pycache_prefix = prefix\n"

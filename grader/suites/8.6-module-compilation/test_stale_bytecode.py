@@ -8,24 +8,27 @@ repair.
 
 The modules are the check's own: `modülé.py` in the folder `gen ü` (not the
 working directory), with non-ASCII text whose old and new versions have the
-same size in bytes; each run of its body adds a word to runs.log. The reload
-is tried once with bytecode beside the source, once with a new text of the same
-size that does not compile (the reload must raise its SyntaxError, not run the
-old bytecode; safe_rewrite itself may raise, as long as the file holds the
-text), and once with sys.pycache_prefix set (as -X pycache_prefix does) for a
-module imported through a folder that is a symbolic link (where the platform
-allows one): Python files its .pyc under the path as imported, not the real
-one. For the new interpreter, the bytecode is what an earlier run left (the
-interpreter that calls safe_rewrite never imported the module, and does not
-have its folder on sys.path), and both run with -O, whose bytecode file has
-another name. The files never imported exist already: the README never said
-that safe_rewrite may be given a path with no file yet, so that is not asked.
-The interpreter that safe_rewrite must leave alone has a pycache prefix of its
-own, so that code which sets it back to None instead of what was there shows.
+same size in bytes (the check writes the old one byte for byte, newline="", so
+that it keeps that size on Windows too); each run of its body adds a word to
+runs.log. The reload is tried once with bytecode beside the source, once with
+a new text of the same size that does not compile (the reload must raise its
+SyntaxError, not run the old bytecode; safe_rewrite itself may raise, as long
+as the file holds the text), and once with sys.pycache_prefix set (as -X
+pycache_prefix does) for a module imported through a folder that is a symbolic
+link (where the platform allows one): Python files its .pyc under the path as
+imported, not the real one. For the new interpreter, the bytecode is what an
+earlier run left (the interpreter that calls safe_rewrite never imported the
+module, and does not have its folder on sys.path), and both run with -O, whose
+bytecode file has another name. The files never imported exist already: the
+README never said that safe_rewrite may be given a path with no file yet, so
+that is not asked. The interpreter that safe_rewrite must leave alone has a
+pycache prefix of its own, so that code which sets it back to None instead of
+what was there shows.
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
-- Step 1: the file holds exactly the text given afterwards: nothing added, nothing left out.
+- Step 1: the file holds exactly the text given afterwards: nothing added, nothing left out (no \\r before
+  each \\n, as text mode writes on Windows).
   -> a_reload_runs_the_new_code, a_new_interpreter_runs_the_new_code, a_module_never_imported_is_fine
 - Step 2: importlib.reload in the same interpreter runs the new code, same size and time set back,
   wherever the module lives, and with sys.pycache_prefix (-X pycache_prefix) too.
@@ -76,7 +79,7 @@ def text_of(path):
 def rewritten(folder, name, imported=True, new={NEW_TEXT!r}, may_raise=False):
     path = os.path.join(folder, name + ".py")
     os.makedirs(folder, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:  # byte for byte, so on Windows too the sizes match
         f.write({OLD_TEXT!r})
     os.utime(path, (TIME, TIME))
     if imported:
@@ -98,12 +101,23 @@ def rewritten(folder, name, imported=True, new={NEW_TEXT!r}, may_raise=False):
 """
 
 
+#: The hint when the file holds the text with each \n written as \r\n: what text mode does on Windows.
+LINE_ENDS_HINT = (
+    "the file got \\r\\n where the text has \\n: a file opened in text mode on Windows writes each \\n as "
+    "\\r\\n, two bytes, which changes the file's size. Open it with newline=\"\" (or write the text's bytes) "
+    "so that the file holds exactly the text given; then deal with the cached .pyc."
+)
+
+
 def expect_the_text_given(text, path=PATH, given=NEW_TEXT):
+    translated = "\r" not in given and "\r\n" in text and text.replace("\r\n", "\n") == given
     expect(
         text == given,
         expected=f"safe_rewrite({path!r}, {given!r}) to leave exactly that text in {path}",
         saw=f"the file held {text!r}",
-        hint="write the text exactly as given; to make the next import notice it, deal with the cached .pyc "
+        hint=LINE_ENDS_HINT
+        if translated
+        else "write the text exactly as given; to make the next import notice it, deal with the cached .pyc "
         "instead of changing the file.",
     )
 
@@ -243,7 +257,7 @@ def never_imported(student):
         os.makedirs("new ü")
         old_texts = {"fresh.py": "ANSWER = 0\\n", "existing.py": "ANSWER = 41  # the old text, longer than the new one\\n"}
         for name, old in old_texts.items():
-            with open(os.path.join("new ü", name), "w", encoding="utf-8") as f:
+            with open(os.path.join("new ü", name), "w", encoding="utf-8", newline="") as f:
                 f.write(old)
         sourcetools.safe_rewrite("new ü/fresh.py", "ANSWER = 42")  # never imported; a text with no final newline
         sourcetools.safe_rewrite("new ü/existing.py", "ANSWER = 43\\n\\n")  # never imported, a shorter text

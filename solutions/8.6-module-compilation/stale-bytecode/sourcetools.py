@@ -12,7 +12,8 @@ def safe_rewrite(path, text):
     modification time back afterwards (tools that copy files with their times
     do), and for a file that was never imported.
     """
-    with open(path, "w", encoding="utf-8") as f:
+    # newline="": the text as given, byte for byte (text mode on Windows would write each \n as \r\n).
+    with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(text)
     # The cached bytecode is checked by time and size only: remove it, and the
     # next import has to compile the new source.
