@@ -412,17 +412,16 @@ def test_crash_codes_are_named_in_words():
 
 # -- the whole course ----------------------------------------------------------------------------------
 
-#: Solution checks that fail under Wine, found when this test was written (they failed the same way before
-#: issue 27's changes): bugs of the course on Windows, or of Wine, each for its suite's owner to settle. The
-#: test holds the list exact: a new failure fails it, and so does one of these passing (then take it out).
+#: Solution checks that fail under Wine, and why Windows itself does not fail them: each a fault of the tool, not
+#: of the course (the course's own Windows faults are fixed in their suites and solutions). The test holds the list
+#: exact: a new failure fails it, and so does one of these passing (then take it out).
 KNOWN_UNDER_WINE = {
-    ("imported-by", "a_module_and_what_it_imports"): "json's body counted 0 times: how the check counts it, on Windows",
-    ("pyc-header", "is_current_follows_the_rules_python_uses"): "FileNotFoundError on os.utime of the link it made",
-    ("stale-bytecode", "a_reload_runs_the_new_code"): "safe_rewrite writes in text mode: \\n becomes \\r\\n on Windows",
-    ("stale-bytecode", "a_new_interpreter_runs_the_new_code"): "the same",
-    ("stale-bytecode", "a_module_never_imported_is_fine"): "the same",
-    ("no-bytecode", "bytecode_under_the_cache_folder_only"): "under -X pycache_prefix, Windows keeps the whole"
-    " path of the folder (without its drive) below the prefix",
+    ("imported-by", "a_module_and_what_it_imports"): "the tool runs the embeddable build, whose stdlib is .pyc only:"
+    " json's code keeps its build-time name json\\__init__.py, not json.__file__, so the count by file sees 0 runs; the"
+    " installer ships the sources, and importlib names code after its source (docs.python.org/3/using/windows.html)",
+    ("pyc-header", "is_current_follows_the_rules_python_uses"): "Wine 8.0's CreateSymbolicLinkW returns success and"
+    " makes nothing, so the link is missing; Windows makes it, or raises OSError without the privilege, and the check"
+    " then leaves links out (docs.python.org/3/library/os.html#os.symlink)",
 }
 
 course_under_wine = pytest.mark.skipif(
