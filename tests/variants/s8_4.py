@@ -1351,6 +1351,69 @@ VARIANTS += [
     ),
 ]
 
+# format-table, a second adversary (from the README alone).
+VARIANTS += [
+    # The formats import only the package: convert.formats is there when the checks import it, but not in a
+    # program that needs only CSV.
+    Variant(
+        "format-table",
+        "formats-import-only-the-package",
+        {
+            "convert/csvfile.py": ("import convert.formats\n", "import convert\n"),
+            "convert/jsonfile.py": ("import convert.formats\n", "import convert\n"),
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("imports only convert.csvfile", "AttributeError", "import itself"),
+    ),
+    # The formats look convert.formats up in sys.modules when they write, and never import it.
+    Variant(
+        "format-table",
+        "formats-look-formats-up-in-sys-modules",
+        {
+            "convert/csvfile.py": (
+                CSV_IMPORT,
+                'import sys\n\n\ndef dumps(rows):\n    names = sys.modules["convert.formats"].columns(rows)\n',
+            ),
+            "convert/jsonfile.py": [
+                ("import convert.formats\n", "import sys\n"),
+                ("convert.formats.columns(rows)", 'sys.modules["convert.formats"].columns(rows)'),
+            ],
+        },
+        fails=("each_module_can_be_imported_first",),
+        says=("KeyError", "convert.csvfile.dumps(rows)"),
+    ),
+    # A half-built format deleted from sys.modules and imported again: its body runs twice.
+    Variant(
+        "format-table",
+        "runs-a-half-built-format-again",
+        table(
+            "import importlib\nimport sys\n\n"
+            'for _name in ("convert.csvfile", "convert.jsonfile"):\n'
+            '    if _name in sys.modules and not hasattr(sys.modules["convert"], _name.rpartition(".")[2]):\n'
+            "        del sys.modules[_name]  # half built: start it again\n"
+            'csvfile = importlib.import_module("convert.csvfile")\n'
+            'jsonfile = importlib.import_module("convert.jsonfile")\n\n'
+            'FORMATS = {".csv": csvfile, ".json": jsonfile}'
+        ),
+        fails=("each_module_can_be_imported_first",),
+        says=("convert/csvfile.py ran 2 times",),
+    ),
+    # Right (accepted on purpose): the package's attributes set by hand in formats.py, from sys.modules or
+    # an import. "Change the imports ... and nothing else": these lines are the imports, written out; they
+    # bind early what the import system binds when a format's body finishes, each body runs once, and no
+    # program can tell the difference once its imports are done.
+    Variant(
+        "format-table",
+        "sets-the-package-attributes-by-hand",
+        table(
+            "import sys\n\nimport convert\n\n"
+            'convert.csvfile = sys.modules.get("convert.csvfile") or __import__("convert.csvfile").csvfile\n'
+            'convert.jsonfile = sys.modules.get("convert.jsonfile") or __import__("convert.jsonfile").jsonfile\n\n'
+            'FORMATS = {".csv": convert.csvfile, ".json": convert.jsonfile}'
+        ),
+    ),
+]
+
 # format-table, second look: the cycle broken by moving columns() to a third module (the fix of
 # shared-module, which this statement rules out): the formats no longer follow formats.columns.
 VARIANTS += [

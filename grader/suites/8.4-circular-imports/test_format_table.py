@@ -4,7 +4,9 @@ Every check writes its own convert/__init__.py (the given docstring and nothing 
 package whose __init__.py imports formats first (which hides the cycle) gets no points, and then
 runs one fresh interpreter per first import: convert.formats, convert.csvfile, convert.jsonfile
 (three in all: the checks share them, keyed by the package's files).
-Each program imports the rest, reads the table, writes the check's own rows in both formats, and
+A program whose first import is a format writes the check's rows with that format's dumps() before
+it imports anything else (a program that only needs CSV); an audit hook counts the runs of each
+module's body (the import system runs it with exec()). Each program then imports the rest, reads the table, writes the check's own rows in both formats, and
 then replaces convert.formats.columns with a function of the check's own: both formats must
 follow it (a copy of columns, or a name taken from formats at import time, does not). The
 student's own __init__.py must be left without statements, as given.
@@ -12,7 +14,10 @@ student's own __init__.py must be left without statements, as given.
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: `import convert.formats`, `import convert.csvfile` and `import convert.jsonfile` each work as a
-  program's first import.
+  program's first import, and each module's body runs once (none deleted from sys.modules and run again).
+  -> each_module_can_be_imported_first
+- Step 1: a program that imports only convert.csvfile (or only convert.jsonfile) writes with its dumps(rows):
+  a format imports what its dumps() uses itself.
   -> each_module_can_be_imported_first
 - Intro: convert/__init__.py is left as it is (a docstring, no statements): the checks use their own copy.
   -> each_module_can_be_imported_first
@@ -45,11 +50,31 @@ FIRSTS = ("formats", "csvfile", "jsonfile")
 ROWS = [{"city": "Oslo", "temp": 4}, {"city": "Rome", "rain": True}, {"temp": -2, "city": "Kyiv"}]
 
 PROGRAM = """
-import importlib, sys
+import importlib, os, sys
+runs = {{}}
+
+
+def count(event, args):
+    # Every module body is run by exec(): count the runs of the package's three.
+    if event == "exec" and getattr(args[0], "co_name", None) == "<module>":
+        where = os.path.normpath(getattr(args[0], "co_filename", "") or "")
+        if os.path.basename(os.path.dirname(where)) == "convert":
+            runs[os.path.basename(where)] = runs.get(os.path.basename(where), 0) + 1
+
+
+sys.addaudithook(count)
+rows = {rows!r}
 report(step="first")
 importlib.import_module("convert." + {first!r})
+# A program that only needs this format writes with it before it imports anything else.
+if {first!r} != "formats":
+    try:
+        report(alone=sys.modules["convert." + {first!r}].dumps(rows))
+    except Exception as error:
+        report(alone_error=type(error).__name__ + ": " + str(error))
 report(step="rest")
 import convert.formats, convert.csvfile, convert.jsonfile
+report(runs=dict(runs))
 report(step="table")
 formats = convert.formats
 table = getattr(formats, "FORMATS", None)
@@ -60,7 +85,6 @@ report(
     json_is_module=isinstance(table, dict) and table.get(".json") is sys.modules["convert.jsonfile"],
     csv_shown=repr(table.get(".csv")) if isinstance(table, dict) else None,
 )
-rows = {rows!r}
 report(step="dumps")
 report(csv=formats.dumps(rows, ".csv"))
 report(json=formats.dumps(rows, ".json"))
@@ -164,6 +188,29 @@ def test_each_module_can_be_imported_first(student):
             else "a `from` import of a name (not of a module) needs the other module finished: import modules, "
             "and look their functions up when they are called." if error and error.isinstance("ImportError")
             else error.explain() if error else None,
+        )
+        if first == "formats":
+            continue
+        alone = probe.values.get("alone")
+        text = csv_text(ROWS) if first == "csvfile" else json_text(ROWS)
+        expect(
+            alone == text,
+            expected=f"a program that imports only convert.{first} to write the check's rows with "
+            f"convert.{first}.dumps(rows): {text!r}",
+            saw=f"convert.{first}.dumps(rows) raised {probe.values['alone_error']}" if "alone_error" in probe.values
+            else f"it returned {alone!r}",
+            hint="a program that only needs one format imports only that module: whatever its dumps() uses, the "
+            "module must import itself, not count on convert.formats having been imported by someone else.",
+        )
+    for first in FIRSTS:
+        runs = run(student, first).values.get("runs") or {}
+        twice = {name: times for name, times in sorted(runs.items()) if times > 1}
+        expect(
+            not twice,
+            expected=f"each module's body to run once in a program whose first import is convert.{first}",
+            saw="; ".join(f"the body of convert/{name} ran {times} times" for name, times in twice.items()),
+            hint="a module whose body runs again is a second module object, and what the first run did is done "
+            "twice: leave a half-built module in sys.modules, and use a form of import that finds it there.",
         )
     done = init_statements(given) if given is not None else None
     expect(
