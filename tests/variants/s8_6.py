@@ -1765,3 +1765,138 @@ VARIANTS += [
         ]},
     ),
 ]
+
+# quick-start, second adversarial round (an adversary's, from the README alone)
+
+_JOT_REPORT_HEAD = "import statistics\n"
+
+#: The stats line with a grammar fix nobody asked for: "1 note". The checks' own two notes never show it.
+JOT_SINGULAR = ('        f"{len(notes)} notes, ', '        f"{len(notes)} note{\'\' if len(notes) == 1 else \'s\'}, ')
+
+#: argparse replaced by a hand-written parser that copies its help: `add` with no words stores an empty note.
+JOT_HANDROLLED = '''"""The command line of jot."""
+
+import sys
+
+from jot import store
+
+HELP = """usage: jot [-h] {add,list,stats} ...
+
+Notes on the command line.
+
+commands: add (add a note), list (show the notes, oldest first), stats (how long the notes are)"""
+
+
+def main(argv):
+    if not argv or argv[0] in ("-h", "--help"):
+        print(HELP)
+        return 0
+    command, words = argv[0], argv[1:]
+    if command == "add":
+        store.add(" ".join(words))
+    elif command == "list":
+        for number, note in enumerate(store.notes(), 1):
+            print(f"{number}. {note}")
+    elif command == "stats":
+        from jot import report
+
+        print(report.summary(store.notes()))
+    else:
+        print(f"jot: unknown command {command!r}", file=sys.stderr)
+        return 2
+    return 0
+'''
+
+#: "In case report fails": every error of stats becomes "no notes yet", a file it cannot read too.
+JOT_SWALLOW = (
+    _JOT_STATS,
+    "        try:\n            from jot import report\n\n            print(report.summary(store.notes()))\n"
+    "        except Exception:\n            print(\"no notes yet\")",
+)
+
+#: statistics through importlib.util.LazyLoader: its code waits for the first use, but the module is in sys.modules
+#: at once (and on 3.12 and later LazyLoader brings threading with it, beyond the budget).
+JOT_LAZYLOADER_REPORT = (
+    _JOT_REPORT_HEAD,
+    "import importlib.util\nimport sys\n\n_spec = importlib.util.find_spec(\"statistics\")\n"
+    "_spec.loader = importlib.util.LazyLoader(_spec.loader)\n"
+    "statistics = importlib.util.module_from_spec(_spec)\nsys.modules[\"statistics\"] = statistics\n"
+    "_spec.loader.exec_module(statistics)\n",
+)
+
+#: Imports everything at the top, then takes what report brought out of sys.modules again "to stay light".
+JOT_SCRUB = [
+    (_JOT_IMPORT, "import sys\n\n_before = set(sys.modules)\nfrom jot import report, store  # noqa: E402\n\n"
+                  "for _name in set(sys.modules) - _before - {\"jot.store\", \"jot.cli\"}:\n"
+                  "    del sys.modules[_name]\n"),
+    ("        from jot import report\n\n", ""),
+]
+
+#: A right answer: report.py computes the mean and median itself, and needs no statistics at all.
+JOT_BY_HAND_REPORT = '''"""Statistics about the notes, computed by hand: nothing to import."""
+
+
+def _median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def summary(notes):
+    if not notes:
+        return "no notes yet"
+    words = [len(note.split()) for note in notes]
+    return (
+        f"{len(notes)} notes, {sum(words) / len(words):.1f} words on average "
+        f"(median {_median(words)}, longest {max(words)})"
+    )
+'''
+
+VARIANTS += [
+    Variant(
+        "quick-start",
+        "one-note-in-the-singular",
+        {"jot/report.py": JOT_SINGULAR},
+        fails=("main_loads_statistics_only_for_stats",),
+        says=("1 notes", "word for word"),
+    ),
+    Variant(
+        "quick-start",
+        "hand-written-parser",
+        {"jot/cli.py": (None, JOT_HANDROLLED)},
+        fails=("main_loads_statistics_only_for_stats",),
+        says=('main(["add"])', "exit status 2"),
+    ),
+    Variant(
+        "quick-start",
+        "stats-errors-swallowed",
+        {"jot/cli.py": JOT_SWALLOW},
+        fails=("main_loads_statistics_only_for_stats",),
+        says=("UTF-8", "no notes yet"),
+    ),
+    Variant(
+        "quick-start",
+        "statistics-through-lazyloader",
+        {"jot/cli.py": _JOT_EAGER, "jot/report.py": JOT_LAZYLOADER_REPORT},
+        fails=("main_loads_statistics_only_for_stats",),
+        says=("sys.modules", "LazyLoader"),
+    ),
+    Variant(
+        "quick-start",
+        "imported-then-taken-out-of-sys-modules",
+        {"jot/cli.py": JOT_SCRUB},
+        fails=(
+            "help_loads_within_the_budget",
+            "add_and_list_load_within_the_budget",
+            "main_loads_statistics_only_for_stats",
+        ),
+        says=("statistics",),
+    ),
+    # Accepted on purpose: the README lets report.py change, and asks only that statistics be loaded for stats
+    # "if at all"; the line printed is the same.
+    Variant(
+        "quick-start",
+        "mean-and-median-by-hand",
+        {"jot/cli.py": _JOT_EAGER, "jot/report.py": (None, JOT_BY_HAND_REPORT)},
+    ),
+]
