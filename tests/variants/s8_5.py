@@ -2227,7 +2227,7 @@ VARIANTS += [
             "    saved = vars(module).copy()\n"
             "    try:\n"
             "        importlib.reload(module)\n"
-            "    except Exception as error:\n"
+            "    except BaseException as error:\n"
             "        namespace = vars(module)\n"
             "        for name in set(namespace) - set(saved):\n"
             "            del namespace[name]\n"
@@ -2244,7 +2244,7 @@ VARIANTS += [
             "    saved = list(module.__dict__.items())\n"
             "    try:\n"
             "        result = importlib.reload(module)\n"
-            "    except Exception:\n"
+            "    except BaseException:\n"
             "        for name in list(module.__dict__):\n"
             "            delattr(module, name)\n"
             "        for name, value in saved:\n"
@@ -2324,8 +2324,113 @@ VARIANTS += [
     Variant(
         "safe-reload",
         "raise-from-none",
-        {"reloader.py": [("    except BaseException:\n", "    except Exception as error:\n"),
+        {"reloader.py": [("    except BaseException:\n", "    except BaseException as error:\n"),
                          (SAFE_RESTORE + "        raise\n", SAFE_RESTORE + "        raise error from None\n")]},
+    ),
+]
+
+# safe-reload, a second adversary (from the README alone).
+VARIANTS += [
+    # Only Exception caught: a new source that calls sys.exit() raises SystemExit, and the mixture stays.
+    Variant(
+        "safe-reload",
+        "catches-exception-only",
+        {"reloader.py": ("    except BaseException:\n", "    except Exception:\n")},
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("sys.exit()", "rebound: CURRENCY", "NOTE"),
+    ),
+    # The file checked and compiled first, raising errors of its own: the reload's are never what the caller gets.
+    Variant(
+        "safe-reload",
+        "checks-the-file-first",
+        {
+            "reloader.py": (
+                SAFE_BODY,
+                "    import os\n\n"
+                "    if not os.path.exists(module.__file__):\n"
+                "        raise ModuleNotFoundError(f'{module.__file__} is gone', name=module.__name__)\n"
+                "    with open(module.__file__, 'rb') as f:\n"
+                "        compile(f.read(), module.__file__, 'exec')  # a SyntaxError here: nothing touched yet\n"
+                + SAFE_BODY,
+            )
+        },
+        fails=("the_caller_gets_the_error",),
+        says=("without calling importlib.reload", "SyntaxError", "ModuleNotFoundError"),
+    ),
+    # The old names written back and new public names deleted, new dunder names (__version__) left in place.
+    Variant(
+        "safe-reload",
+        "keeps-new-dunder-names",
+        {
+            "reloader.py": (
+                SAFE_RESTORE,
+                "        for name, value in before.items():\n"
+                "            setattr(module, name, value)\n"
+                "        for name in list(vars(module)):\n"
+                "            if name not in before and not name.startswith('__'):\n"
+                "                delattr(module, name)\n",
+            )
+        },
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("added by the new code and still there: __version__",),
+    ),
+    # The last source that worked written back into the file on failure: the author's edit is lost.
+    Variant(
+        "safe-reload",
+        "puts-the-file-back",
+        safe_file(
+            "    with open(module.__file__, encoding='utf-8') as f:\n"
+            "        text = f.read()\n"
+            "    before = dict(module.__dict__)\n"
+            "    try:\n"
+            "        importlib.reload(module)\n"
+            "    except BaseException:\n"
+            "        module.__dict__.clear()\n"
+            "        module.__dict__.update(before)\n"
+            "        if module.__name__ in _WORKED:\n"
+            "            with open(module.__file__, 'w', encoding='utf-8') as f:\n"
+            "                f.write(_WORKED[module.__name__])\n"
+            "        raise\n"
+            "    _WORKED[module.__name__] = text\n"
+            "    return module\n\n\n"
+            "_WORKED = {}\n"
+        ),
+        fails=("a_failed_edit_leaves_the_module_as_it_was",),
+        says=("left as the check saved it", "tariff"),
+    ),
+    # Bytecode turned off for the rest of the program, and the module's .pyc deleted, against stale bytecode.
+    Variant(
+        "safe-reload",
+        "turns-bytecode-off-for-good",
+        {
+            "reloader.py": (
+                SAFE_BODY,
+                "    import os\n    import sys\n\n"
+                "    sys.dont_write_bytecode = True\n"
+                "    if getattr(module, '__cached__', None) and os.path.exists(module.__cached__):\n"
+                "        os.remove(module.__cached__)\n" + SAFE_BODY,
+            )
+        },
+        fails=("a_good_edit_is_applied",),
+        says=("sys.dont_write_bytecode",),
+    ),
+    # Right: bytecode turned off for the reload only, and the setting put back whatever happens.
+    Variant(
+        "safe-reload",
+        "no-bytecode-for-the-reload-only",
+        safe_file(
+            "    before = dict(module.__dict__)\n"
+            "    setting = sys.dont_write_bytecode\n"
+            "    sys.dont_write_bytecode = True\n"
+            "    try:\n"
+            "        return importlib.reload(module)\n"
+            "    except BaseException:\n"
+            "        module.__dict__.clear()\n"
+            "        module.__dict__.update(before)\n"
+            "        raise\n"
+            "    finally:\n"
+            "        sys.dont_write_bytecode = setting\n"
+        ),
     ),
 ]
 

@@ -5,27 +5,35 @@ on, so the reload cannot pick up stale bytecode). Besides the README's rates.py,
 a module of their own, tariff.py, whose name a submission cannot know in advance. Every new source
 the checks write counts the runs of its body in sys.plugin_runs, and a source that fails keeps the
 exception it raises in sys.plugin_raised, so that the check can tell the very object from a copy.
+importlib.reload is wrapped (before reloader is imported): the wrapper counts its calls and keeps what
+it raised in sys.plugin_raised too, so a submission that raises an error of its own without calling
+reload (a file checked, or compiled, beforehand) is told from one that hands on the reload's error.
 
 The failures the checks make: a new source that raises halfway (after binding new values to old
-names and binding new names, an import among them), one that does not compile (a reload that then
+names and binding new names, an import and a dunder name among them), one that ends with
+SystemExit (a BaseException that is not an Exception: sys.exit() in the new source), one that does not compile (a reload that then
 runs nothing, yet has already replaced __spec__), a source file gone (ModuleNotFoundError, and
 __spec__ set to None), and a source that fails after an edit that worked (the module must come back
 as the working edit left it, not as it was first imported). After each, the whole namespace is
-compared with what it was just before the call: the same names, each bound to the same object.
+compared with what it was just before the call: the same names, each bound to the same object; and
+the source file must hold what the check saved (only names are put back, never the file).
 
 Requirements (the README's, and the checks that fail when only that one is broken):
 
 - Step 1: when the new source runs to its end, safe_reload returns the module, the same module object,
   still in sys.modules, with the new code applied the way importlib.reload applies it: the new source
-  ran once, in the module's own namespace (its functions read the module's globals).
+  ran once, in the module's own namespace (its functions read the module's globals); safe_reload changes
+  nothing else in the program (sys.dont_write_bytecode, sys.path as they were).
   -> a_good_edit_is_applied
-- Step 2: when the reload raises (an error halfway, a SyntaxError, a source file gone), every name in the
+- Step 2: when the reload raises (an error halfway, SystemExit, a SyntaxError, a source file gone), every name in the
   module's namespace, dunder names like __spec__ included, is bound to the same object as just before the
   call; names the new code added are gone; the module is the same object, still in sys.modules, and its
-  functions work with the old values. This holds for any module, and after an edit that worked.
+  functions work with the old values. This holds for any module, and after an edit that worked. Only
+  names are put back: the source file keeps the failing edit.
   -> a_failed_edit_leaves_the_module_as_it_was
 - Step 3: after putting the module back, safe_reload raises the very exception the reload raised (the
-  same object, not a copy, a wrapper or a return value).
+  same object, not a copy, a wrapper or a return value), and importlib.reload is what raised it (not a
+  check of the file made instead of reloading).
   -> the_caller_gets_the_error
 """
 
@@ -36,7 +44,22 @@ from grader.feedback import STUB_EXPLAINED
 
 #: What every check starts with: the reloader, rates, and a module of the check's own.
 SETUP = """
-import importlib, sys
+import importlib, os, sys
+sys.reload_calls = []
+real_reload = importlib.reload
+
+
+def counted_reload(module):
+    # importlib.reload as it is, counted, keeping what it raises (the error the caller must get).
+    sys.reload_calls.append(getattr(module, "__name__", None))
+    try:
+        return real_reload(module)
+    except BaseException as exc:
+        sys.plugin_raised = exc
+        raise
+
+
+importlib.reload = counted_reload
 import reloader
 
 rewrite("tariff.py", '\"\"\"A tariff of the check.\"\"\"\\n\\nBASE = 3\\nSTEPS = [1, 2]\\n\\n\\ndef price(n):\\n    return BASE + n\\n')
@@ -69,6 +92,8 @@ def attempt(name, module):
     \"\"\"safe_reload(module): what it returned or raised, and the namespace compared with just before.\"\"\"
     before = dict(vars(module))
     sys.__dict__.pop("plugin_raised", None)
+    calls = len(sys.reload_calls)
+    saved = open(name + ".py", encoding="utf-8").read() if os.path.exists(name + ".py") else None
     report(calling=name)
     try:
         result = reloader.safe_reload(module)
@@ -82,6 +107,8 @@ def attempt(name, module):
     else:
         outcome = {"returned": type(result).__name__, "is_module": result is module}
     outcome.update(compare(module, before, name))
+    outcome["reloads"] = len(sys.reload_calls) - calls
+    outcome["file_kept"] = saved == (open(name + ".py", encoding="utf-8").read() if os.path.exists(name + ".py") else None)
     return outcome
 """
 
@@ -89,7 +116,9 @@ GOOD = SETUP + """
 sys.plugin_runs = []
 rewrite("rates.py", source('CURRENCY = "EUR"\\nRATES = {"USD": 1.10, "CHF": 0.95}\\nFACTOR = 1\\n\\n\\ndef convert(amount, to):\\n    return round(amount * RATES[to] * FACTOR, 2)\\n'))
 old_convert = rates.convert
+settings = sys.dont_write_bytecode, list(sys.path)
 got = attempt("rates", rates)
+report(settings_kept=(sys.dont_write_bytecode, list(sys.path)) == settings, no_bytecode=sys.dont_write_bytecode)
 report(good=got, runs=list(sys.plugin_runs), new_convert=rates.convert is not old_convert,
        chf=rates.convert(10, "CHF") if "CHF" in getattr(rates, "RATES", {}) else None)
 rates.FACTOR = 2  # the new function must read the module's own globals
@@ -122,6 +151,15 @@ def test_a_good_edit_is_applied(student):
         "second module) runs it twice.",
     )
     expect(
+        seen.get("settings_kept"),
+        expected="safe_reload to change nothing in the program but the module: sys.dont_write_bytecode and sys.path "
+        "as they were before the call",
+        saw="sys.dont_write_bytecode was True afterwards, for every later import of the program"
+        if seen.get("no_bytecode") else "sys.path changed",
+        hint="what safe_reload changes besides the module stays changed for the whole program; if you change a "
+        "setting for the reload, put it back before you return or raise.",
+    )
+    expect(
         seen["doubled"] == 19.0,
         expected='the new functions to read the module\'s own globals: with rates.FACTOR set to 2, rates.convert(10, '
         '"CHF") should give 19.0',
@@ -134,7 +172,7 @@ def test_a_good_edit_is_applied(student):
 FAILED = SETUP + """
 results = {}
 # Halfway: new values for old names, new names (an import too), then the error.
-rewrite("rates.py", source('CURRENCY = "USD"\\nRATES = {"EUR": 0.93}\\nSPREAD = 0.01\\n', fails='ValueError("no rate for CHF")'))
+rewrite("rates.py", source('CURRENCY = "USD"\\nRATES = {"EUR": 0.93}\\nSPREAD = 0.01\\n__version__ = "2.0"\\n', fails='ValueError("no rate for CHF")'))
 results["halfway"] = attempt("rates", rates)
 report(results=results)
 def call(function, *args):
@@ -155,6 +193,10 @@ os.rename("rates.py", "rates.away")
 results["gone"] = attempt("rates", rates)
 os.rename("rates.away", "rates.py")
 report(results=results)
+# sys.exit() in the new source: SystemExit is a BaseException, not an Exception.
+rewrite("rates.py", source('CURRENCY = "CHF"\\nNOTE = "closing"\\n', fails='SystemExit("rates.py ended the program")'))
+results["exits"] = attempt("rates", rates)
+report(results=results)
 # The check's own module: an edit that works, then one that fails. Back to the first edit's state.
 rewrite("tariff.py", source('BASE = 5\\nSTEPS = [3]\\n\\n\\ndef price(n):\\n    return BASE + 2 * n\\n'))
 results["tariff_good"] = attempt("tariff", tariff)
@@ -169,10 +211,17 @@ CASES = {
     "RATES and binding new names",
     "syntax": "a new rates.py that does not compile (SyntaxError)",
     "gone": "rates.py deleted (ModuleNotFoundError)",
+    "exits": "a new rates.py that calls sys.exit() (SystemExit, which is not an Exception) after binding new names",
     "tariff_failed": "the check's own module tariff, after an edit that worked, then an edit that raises KeyError "
     "halfway",
 }
-RAISES = {"halfway": "ValueError", "syntax": "SyntaxError", "gone": "ModuleNotFoundError", "tariff_failed": "KeyError"}
+RAISES = {
+    "halfway": "ValueError",
+    "syntax": "SyntaxError",
+    "gone": "ModuleNotFoundError",
+    "exits": "SystemExit",
+    "tariff_failed": "KeyError",
+}
 
 
 def differences(got: dict) -> str:
@@ -227,8 +276,17 @@ def test_a_failed_edit_leaves_the_module_as_it_was(student):
             "gone",
             saw=differences(got),
             hint="keep a copy of the module's namespace (its __dict__) taken just before each reload, and when the "
-            "reload raises, make the namespace hold exactly that copy again: the same dictionary, emptied and "
-            "filled from the copy, so the module's functions see it too.",
+            "reload raises, whatever it raises, make the namespace hold exactly that copy again: the same "
+            "dictionary, emptied and filled from the copy, so the module's functions see it too.",
+        )
+        expect(
+            got.get("file_kept", True),
+            expected=f"the source file to be left as the check saved it, for {what}: only the module's names are "
+            "put back",
+            saw="the file held other text after the call"
+            if case != "gone" else "a file had appeared where the check had deleted it",
+            hint="never write the source file: the failing edit is the user's work, which they will fix; putting "
+            "back an older text destroys it.",
         )
     expect(
         results.get("still_works") == 108.0 and results.get("tariff_price") == 7,
@@ -258,20 +316,26 @@ def test_the_caller_gets_the_error(student):
         hint=STUB_EXPLAINED,
     )
     wrong = []
-    for case in ("halfway", "tariff_failed", "syntax", "gone"):
+    for case in ("halfway", "tariff_failed", "syntax", "gone", "exits"):
         got = results.get(case) or {}
         raised = got.get("raised")
         if raised is None:
             wrong.append(f"for {CASES[case]}, it returned a {got.get('returned')} object")
+        elif got.get("reloads") == 0:
+            wrong.append(f"for {CASES[case]}, it raised {raised} without calling importlib.reload: an error of its "
+                         "own, not the reload's")
         elif raised != RAISES[case]:
             wrong.append(f"for {CASES[case]}, it raised {raised}" + (f" (caused by {got['cause']})" if got.get("cause") else ""))
         elif got.get("same_error") is False:
             wrong.append(f"for {CASES[case]}, it raised another {raised} than the one the new code raised")
     expect(
         not wrong,
-        expected="safe_reload to raise the very exception the reload raised (ValueError, SyntaxError, "
-        "ModuleNotFoundError, KeyError in the check's cases), after putting the module back",
+        expected="safe_reload to call importlib.reload and raise the very exception it raised (ValueError, "
+        "SyntaxError, ModuleNotFoundError, SystemExit, KeyError in the check's cases), after putting the module back",
         saw="; ".join(wrong),
-        hint="re-raise the error you caught, as it is, with a bare `raise`: the caller then sees its type, "
+        hint="call importlib.reload every time, and hand on what it raises: a test of the file made beforehand "
+        "raises an error of your own instead (another message, another traceback)."
+        if any((results.get(case) or {}).get("reloads") == 0 for case in RAISES)
+        else "re-raise the error you caught, as it is, with a bare `raise`: the caller then sees its type, "
         "message and traceback.",
     )
