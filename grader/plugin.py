@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from .course import COURSE_ROOT, exercise_id
 from .feedback import CheckFailed, is_general
 from .report import with_printed
 from .runner import Limits
-from .sandbox import make_student
+from .sandbox import make_student, remove_private_copy
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("import-lab")
@@ -101,7 +100,7 @@ def student(request: pytest.FixtureRequest):
     try:
         yield sandbox
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        remove_private_copy(root)
 
 
 def where(excinfo: pytest.ExceptionInfo) -> str:

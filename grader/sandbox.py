@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 import textwrap
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -564,6 +565,29 @@ def private_parent() -> str | None:
     if not in_memory or room.f_bavail * room.f_frsize < RAM_ROOM or not os.access(RAM_FOLDER, os.W_OK | os.X_OK):
         return None
     return RAM_FOLDER
+
+
+#: Pauses between attempts to remove a private copy that is still in use (seconds, about 2 in all).
+REMOVE_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6, 0.8)
+
+
+def remove_private_copy(root: Path) -> bool:
+    """Remove a check's private copy; whether it is gone.
+
+    On Windows a file that is still open cannot be removed: a process of the
+    student's that is ending, or an antivirus scanning what it wrote. The
+    runner waits for the student's job to be empty, so this is rare and
+    brief: try again a few times, then leave the folder (a report is never
+    lost for it). On POSIX the first attempt always does it.
+    """
+    for pause in (*REMOVE_RETRIES, None):
+        shutil.rmtree(root, ignore_errors=True)
+        if not os.path.lexists(root):
+            return True
+        if pause is None:
+            return False
+        time.sleep(pause)
+    return False
 
 
 def make_student(

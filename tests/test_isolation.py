@@ -498,3 +498,27 @@ def test_a_file_the_check_rewrites_is_never_run_from_stale_bytecode(student_for)
     assert student.observe("import tool\nreport(v=tool.VALUE)") == {"v": 1}
     student.write("tool.py", "VALUE = 2\n")
     assert student.observe("import tool\nreport(v=tool.VALUE)") == {"v": 2}
+
+
+def test_a_private_copy_still_in_use_is_removed_once_it_is_free(tmp_path, monkeypatch):
+    """Windows refuses to remove a file that a late process or an antivirus holds open: try again, briefly."""
+    root = tmp_path / "import-lab-copy"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg" / "held.py").write_text("x = 1\n")
+    real_rmtree, refusals, pauses = shutil.rmtree, [2], []
+
+    def busy_rmtree(path, ignore_errors=False):
+        if refusals[0]:
+            refusals[0] -= 1
+            return  # as Windows does with ignore_errors: the folder stays
+        real_rmtree(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(sandbox.shutil, "rmtree", busy_rmtree)
+    monkeypatch.setattr(sandbox.time, "sleep", pauses.append)
+    assert sandbox.remove_private_copy(root) and not root.exists()
+    assert pauses == list(sandbox.REMOVE_RETRIES[:2])
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    refusals[0] = 100
+    assert not sandbox.remove_private_copy(kept) and kept.exists(), "gives up after its retries, never raises"
+    assert len(pauses) == 2 + len(sandbox.REMOVE_RETRIES)
