@@ -151,8 +151,15 @@ def test_a_readmes_version_labels_become_tabs_on_the_site(site):
         shown = [text_of(label) for label in re.findall(r"<label [^>]*>(.*?)</label>", "".join(tabs), re.S)]
         assert shown == labels, f"{readme.relative_to(REPO)}: tabs {shown}, labels {labels}"
         assert "<strong>Python " not in html, f"{readme.relative_to(REPO)}: a label left as bold text"
+        checked = re.findall(r'<p class="verified-on">Checked on Python ([0-9., and]+)\.</p>', html)
+        assert len(checked) == len(labels), f"{readme.relative_to(REPO)}: {len(checked)} 'checked on' lines"
         pages += 1
     assert pages >= 3
+    # Each tab names the releases its transcript ran on: the label's own, less those another tab names exactly.
+    html = page(site, "chapters/8.4-circular-imports/README.md").read_text(encoding="utf-8")
+    assert "Checked on Python 3.13.0.</p>" in html
+    assert "Checked on Python 3.13.18, 3.14.10 and 3.15.2.</p>" in html
+    assert "Checked on Python 3.10.13, 3.11.7 and 3.12.1.</p>" in html
 
 
 def test_the_navigation_lists_exercises_in_the_course_order(site):

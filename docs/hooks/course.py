@@ -198,18 +198,50 @@ FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->")  # such as the transcript checker's <!-- transcript: cwd=... -->
 
 
+def verified_on(labels: list[str]) -> list[str]:
+    """For each tab of a group, the releases its transcripts were checked on, in words ("" if unknown).
+
+    The transcript checker's own table and label rules say it
+    (tests/transcripts.py: VERIFIED, parse_label); a copy of the course
+    without them (a student template) shows no such line.
+    """
+    try:
+        from tests.transcripts import VERIFIED, parse_label
+    except ImportError:
+        return ["" for _ in labels]
+    parsed = [parse_label(label) for label in labels]
+    out = []
+    for i, versions in enumerate(parsed):
+        excluded = frozenset(r for j, other in enumerate(parsed) if j != i for r in other.releases)
+        found = [".".join(map(str, r)) for r in VERIFIED if not versions.error and versions.names(r, excluded)]
+        out.append(", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else "".join(found))
+    return out
+
+
 def version_tabs(markdown: str) -> str:
     """Labelled code blocks side by side (a label, its block, the next label...) become content tabs.
 
     On GitHub and in an editor, a reader sees each label in bold above its
     block; the site shows them as tabs, one per label, so that a reader sees
     their own Python's output (and, with ``content.tabs.link``, keeps that
-    choice from page to page). Anything but blank lines between a block and
-    the next label ends the group; HTML comments between a label and its
-    block go into the tab with it.
+    choice from page to page), each with the releases it was checked on.
+    Anything but blank lines between a block and the next label ends the
+    group; HTML comments between a label and its block go into the tab with it.
     """
     lines = markdown.split("\n")
     out: list[str] = []
+    group: list[tuple[str, list[str]]] = []  # (label, the tab's lines) of the group being read
+
+    def flush() -> None:
+        for (label, body), checked in zip(group, verified_on([label for label, _ in group])):
+            out.append(f'=== "{label}"')
+            out.append("")
+            out.extend("    " + line if line.strip() else "" for line in body)
+            if checked:
+                out.extend(["", f'    <p class="verified-on">Checked on Python {checked}.</p>'])
+            out.append("")
+        group.clear()
+
     i = 0
     while i < len(lines):
         label = VERSION_LABEL.match(lines[i])
@@ -218,15 +250,22 @@ def version_tabs(markdown: str) -> str:
             j += 1
         fence = FENCE.match(lines[j]) if label and j < len(lines) else None
         if not fence:
-            out.append(lines[i])
+            if lines[i].strip() and group:
+                flush()
+            if not group:
+                out.append(lines[i])
             i += 1
             continue
         end = j + 1
         while end < len(lines) and lines[end].rstrip() != fence["fence"]:
             end += 1
-        out.append(f'=== "{label["label"].strip()}"')
-        out.extend("    " + line if line.strip() else "" for line in lines[i + 1 : end + 1])
+        body = [line for line in lines[i + 1 : end + 1]]
+        while body and not body[0].strip():
+            body.pop(0)
+        group.append((label["label"].strip(), body))
         i = end + 1
+    if group:
+        flush()
     return "\n".join(out)
 
 
