@@ -345,11 +345,11 @@ jobs:
     timeout-minutes: 20
     steps:
       - name: Checkout code
-        uses: actions/checkout@v6
+        uses: actions/checkout@v7
         with:
           persist-credentials: false
       - name: Set up Python
-        uses: actions/setup-python@v6
+        uses: actions/setup-python@v7
         with:
           python-version: "{CLASSROOM_PYTHON}"
       - name: Install the grader
@@ -362,7 +362,7 @@ jobs:
         id: hidden
         if: ${{{{ vars.IMPORT_LAB_SUITES_REPO != '' }}}}
         continue-on-error: true
-        uses: actions/checkout@v6
+        uses: actions/checkout@v7
         with:
           repository: ${{{{ vars.IMPORT_LAB_SUITES_REPO }}}}
           token: ${{{{ secrets.IMPORT_LAB_SUITES_TOKEN }}}}

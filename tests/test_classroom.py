@@ -68,7 +68,7 @@ def test_least_privilege():
     assert len(checkouts) == 2 and all(s["with"]["persist-credentials"] is False for s in checkouts)
     hidden = STEPS["hidden"]
     assert hidden["continue-on-error"] is True, "a missing secret must not stop the job"
-    assert all(s["uses"].endswith("@v6") for s in checkouts) and STEPS["Set up Python"]["uses"].endswith("@v6")
+    assert all(s["uses"].endswith("@v7") for s in checkouts) and STEPS["Set up Python"]["uses"].endswith("@v7")
 
 
 def test_the_grader_s_dependencies_are_pinned_with_hashes():
