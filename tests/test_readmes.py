@@ -181,7 +181,11 @@ def test_no_snippet_include_stands_for_code(readme):
 SITE_ONLY = re.compile(r'^\s*(?:===\+?\s+"|!!!\s|\?\?\?\+?\s)', re.MULTILINE)
 
 
-@pytest.mark.parametrize("readme", readmes(), ids=[rel(p.parent) for p in readmes()])
+#: Pages that GitHub shows too: every README, and the guides that the course's README links to.
+ON_GITHUB = [*readmes(), REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("readme", ON_GITHUB, ids=[rel(p) for p in ON_GITHUB])
 def test_no_site_only_syntax_stands_in_a_readme(readme):
     """A version tab is a bold label and its block (``**Python 3.15**``), which the site's hook makes a tab."""
     text = readme.read_text(encoding="utf-8")

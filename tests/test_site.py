@@ -160,6 +160,12 @@ def test_a_readmes_version_labels_become_tabs_on_the_site(site):
     assert "Checked on Python 3.13.0.</p>" in html
     assert "Checked on Python 3.13.18, 3.14.10 and 3.15.2.</p>" in html
     assert "Checked on Python 3.10.13, 3.11.7 and 3.12.1.</p>" in html
+    # The student guide's set-up steps, labelled by operating system the same way, are tabs too.
+    guide = page(site, "students.md").read_text(encoding="utf-8")
+    labels = re.findall(r'<div class="tabbed-labels">(.*?)</div>', guide, re.S)
+    assert labels and [text_of(x) for x in re.findall(r"<label [^>]*>(.*?)</label>", labels[0])] == [
+        "Linux", "macOS", "Windows"
+    ]
 
 
 def test_the_navigation_lists_exercises_in_the_course_order(site):

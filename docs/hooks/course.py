@@ -192,8 +192,9 @@ _course: list[Exercise] = []  # discover()'s answer, once per build (on_config c
 # -- version tabs ------------------------------------------------------------------------------------
 
 #: A README's version label as GitHub shows it: a line of its own in bold, ``**Python 3.10 to 3.14**``,
-#: with the code block for those versions after it (tests/transcripts.py reads the same form).
-VERSION_LABEL = re.compile(r"^\*\*(?P<label>Python [0-9][^*]*)\*\*[ \t]*$")
+#: with the code block for those versions after it (tests/transcripts.py reads the same form); the
+#: student guide labels its set-up steps the same way, by operating system.
+VERSION_LABEL = re.compile(r"^\*\*(?P<label>Python [0-9][^*]*|Linux|macOS|Windows)\*\*[ \t]*$")
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->")  # such as the transcript checker's <!-- transcript: cwd=... -->
 
