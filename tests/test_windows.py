@@ -385,7 +385,8 @@ def test_a_stuck_script_says_where_it_was():
         spin()
     """, timeout=3)
     assert said.startswith("RESULT timeout"), said
-    assert "prog.py, line 3, in spin()" in said, said
+    # The loop is two lines (`while True:` and `pass`): the stack is caught on either, as on Linux.
+    assert re.search(r"prog\.py, line [34], in spin\(\)", said), said
 
 
 @windows_only
