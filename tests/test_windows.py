@@ -38,6 +38,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO, run_grader, tree_digest
+from .test_hostile import HEALTHY, SECTION, SUITE
 
 NATIVE = os.name == "nt"
 VARIABLE = "IMPORT_LAB_WINDOWS_PYTHON"
@@ -77,25 +78,8 @@ def temp_leftovers(temp: Path) -> set[str]:
 
 # -- the hostile set ---------------------------------------------------------------------------------
 
-SECTION = "9.9-hostile"
+# The same one-exercise suite and healthy module as the POSIX hostile set (tests/test_hostile.py).
 TIMEOUT = 5.0  # room, under Wine on a busy machine, for a background Python to start (a second or two)
-SUITE = '''
-import pytest
-from grader import expect
-
-
-@pytest.mark.points(1)
-def test_value(student):
-    seen = student.observe("import mod\\nreport(value=mod.VALUE)", doing="`import mod` to work")
-    expect(seen["value"] == 1, expected="VALUE to be 1", saw=f"it was {seen['value']!r}")
-
-
-@pytest.mark.points(2)
-def test_call(student):
-    seen = student.observe("import mod\\nreport(result=mod.work())", doing="`mod.work()` to return")
-    expect(seen["result"] == 42, expected="work() to return 42", saw=f"it returned {seen['result']!r}")
-'''
-HEALTHY = "VALUE = 1\n\n\ndef work():\n    return 42\n"
 NON_ASCII = "déjà vu ✓ 日本語"
 
 #: Each case: the statuses of the two checks (the same on every platform), and what the messages must say
