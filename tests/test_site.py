@@ -652,14 +652,18 @@ def search_for(view, query: str, close: bool = True) -> list[str]:
     results.first.wait_for(timeout=30_000)
 
     def listed() -> list[str]:
-        return [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+        # In one call: the search may redraw the list between a count and a read of its items.
+        return [urlsplit(href).path for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
 
     # The search answers each key press in turn: the list is the query's once it stops changing.
     # Material shows ten results, then more as the list is scrolled to its end.
     pages, before = listed(), None
     while pages != before:
         before = pages
-        results.nth(results.count() - 1).scroll_into_view_if_needed()
+        view.evaluate(
+            "() => { const items = document.querySelectorAll('.md-search-result__item');"
+            " if (items.length) items[items.length - 1].scrollIntoView(); }"
+        )
         view.wait_for_timeout(500)
         pages = listed()
     if close:
